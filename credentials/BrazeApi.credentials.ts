@@ -1,0 +1,156 @@
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IHttpRequestOptions,
+	INodeProperties,
+	Icon,
+} from 'n8n-workflow';
+
+/** Braze's documented REST endpoints, one per instance (braze-api-reference §7). */
+const BRAZE_INSTANCES = [
+	['US-01', 'https://rest.iad-01.braze.com'],
+	['US-02', 'https://rest.iad-02.braze.com'],
+	['US-03', 'https://rest.iad-03.braze.com'],
+	['US-04', 'https://rest.iad-04.braze.com'],
+	['US-05', 'https://rest.iad-05.braze.com'],
+	['US-06', 'https://rest.iad-06.braze.com'],
+	['US-07', 'https://rest.iad-07.braze.com'],
+	['US-08', 'https://rest.iad-08.braze.com'],
+	['US-10', 'https://rest.us-10.braze.com'],
+	['EU-01', 'https://rest.fra-01.braze.eu'],
+	['EU-02', 'https://rest.fra-02.braze.eu'],
+	['AU-01', 'https://rest.au-01.braze.com'],
+	['ID-01', 'https://rest.id-01.braze.com'],
+	['JP-01', 'https://rest.jp-01.braze.com'],
+	['KR-01', 'https://rest.kr-01.braze.com'],
+];
+
+const LOOPBACK_HOSTS = ['127.0.0.1', 'localhost', '[::1]'];
+
+/** Resolves the REST base URL from the credential fields; shared by the node and the test. */
+export const BRAZE_BASE_URL_EXPRESSION =
+	'={{ ($credentials.instance === "custom" ? String($credentials.customUrl || "") : $credentials.instance).trim().replace(/\\/+$/, "") }}';
+
+/**
+ * Refuses any URL that would carry the key in clear text. Plain http is only accepted on
+ * loopback, so a local Braze stand-in can be used for testing.
+ */
+export function assertSecureBrazeUrl(url: string): void {
+	let parsed: URL;
+	try {
+		parsed = new URL(url);
+	} catch {
+		throw new Error(
+			`The Braze URL "${url}" is not a valid URL. Pick your instance in the credential, or enter a full Custom URL such as https://rest.iad-01.braze.com.`,
+		);
+	}
+	if (parsed.protocol === 'https:') return;
+	if (parsed.protocol === 'http:' && LOOPBACK_HOSTS.includes(parsed.hostname)) return;
+	throw new Error(
+		`The Braze URL "${parsed.origin}" is refused: it must start with https:// so that the API key never travels in clear text (plain http is only allowed for 127.0.0.1, localhost or [::1]). Change the credential's Custom URL to https://…`,
+	);
+}
+
+export class BrazeApi implements ICredentialType {
+	name = 'brazeApi';
+
+	displayName = 'Braze API';
+
+	icon: Icon = { light: 'file:../nodes/Braze/braze.svg', dark: 'file:../nodes/Braze/braze.dark.svg' };
+
+	documentationUrl = 'https://www.braze.com/docs/api/basics';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'REST API Key',
+			name: 'apiKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description:
+				'A Braze REST API key (Settings › APIs and Identifiers › API Keys). To send messages it needs the messages.send permission.',
+		},
+		{
+			displayName: 'Instance',
+			name: 'instance',
+			type: 'options',
+			default: 'https://rest.iad-01.braze.com',
+			description:
+				'The Braze instance of your workspace. Your dashboard URL tells it: dashboard-01.braze.com is US-01, dashboard-01.braze.eu is EU-01.',
+			options: [
+				...BRAZE_INSTANCES.map(([instance, url]) => ({
+					name: `${instance} (${url.replace('https://', '')})`,
+					value: url,
+				})),
+				{ name: 'Custom URL', value: 'custom' },
+			],
+		},
+		{
+			displayName: 'Custom URL',
+			name: 'customUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'https://rest.iad-01.braze.com',
+			required: true,
+			description:
+				'The REST endpoint to call. It must use https://; plain http:// is accepted only for 127.0.0.1, localhost or [::1] (a local test server).',
+			displayOptions: { show: { instance: ['custom'] } },
+		},
+	];
+
+	// A function rather than a generic header block, so that the URL is checked before the key
+	// is attached: an insecure URL never receives the Authorization header.
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		const target = requestOptions.baseURL
+			? `${requestOptions.baseURL}${requestOptions.url ?? ''}`
+			: requestOptions.url;
+		assertSecureBrazeUrl(String(target ?? ''));
+		return {
+			...requestOptions,
+			headers: { ...requestOptions.headers, Authorization: `Bearer ${String(credentials.apiKey ?? '')}` },
+		};
+	}
+
+	// POST /messages/send with no recipients and no message: Braze checks the key and its
+	// messages.send permission first (401/403), then refuses the empty request with a 400.
+	// So the test can never deliver anything, and a 400 means the key is good.
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: BRAZE_BASE_URL_EXPRESSION,
+			url: '/messages/send',
+			method: 'POST',
+			body: { external_user_ids: [] },
+			ignoreHttpStatusErrors: { ignore: true, except: [401, 403, 404] },
+		},
+		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message:
+						'Braze rejected the API key (401). Check the key, and check that the Instance matches your dashboard URL: a key only works on its own instance.',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 403,
+					message:
+						'The API key is valid but lacks the messages.send permission (403). Create a key with messages.send under Settings › APIs and Identifiers.',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 404,
+					message: 'No Braze REST API answered at this URL (404). Check the Instance or Custom URL.',
+				},
+			},
+		],
+	};
+}

@@ -1,0 +1,296 @@
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+} from 'n8n-workflow';
+
+import { additionalJsonOption, messageVariationIdOption } from '../shared/channelOptions';
+import { showForChannel } from '../shared/displayOptions';
+import { keyValueField } from '../shared/keyValueField';
+import { getPath, setPath } from '../shared/objectPath';
+import { pushButtonsField } from '../shared/pushButtons';
+import { bodyOf } from '../shared/requestBody';
+import { invalidInput } from '../shared/validationError';
+import type { BrazeChannel } from './types';
+
+const KEY = 'apple_push';
+
+/** A plain alert is a string; a title (or localisation) turns it into Apple's alert object. */
+async function sendAppleAlert(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const body = String(this.getNodeParameter('applePushAlert', '') ?? '');
+	const title = String(this.getNodeParameter('applePushTitle', '') ?? '');
+	const options = this.getNodeParameter('applePushOptions', {}) as IDataObject;
+	const alert: IDataObject = {};
+	if (body) alert.body = body;
+	if (title) alert.title = title;
+	for (const [option, key] of [
+		['titleLocKey', 'title_loc_key'],
+		['actionLocKey', 'action_loc_key'],
+		['locKey', 'loc_key'],
+	]) {
+		if (options[option]) alert[key] = String(options[option]);
+	}
+	for (const [option, key] of [
+		['titleLocArgs', 'title_loc_args'],
+		['locArgs', 'loc_args'],
+	]) {
+		if (options[option]) {
+			alert[key] = String(options[option])
+				.split(',')
+				.map((argument) => argument.trim())
+				.filter((argument) => argument !== '');
+		}
+	}
+	const keys = Object.keys(alert);
+	if (keys.length === 0) return requestOptions;
+	setPath(bodyOf(requestOptions), `messages.${KEY}.alert`, keys.length === 1 && alert.body ? body : alert);
+	return requestOptions;
+}
+
+export const applePushChannel: BrazeChannel = {
+	key: KEY,
+	name: 'Apple Push (iOS)',
+	description: 'A push notification to iOS devices (messages.apple_push)',
+	properties: [
+		{
+			displayName: 'Apple Push: Alert',
+			name: 'applePushAlert',
+			type: 'string',
+			typeOptions: { rows: 2 },
+			default: '',
+			description:
+				'The notification text. Required unless Apple Push Options › Content Available (silent push) is on.',
+			displayOptions: showForChannel(KEY),
+			routing: { send: { preSend: [sendAppleAlert] } },
+		},
+		{
+			displayName: 'Apple Push: Title',
+			name: 'applePushTitle',
+			type: 'string',
+			default: '',
+			description: 'A title shown above the text (optional)',
+			displayOptions: showForChannel(KEY),
+		},
+		{
+			displayName: 'Apple Push Options',
+			name: 'applePushOptions',
+			type: 'collection',
+			placeholder: 'Add Apple Push Option',
+			default: {},
+			displayOptions: showForChannel(KEY),
+			options: [
+				{
+					displayName: 'Action Loc Key',
+					name: 'actionLocKey',
+					type: 'string',
+					default: '',
+					description: 'A localisation key for the action button of the alert',
+				},
+				additionalJsonOption(KEY, 'Apple Push', 'applePushOptions'),
+				{
+					displayName: 'APNs Priority',
+					name: 'apnsPriority',
+					type: 'number',
+					typeOptions: { minValue: 1, maxValue: 10 },
+					default: 10,
+					description: '10 = immediately, 5 = when power allows, 1 = minimal power and no wake',
+					routing: { send: { type: 'body', property: `messages.${KEY}.apns_priority` } },
+				},
+				{
+					displayName: 'Asset File Type',
+					name: 'assetFileType',
+					type: 'options',
+					default: 'png',
+					description: 'The type of the rich media at Asset URL (required with it)',
+					options: ['aif', 'gif', 'jpg', 'm4a', 'mp3', 'mp4', 'png', 'wav'].map((value) => ({
+						name: value.toUpperCase(),
+						value,
+					})),
+					routing: { send: { type: 'body', property: `messages.${KEY}.asset_file_type` } },
+				},
+				{
+					displayName: 'Asset URL',
+					name: 'assetUrl',
+					type: 'string',
+					default: '',
+					description: 'Rich media (image, GIF, audio, video) shown in the notification; set Asset File Type too',
+					routing: { send: { type: 'body', property: `messages.${KEY}.asset_url` } },
+				},
+				{
+					displayName: 'Badge',
+					name: 'badge',
+					type: 'number',
+					default: 0,
+					description: 'The app icon badge count after this message',
+					routing: { send: { type: 'body', property: `messages.${KEY}.badge` } },
+				},
+				pushButtonsField({
+					channelName: 'Apple Push',
+					parameterPath: 'applePushOptions.buttons',
+					bodyPath: `messages.${KEY}.buttons`,
+					actions: ['OPEN_APP', 'URI', 'DEEP_LINK', 'CLOSE'],
+					labelKey: 'action_id',
+					withWebview: true,
+				}),
+				{
+					displayName: 'Category',
+					name: 'category',
+					type: 'string',
+					default: '',
+					description: 'The notification category that defines the buttons, e.g. ab_cat_accept_decline',
+					routing: { send: { type: 'body', property: `messages.${KEY}.category` } },
+				},
+				{
+					displayName: 'Collapse ID',
+					name: 'collapseId',
+					type: 'string',
+					default: '',
+					description: 'Send again with the same ID to replace a notification already delivered',
+					routing: { send: { type: 'body', property: `messages.${KEY}.collapse_id` } },
+				},
+				{
+					displayName: 'Content Available',
+					name: 'contentAvailable',
+					type: 'boolean',
+					default: false,
+					description: 'Whether this is a silent background push (then no alert is needed)',
+					routing: { send: { type: 'body', property: `messages.${KEY}.content-available` } },
+				},
+				{
+					displayName: 'Custom URI',
+					name: 'customUri',
+					type: 'string',
+					default: '',
+					description: 'A web URL or deep link opened when the notification is tapped',
+					routing: { send: { type: 'body', property: `messages.${KEY}.custom_uri` } },
+				},
+				{
+					displayName: 'Expiry',
+					name: 'expiry',
+					type: 'dateTime',
+					default: '',
+					description: 'When the push expires if it has not been delivered',
+					routing: { send: { type: 'body', property: `messages.${KEY}.expiry` } },
+				},
+				keyValueField({
+					displayName: 'Extra',
+					name: 'extra',
+					parameterPath: 'applePushOptions.extra',
+					bodyPath: `messages.${KEY}.extra`,
+					description: 'Key/value data delivered with the push (the keys ab and aps are reserved)',
+				}),
+				{
+					displayName: 'Interruption Level',
+					name: 'interruptionLevel',
+					type: 'options',
+					default: 'active',
+					description: 'How strongly iOS 15+ presents the notification',
+					options: [
+						{ name: 'Active', value: 'active' },
+						{ name: 'Critical', value: 'critical' },
+						{ name: 'Passive', value: 'passive' },
+						{ name: 'Time Sensitive', value: 'time-sensitive' },
+					],
+					routing: { send: { type: 'body', property: `messages.${KEY}.interruption_level` } },
+				},
+				{
+					displayName: 'Loc Args',
+					name: 'locArgs',
+					type: 'string',
+					default: '',
+					description: 'Comma-separated arguments for the Loc Key string',
+				},
+				{
+					displayName: 'Loc Key',
+					name: 'locKey',
+					type: 'string',
+					default: '',
+					description: 'A localisation key for the alert text',
+				},
+				messageVariationIdOption(KEY),
+				{
+					displayName: 'Mutable Content',
+					name: 'mutableContent',
+					type: 'boolean',
+					default: false,
+					description: 'Whether a notification service extension may modify the push (set automatically for rich media)',
+					routing: { send: { type: 'body', property: `messages.${KEY}.mutable_content` } },
+				},
+				{
+					displayName: 'Notification Group Thread ID',
+					name: 'notificationGroupThreadId',
+					type: 'string',
+					default: '',
+					description: 'Groups notifications with the same thread ID together',
+					routing: { send: { type: 'body', property: `messages.${KEY}.notification_group_thread_id` } },
+				},
+				{
+					displayName: 'Relevance Score',
+					name: 'relevanceScore',
+					type: 'number',
+					typeOptions: { minValue: 0, maxValue: 1, numberPrecision: 2 },
+					default: 0.5,
+					description: 'From 0 to 1: which notification of a group iOS 15+ highlights in the summary',
+					routing: { send: { type: 'body', property: `messages.${KEY}.relevance_score` } },
+				},
+				{
+					displayName: 'Send to Most Recent Device Only',
+					name: 'sendToMostRecentDeviceOnly',
+					type: 'boolean',
+					default: false,
+					description: "Whether to send only to the user's most recently used iOS device",
+					routing: { send: { type: 'body', property: `messages.${KEY}.send_to_most_recent_device_only` } },
+				},
+				{
+					displayName: 'Sound',
+					name: 'sound',
+					type: 'string',
+					default: '',
+					description: 'A sound file in the app bundle, or "default" for the standard sound',
+					routing: { send: { type: 'body', property: `messages.${KEY}.sound` } },
+				},
+				{
+					displayName: 'Title Loc Args',
+					name: 'titleLocArgs',
+					type: 'string',
+					default: '',
+					description: 'Comma-separated arguments for the Title Loc Key string',
+				},
+				{
+					displayName: 'Title Loc Key',
+					name: 'titleLocKey',
+					type: 'string',
+					default: '',
+					description: 'A localisation key for the title',
+				},
+				{
+					displayName: 'Use Webview',
+					name: 'useWebview',
+					type: 'boolean',
+					default: true,
+					description: 'Whether a web Custom URI opens inside the app rather than in the browser',
+					routing: { send: { type: 'body', property: `messages.${KEY}.use_webview` } },
+				},
+			],
+		},
+	],
+	validate(context, message) {
+		if (message.alert === undefined && message['content-available'] !== true) {
+			throw invalidInput(
+				context,
+				'Apple Push: Alert is required',
+				'Fill in "Apple Push: Alert", or turn on Apple Push Options › Content Available for a silent push.',
+			);
+		}
+		if (getPath(message, 'asset_url') !== undefined && message.asset_file_type === undefined) {
+			throw invalidInput(
+				context,
+				'Apple Push › Asset URL needs an Asset File Type',
+				'Add Apple Push Options › Asset File Type (for example PNG or MP4).',
+			);
+		}
+	},
+};

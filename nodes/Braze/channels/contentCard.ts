@@ -1,0 +1,210 @@
+import { additionalJsonOption, messageVariationIdOption } from '../shared/channelOptions';
+import { showForChannel } from '../shared/displayOptions';
+import { keyValueField } from '../shared/keyValueField';
+import { invalidInput } from '../shared/validationError';
+import type { BrazeChannel } from './types';
+
+const KEY = 'content_card';
+const MAX_EXPIRY_DAYS = 30;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export const contentCardChannel: BrazeChannel = {
+	key: KEY,
+	name: 'Content Card',
+	description: 'A card in the in-app Content Card feed (messages.content_card)',
+	properties: [
+		{
+			displayName: 'Content Card: Type',
+			name: 'contentCardType',
+			type: 'options',
+			default: 'CLASSIC',
+			description: 'The card layout',
+			options: [
+				{ name: 'Banner', value: 'BANNER', description: 'An image only' },
+				{ name: 'Captioned Image', value: 'CAPTIONED_IMAGE', description: 'An image with title and text' },
+				{ name: 'Classic', value: 'CLASSIC', description: 'Title and text, with an optional small image' },
+			],
+			displayOptions: showForChannel(KEY),
+			routing: { send: { type: 'body', property: `messages.${KEY}.type` } },
+		},
+		{
+			displayName: 'Content Card: Title',
+			name: 'contentCardTitle',
+			type: 'string',
+			required: true,
+			default: '',
+			description: 'The card title',
+			displayOptions: showForChannel(KEY),
+			routing: { send: { type: 'body', property: `messages.${KEY}.title` } },
+		},
+		{
+			displayName: 'Content Card: Description',
+			name: 'contentCardDescription',
+			type: 'string',
+			typeOptions: { rows: 2 },
+			required: true,
+			default: '',
+			description: 'The card text',
+			displayOptions: showForChannel(KEY),
+			routing: { send: { type: 'body', property: `messages.${KEY}.description` } },
+		},
+		{
+			displayName: 'Content Card: Image URL',
+			name: 'contentCardImageUrl',
+			type: 'string',
+			default: '',
+			description: 'The card image. Required for Captioned Image and Banner cards.',
+			displayOptions: showForChannel(KEY),
+			routing: { send: { type: 'body', property: `messages.${KEY}.image_url` } },
+		},
+		{
+			displayName: 'Content Card: Expires',
+			name: 'contentCardExpiry',
+			type: 'options',
+			default: 'timeToLive',
+			description: 'How the card expires; Braze needs one of the two, at most 30 days away',
+			options: [
+				{ name: 'After a Duration', value: 'timeToLive' },
+				{ name: 'At a Date', value: 'expireAt' },
+			],
+			displayOptions: showForChannel(KEY),
+		},
+		{
+			displayName: 'Content Card: Time to Live (Seconds)',
+			name: 'contentCardTimeToLive',
+			type: 'number',
+			required: true,
+			typeOptions: { minValue: 1, maxValue: MAX_EXPIRY_DAYS * 86400 },
+			default: 604800,
+			description: 'Seconds until the card expires (at most 2,592,000 = 30 days)',
+			displayOptions: showForChannel(KEY, { contentCardExpiry: ['timeToLive'] }),
+			routing: { send: { type: 'body', property: `messages.${KEY}.time_to_live` } },
+		},
+		{
+			displayName: 'Content Card: Expire At',
+			name: 'contentCardExpireAt',
+			type: 'dateTime',
+			required: true,
+			default: '',
+			description: 'When the card expires (at most 30 days from now)',
+			displayOptions: showForChannel(KEY, { contentCardExpiry: ['expireAt'] }),
+			routing: { send: { type: 'body', property: `messages.${KEY}.expire_at` } },
+		},
+		{
+			displayName: 'Content Card Options',
+			name: 'contentCardOptions',
+			type: 'collection',
+			placeholder: 'Add Content Card Option',
+			default: {},
+			displayOptions: showForChannel(KEY),
+			options: [
+				additionalJsonOption(KEY, 'Content Card', 'contentCardOptions'),
+				{
+					displayName: 'Android URI',
+					name: 'androidUri',
+					type: 'string',
+					default: '',
+					description: 'A web URL or deep link opened on Android',
+					routing: { send: { type: 'body', property: `messages.${KEY}.android_uri` } },
+				},
+				{
+					displayName: 'Android Use Webview',
+					name: 'androidUseWebview',
+					type: 'boolean',
+					default: true,
+					description: 'Whether a web Android URI opens inside the app',
+					routing: { send: { type: 'body', property: `messages.${KEY}.android_use_webview` } },
+				},
+				{
+					displayName: 'Expire in Local Time',
+					name: 'expireInLocalTime',
+					type: 'boolean',
+					default: false,
+					description: "Whether Expire At is read in each user's local time",
+					routing: { send: { type: 'body', property: `messages.${KEY}.expire_in_local_time` } },
+				},
+				keyValueField({
+					displayName: 'Extra',
+					name: 'extra',
+					parameterPath: 'contentCardOptions.extra',
+					bodyPath: `messages.${KEY}.extra`,
+					description: 'Key/value data sent with the card',
+				}),
+				{
+					displayName: 'iOS URI',
+					name: 'iosUri',
+					type: 'string',
+					default: '',
+					description: 'A web URL or deep link opened on iOS',
+					routing: { send: { type: 'body', property: `messages.${KEY}.ios_uri` } },
+				},
+				{
+					displayName: 'iOS Use Webview',
+					name: 'iosUseWebview',
+					type: 'boolean',
+					default: true,
+					description: 'Whether a web iOS URI opens inside the app',
+					routing: { send: { type: 'body', property: `messages.${KEY}.ios_use_webview` } },
+				},
+				messageVariationIdOption(KEY),
+				{
+					displayName: 'Pinned',
+					name: 'pinned',
+					type: 'boolean',
+					default: false,
+					description: 'Whether the card stays at the top of the feed',
+					routing: { send: { type: 'body', property: `messages.${KEY}.pinned` } },
+				},
+				{
+					displayName: 'URI Text',
+					name: 'uriText',
+					type: 'string',
+					default: '',
+					description: 'The link text',
+					routing: { send: { type: 'body', property: `messages.${KEY}.uri_text` } },
+				},
+				{
+					displayName: 'Web URI',
+					name: 'webUri',
+					type: 'string',
+					default: '',
+					description: 'A web URL opened on the web',
+					routing: { send: { type: 'body', property: `messages.${KEY}.web_uri` } },
+				},
+			],
+		},
+	],
+	validate(context, message) {
+		if (message.type !== 'CLASSIC' && !message.image_url) {
+			throw invalidInput(
+				context,
+				`Content Card: Image URL is required for a ${String(message.type)} card`,
+				'Fill in "Content Card: Image URL", or choose the Classic type.',
+			);
+		}
+		if (message.time_to_live === undefined && message.expire_at === undefined) {
+			throw invalidInput(
+				context,
+				'Content Card needs an expiry',
+				'Set "Content Card: Time to Live" or "Content Card: Expire At".',
+			);
+		}
+		if (typeof message.expire_at === 'string') {
+			const expiresAt = new Date(message.expire_at).getTime();
+			if (expiresAt - Date.now() > MAX_EXPIRY_DAYS * DAY_MS) {
+				throw invalidInput(
+					context,
+					`Content Card: Expire At is more than ${MAX_EXPIRY_DAYS} days away`,
+					`Braze keeps content cards for at most ${MAX_EXPIRY_DAYS} days; pick an earlier date.`,
+				);
+			}
+		}
+		if (typeof message.time_to_live === 'number' && message.time_to_live > MAX_EXPIRY_DAYS * 86400) {
+			throw invalidInput(
+				context,
+				`Content Card: Time to Live is more than ${MAX_EXPIRY_DAYS} days`,
+				`Enter at most ${MAX_EXPIRY_DAYS * 86400} seconds.`,
+			);
+		}
+	},
+};

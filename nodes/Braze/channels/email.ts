@@ -1,0 +1,226 @@
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+} from 'n8n-workflow';
+
+import { additionalJsonOption, messageVariationIdOption } from '../shared/channelOptions';
+import { showForChannel } from '../shared/displayOptions';
+import { keyValueField } from '../shared/keyValueField';
+import { setPath } from '../shared/objectPath';
+import { bodyOf } from '../shared/requestBody';
+import { invalidInput } from '../shared/validationError';
+import type { BrazeChannel } from './types';
+
+const KEY = 'email';
+
+async function sendEmailAttachments(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const entries = this.getNodeParameter('emailOptions.attachments.attachment', []) as IDataObject[];
+	const attachments = entries.map((entry, index) => {
+		const fileName = String(entry.fileName ?? '').trim();
+		const url = String(entry.url ?? '').trim();
+		if (!fileName || !url) {
+			throw invalidInput(
+				this,
+				`Email › Attachment ${index + 1} needs both a File Name and a URL`,
+				'Fill in the file name (without extension) and the file URL of every attachment.',
+			);
+		}
+		const attachment: IDataObject = { file_name: fileName, url };
+		const credential = String(entry.basicAuthCredential ?? '').trim();
+		if (credential) attachment.basic_auth_credential = credential;
+		return attachment;
+	});
+	if (attachments.length) setPath(bodyOf(requestOptions), `messages.${KEY}.attachments`, attachments);
+	return requestOptions;
+}
+
+export const emailChannel: BrazeChannel = {
+	key: KEY,
+	name: 'Email',
+	description: 'An email through Braze (messages.email)',
+	properties: [
+		{
+			displayName: 'Email: App ID',
+			name: 'emailAppId',
+			type: 'string',
+			required: true,
+			default: '',
+			description:
+				'The API identifier of any app in your workspace (Settings › APIs and Identifiers). It works for every user, whether they have that app or not.',
+			displayOptions: showForChannel(KEY),
+			routing: { send: { type: 'body', property: `messages.${KEY}.app_id` } },
+		},
+		{
+			displayName: 'Email: From',
+			name: 'emailFrom',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: 'Acme <news@acme.com>',
+			description: 'The sender, as "Display Name &lt;address@domain&gt;" on a sending domain set up in Braze',
+			displayOptions: showForChannel(KEY),
+			routing: { send: { type: 'body', property: `messages.${KEY}.from` } },
+		},
+		{
+			displayName: 'Email: Subject',
+			name: 'emailSubject',
+			type: 'string',
+			default: '',
+			description: 'The subject line. Leave empty when an Email Template ID provides it.',
+			displayOptions: showForChannel(KEY),
+			routing: { send: { type: 'body', property: `messages.${KEY}.subject` } },
+		},
+		{
+			displayName: 'Email: Body (HTML)',
+			name: 'emailBody',
+			type: 'string',
+			typeOptions: { rows: 5 },
+			default: '',
+			description:
+				'The HTML body; Liquid such as {{${first_name}}} works. Required unless Email Options › Email Template ID is set.',
+			displayOptions: showForChannel(KEY),
+			routing: { send: { type: 'body', property: `messages.${KEY}.body` } },
+		},
+		{
+			displayName: 'Email Options',
+			name: 'emailOptions',
+			type: 'collection',
+			placeholder: 'Add Email Option',
+			default: {},
+			displayOptions: showForChannel(KEY),
+			options: [
+				additionalJsonOption(KEY, 'Email', 'emailOptions'),
+				{
+					displayName: 'AMP Body',
+					name: 'ampBody',
+					type: 'string',
+					typeOptions: { rows: 4 },
+					default: '',
+					description: 'An AMP for Email version of the body (needs the HTML body too; under 100 KB for Gmail)',
+					routing: { send: { type: 'body', property: `messages.${KEY}.amp_body` } },
+				},
+				{
+					displayName: 'Attachments',
+					name: 'attachments',
+					type: 'fixedCollection',
+					typeOptions: { multipleValues: true },
+					placeholder: 'Add Attachment',
+					default: {},
+					description: 'Files Braze fetches from a URL and attaches (at most 2 MB each)',
+					options: [
+						{
+							displayName: 'Attachment',
+							name: 'attachment',
+							values: [
+								{
+									displayName: 'File Name',
+									name: 'fileName',
+									type: 'string',
+									default: '',
+									description: 'The name shown to the reader, without extension',
+								},
+								{
+									displayName: 'URL',
+									name: 'url',
+									type: 'string',
+									default: '',
+									description: 'Where Braze downloads the file; the extension is taken from it',
+								},
+								{
+									displayName: 'Basic Auth Credential',
+									name: 'basicAuthCredential',
+									type: 'string',
+									default: '',
+									description:
+										'The name of a Connected Content credential in Braze, if the URL needs basic auth',
+								},
+							],
+						},
+					],
+					routing: { send: { preSend: [sendEmailAttachments] } },
+				},
+				{
+					displayName: 'BCC',
+					name: 'bcc',
+					type: 'string',
+					default: '',
+					description: 'One of the BCC addresses set up in your workspace email settings',
+					routing: { send: { type: 'body', property: `messages.${KEY}.bcc` } },
+				},
+				{
+					displayName: 'Email Template ID',
+					name: 'emailTemplateId',
+					type: 'string',
+					default: '',
+					description:
+						'A Braze email template; its subject, body and CSS setting are used unless the form gives them',
+					routing: { send: { type: 'body', property: `messages.${KEY}.email_template_id` } },
+				},
+				keyValueField({
+					displayName: 'Extras',
+					name: 'extras',
+					parameterPath: 'emailOptions.extras',
+					bodyPath: `messages.${KEY}.extras`,
+					description: 'Key/value data passed to the email provider (SendGrid unique arguments)',
+				}),
+				keyValueField({
+					displayName: 'Headers',
+					name: 'headers',
+					parameterPath: 'emailOptions.headers',
+					bodyPath: `messages.${KEY}.headers`,
+					keyLabel: 'Header Name',
+					description: 'Custom email headers (SparkPost, SendGrid or Amazon SES)',
+				}),
+				messageVariationIdOption(KEY),
+				{
+					displayName: 'Plaintext Body',
+					name: 'plaintextBody',
+					type: 'string',
+					typeOptions: { rows: 3 },
+					default: '',
+					description: 'The plain-text version; Braze generates it from the HTML body when empty',
+					routing: { send: { type: 'body', property: `messages.${KEY}.plaintext_body` } },
+				},
+				{
+					displayName: 'Preheader',
+					name: 'preheader',
+					type: 'string',
+					default: '',
+					description: 'The preview text shown after the subject (50–100 characters recommended)',
+					routing: { send: { type: 'body', property: `messages.${KEY}.preheader` } },
+				},
+				{
+					displayName: 'Reply To',
+					name: 'replyTo',
+					type: 'string',
+					default: '',
+					placeholder: 'support@acme.com',
+					description:
+						'The reply-to address; NO_REPLY_TO removes it. Empty uses the workspace default.',
+					routing: { send: { type: 'body', property: `messages.${KEY}.reply_to` } },
+				},
+				{
+					displayName: 'Should Inline CSS',
+					name: 'shouldInlineCss',
+					type: 'boolean',
+					default: true,
+					description: 'Whether Braze inlines the CSS of the body (empty: the workspace default)',
+					routing: { send: { type: 'body', property: `messages.${KEY}.should_inline_css` } },
+				},
+			],
+		},
+	],
+	validate(context, message) {
+		if (message.body === undefined && message.email_template_id === undefined) {
+			throw invalidInput(
+				context,
+				'Email needs a body or a template',
+				'Fill in "Email: Body (HTML)", or set Email Options › Email Template ID.',
+			);
+		}
+	},
+};

@@ -1,0 +1,87 @@
+import { additionalJsonOption, messageVariationIdOption } from '../shared/channelOptions';
+import { showForChannel } from '../shared/displayOptions';
+import { keyValueField } from '../shared/keyValueField';
+import type { BrazeChannel } from './types';
+
+const KEY = 'kindle_push';
+
+export const kindlePushChannel: BrazeChannel = {
+	key: KEY,
+	name: 'Kindle/FireOS Push',
+	description: 'A push notification to Amazon Kindle and Fire OS devices (messages.kindle_push)',
+	properties: [
+		{
+			displayName: 'Kindle Push: Title',
+			name: 'kindlePushTitle',
+			type: 'string',
+			required: true,
+			default: '',
+			description: 'The title shown in the notification drawer',
+			displayOptions: showForChannel(KEY),
+			routing: { send: { type: 'body', property: `messages.${KEY}.title` } },
+		},
+		{
+			displayName: 'Kindle Push: Alert',
+			name: 'kindlePushAlert',
+			type: 'string',
+			typeOptions: { rows: 2 },
+			required: true,
+			default: '',
+			description: 'The notification text',
+			displayOptions: showForChannel(KEY),
+			routing: { send: { type: 'body', property: `messages.${KEY}.alert` } },
+		},
+		{
+			displayName: 'Kindle Push Options',
+			name: 'kindlePushOptions',
+			type: 'collection',
+			placeholder: 'Add Kindle Push Option',
+			default: {},
+			displayOptions: showForChannel(KEY),
+			options: [
+				additionalJsonOption(KEY, 'Kindle Push', 'kindlePushOptions'),
+				{
+					displayName: 'Collapse Key',
+					name: 'collapseKey',
+					type: 'string',
+					default: '',
+					description: 'Notifications with the same key replace each other',
+					routing: { send: { type: 'body', property: `messages.${KEY}.collapse_key` } },
+				},
+				{
+					displayName: 'Custom URI',
+					name: 'customUri',
+					type: 'string',
+					default: '',
+					description: 'A web URL or deep link opened when the notification is tapped',
+					routing: { send: { type: 'body', property: `messages.${KEY}.custom_uri` } },
+				},
+				keyValueField({
+					displayName: 'Extra',
+					name: 'extra',
+					parameterPath: 'kindlePushOptions.extra',
+					bodyPath: `messages.${KEY}.extra`,
+					description: 'Key/value data delivered with the push',
+				}),
+				messageVariationIdOption(KEY),
+				{
+					displayName: 'Priority',
+					name: 'priority',
+					type: 'number',
+					typeOptions: { minValue: -2, maxValue: 2 },
+					default: 0,
+					description: 'Display priority from -2 (minimum) to 2 (maximum); 0 is the default',
+					routing: { send: { type: 'body', property: `messages.${KEY}.priority` } },
+				},
+				{
+					displayName: 'Sound',
+					name: 'sound',
+					type: 'string',
+					default: '',
+					description: 'A sound resource in the app, or "default" for the standard sound',
+					routing: { send: { type: 'body', property: `messages.${KEY}.sound` } },
+				},
+			],
+		},
+	],
+};

@@ -1,0 +1,98 @@
+import type { IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
+
+import { additionalJsonOption, messageVariationIdOption } from '../shared/channelOptions';
+import { showForChannel } from '../shared/displayOptions';
+import { setPath } from '../shared/objectPath';
+import { bodyOf } from '../shared/requestBody';
+import type { BrazeChannel } from './types';
+
+const KEY = 'sms';
+
+async function sendSmsMediaItems(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const raw = String(this.getNodeParameter('smsOptions.mediaItems', '') ?? '');
+	const urls = raw
+		.split(/[,\n\r]+/)
+		.map((url) => url.trim())
+		.filter((url) => url !== '');
+	if (urls.length) setPath(bodyOf(requestOptions), `messages.${KEY}.media_items`, urls);
+	return requestOptions;
+}
+
+export const smsChannel: BrazeChannel = {
+	key: KEY,
+	name: 'SMS',
+	description: 'An SMS or MMS through a Braze subscription group (messages.sms)',
+	properties: [
+		{
+			displayName: 'SMS: App ID',
+			name: 'smsAppId',
+			type: 'string',
+			required: true,
+			default: '',
+			description: 'The API identifier of any app in your workspace',
+			displayOptions: showForChannel(KEY),
+			routing: { send: { type: 'body', property: `messages.${KEY}.app_id` } },
+		},
+		{
+			displayName: 'SMS: Subscription Group ID',
+			name: 'smsSubscriptionGroupId',
+			type: 'string',
+			required: true,
+			default: '',
+			description: 'The SMS subscription group whose numbers send the message',
+			displayOptions: showForChannel(KEY),
+			routing: { send: { type: 'body', property: `messages.${KEY}.subscription_group_id` } },
+		},
+		{
+			displayName: 'SMS: Body',
+			name: 'smsBody',
+			type: 'string',
+			typeOptions: { rows: 3 },
+			required: true,
+			default: '',
+			description: 'The message text; Liquid is allowed',
+			displayOptions: showForChannel(KEY),
+			routing: { send: { type: 'body', property: `messages.${KEY}.body` } },
+		},
+		{
+			displayName: 'SMS Options',
+			name: 'smsOptions',
+			type: 'collection',
+			placeholder: 'Add SMS Option',
+			default: {},
+			displayOptions: showForChannel(KEY),
+			options: [
+				additionalJsonOption(KEY, 'SMS', 'smsOptions'),
+				{
+					displayName: 'Link Shortening Enabled',
+					name: 'linkShorteningEnabled',
+					type: 'boolean',
+					default: false,
+					description: 'Whether links are shortened, with campaign-level click tracking',
+					routing: { send: { type: 'body', property: `messages.${KEY}.link_shortening_enabled` } },
+				},
+				{
+					displayName: 'Media Items (MMS)',
+					name: 'mediaItems',
+					type: 'string',
+					default: '',
+					description:
+						'Image URLs to send as an MMS, separated by commas (one PNG, JPEG or GIF; 1 MB in all with the text)',
+					routing: { send: { preSend: [sendSmsMediaItems] } },
+				},
+				messageVariationIdOption(KEY),
+				{
+					displayName: 'User Click Tracking Enabled',
+					name: 'userClickTrackingEnabled',
+					type: 'boolean',
+					default: false,
+					description: 'Whether shortened links also track clicks per user (needs link shortening)',
+					routing: { send: { type: 'body', property: `messages.${KEY}.user_click_tracking_enabled` } },
+				},
+			],
+		},
+	],
+};

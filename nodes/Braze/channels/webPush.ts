@@ -1,0 +1,112 @@
+import { additionalJsonOption, messageVariationIdOption } from '../shared/channelOptions';
+import { showForChannel } from '../shared/displayOptions';
+import { keyValueField } from '../shared/keyValueField';
+import { pushButtonsField } from '../shared/pushButtons';
+import type { BrazeChannel } from './types';
+
+const KEY = 'web_push';
+
+export const webPushChannel: BrazeChannel = {
+	key: KEY,
+	name: 'Web Push',
+	description: 'A browser push notification (messages.web_push)',
+	properties: [
+		{
+			displayName: 'Web Push: Title',
+			name: 'webPushTitle',
+			type: 'string',
+			required: true,
+			default: '',
+			description: 'The notification title',
+			displayOptions: showForChannel(KEY),
+			routing: { send: { type: 'body', property: `messages.${KEY}.title` } },
+		},
+		{
+			displayName: 'Web Push: Alert',
+			name: 'webPushAlert',
+			type: 'string',
+			typeOptions: { rows: 2 },
+			required: true,
+			default: '',
+			description: 'The notification text',
+			displayOptions: showForChannel(KEY),
+			routing: { send: { type: 'body', property: `messages.${KEY}.alert` } },
+		},
+		{
+			displayName: 'Web Push Options',
+			name: 'webPushOptions',
+			type: 'collection',
+			placeholder: 'Add Web Push Option',
+			default: {},
+			displayOptions: showForChannel(KEY),
+			options: [
+				additionalJsonOption(KEY, 'Web Push', 'webPushOptions'),
+				pushButtonsField({
+					channelName: 'Web Push',
+					parameterPath: 'webPushOptions.buttons',
+					bodyPath: `messages.${KEY}.buttons`,
+					actions: ['OPEN_APP', 'URI', 'CLOSE'],
+					labelKey: 'text',
+					withWebview: false,
+				}),
+				{
+					displayName: 'Custom URI',
+					name: 'customUri',
+					type: 'string',
+					default: '',
+					description: 'The web URL opened when the notification is clicked',
+					routing: { send: { type: 'body', property: `messages.${KEY}.custom_uri` } },
+				},
+				keyValueField({
+					displayName: 'Extra',
+					name: 'extra',
+					parameterPath: 'webPushOptions.extra',
+					bodyPath: `messages.${KEY}.extra`,
+					description: 'Key/value data delivered with the push',
+				}),
+				{
+					displayName: 'Image URL',
+					name: 'imageUrl',
+					type: 'string',
+					default: '',
+					description: 'An icon image (square)',
+					routing: { send: { type: 'body', property: `messages.${KEY}.image_url` } },
+				},
+				{
+					displayName: 'Large Image URL',
+					name: 'largeImageUrl',
+					type: 'string',
+					default: '',
+					description: 'A large image (Chrome on Windows and Android)',
+					routing: { send: { type: 'body', property: `messages.${KEY}.large_image_url` } },
+				},
+				messageVariationIdOption(KEY),
+				{
+					displayName: 'Require Interaction',
+					name: 'requireInteraction',
+					type: 'boolean',
+					default: false,
+					description: 'Whether the notification stays until the user dismisses it (browser support varies)',
+					routing: { send: { type: 'body', property: `messages.${KEY}.require_interaction` } },
+				},
+				{
+					displayName: 'Send to Most Recent Device Only',
+					name: 'sendToMostRecentDeviceOnly',
+					type: 'boolean',
+					default: false,
+					description: "Whether to send only to the user's most recently used browser",
+					routing: { send: { type: 'body', property: `messages.${KEY}.send_to_most_recent_device_only` } },
+				},
+				{
+					displayName: 'Time to Live',
+					name: 'timeToLive',
+					type: 'number',
+					typeOptions: { minValue: 0 },
+					default: 86400,
+					description: 'Seconds the push service keeps trying to deliver',
+					routing: { send: { type: 'body', property: `messages.${KEY}.time_to_live` } },
+				},
+			],
+		},
+	],
+};

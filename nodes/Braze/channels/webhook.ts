@@ -1,0 +1,65 @@
+import { additionalJsonOption, messageVariationIdOption } from '../shared/channelOptions';
+import { showForChannel } from '../shared/displayOptions';
+import { keyValueField } from '../shared/keyValueField';
+import type { BrazeChannel } from './types';
+
+const KEY = 'webhook';
+
+export const webhookChannel: BrazeChannel = {
+	key: KEY,
+	name: 'Webhook',
+	description: 'An HTTP request that Braze sends for each user (messages.webhook)',
+	properties: [
+		{
+			displayName: 'Webhook: URL',
+			name: 'webhookUrl',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: 'https://example.com/hook',
+			description: 'The URL Braze calls; Liquid is allowed',
+			displayOptions: showForChannel(KEY),
+			routing: { send: { type: 'body', property: `messages.${KEY}.url` } },
+		},
+		{
+			displayName: 'Webhook: Request Method',
+			name: 'webhookRequestMethod',
+			type: 'options',
+			default: 'POST',
+			description: 'The HTTP method of the webhook request',
+			options: ['DELETE', 'GET', 'POST', 'PUT'].map((value) => ({ name: value, value })),
+			displayOptions: showForChannel(KEY),
+			routing: { send: { type: 'body', property: `messages.${KEY}.request_method` } },
+		},
+		{
+			displayName: 'Webhook: Body',
+			name: 'webhookBody',
+			type: 'string',
+			typeOptions: { rows: 4 },
+			default: '',
+			description: 'The request body as text (JSON is sent as written); set a Content-Type header to match',
+			displayOptions: showForChannel(KEY),
+			routing: { send: { type: 'body', property: `messages.${KEY}.body` } },
+		},
+		{
+			displayName: 'Webhook Options',
+			name: 'webhookOptions',
+			type: 'collection',
+			placeholder: 'Add Webhook Option',
+			default: {},
+			displayOptions: showForChannel(KEY),
+			options: [
+				additionalJsonOption(KEY, 'Webhook', 'webhookOptions'),
+				messageVariationIdOption(KEY),
+				keyValueField({
+					displayName: 'Request Headers',
+					name: 'requestHeaders',
+					parameterPath: 'webhookOptions.requestHeaders',
+					bodyPath: `messages.${KEY}.request_headers`,
+					keyLabel: 'Header Name',
+					description: 'Headers of the webhook request; Braze recommends an explicit Content-Type',
+				}),
+			],
+		},
+	],
+};

@@ -1,0 +1,46 @@
+import type { IDataObject, IExecuteSingleFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+import { collectBodyFields } from '../../shared/bodyFields';
+import { brazeErrorHandler, toBrazeResult } from '../../shared/brazeResponse';
+import {
+	assertValidMessages,
+	channelProperties,
+	channelSelectionProperty,
+} from '../../shared/channelSelection';
+import { normalizeBodyTypes } from '../../shared/normalizeBodyTypes';
+import { assertValidRecipients, recipientProperties } from '../../shared/recipients';
+import { brazeRequestExecutor } from '../../shared/requestExecutor';
+import { assertBodySize } from '../../shared/bodySize';
+import { assertValidSendId, sendOptionsProperty } from '../../shared/sendOptions';
+
+/** Everything the Send form shows, in order. */
+export const sendProperties: INodeProperties[] = [
+	...recipientProperties,
+	channelSelectionProperty,
+	...channelProperties,
+	sendOptionsProperty,
+];
+
+const sendBodyFields = collectBodyFields(sendProperties);
+
+function validateSendBody(context: IExecuteSingleFunctions, body: IDataObject): void {
+	normalizeBodyTypes(context, body, sendBodyFields);
+	assertValidRecipients(context, body);
+	assertValidSendId(context, body);
+	assertValidMessages(context, body);
+	assertBodySize(context, body);
+}
+
+export const sendOperation: INodePropertyOptions = {
+	name: 'Send',
+	value: 'send',
+	action: 'Send a message',
+	description:
+		'Send a message now to named users or a segment, on one or more channels (POST /messages/send). Outputs the dispatch_id.',
+	routing: {
+		request: { method: 'POST', url: '/messages/send', ignoreHttpStatusErrors: true },
+		send: { paginate: true },
+		operations: { pagination: brazeRequestExecutor(validateSendBody) },
+		output: { postReceive: [brazeErrorHandler('messages.send'), toBrazeResult] },
+	},
+};

@@ -1,0 +1,38 @@
+import type { INodeProperties, NodePropertyTypes } from 'n8n-workflow';
+
+/** A form field that routing writes straight into the body at `path`. */
+export interface BodyField {
+	path: string;
+	type: NodePropertyTypes;
+	label: string;
+	required: boolean;
+	allowedValues?: string[];
+}
+
+/**
+ * Reads the body map from the fields' own `routing.send.property`, so the form definition is
+ * the single source of truth for key names, labels and types.
+ */
+export function collectBodyFields(properties: INodeProperties[], labelPrefix = ''): BodyField[] {
+	const fields: BodyField[] = [];
+	for (const property of properties) {
+		const label = labelPrefix ? `${labelPrefix} › ${property.displayName}` : property.displayName;
+		const path = property.routing?.send?.property;
+		if (typeof path === 'string' && !path.startsWith('=')) {
+			fields.push({
+				path,
+				type: property.type,
+				label,
+				required: property.required === true,
+				allowedValues:
+					property.type === 'options'
+						? (property.options ?? []).map((option) => String((option as { value: unknown }).value))
+						: undefined,
+			});
+		}
+		if (property.type === 'collection' && property.options) {
+			fields.push(...collectBodyFields(property.options as INodeProperties[], label));
+		}
+	}
+	return fields;
+}

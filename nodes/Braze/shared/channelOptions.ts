@@ -1,0 +1,76 @@
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { getPath, setPath } from './objectPath';
+import { bodyOf } from './requestBody';
+import { invalidInput } from './validationError';
+
+/** Every messaging object takes a message_variation_id for campaign tracking (§3). */
+export function messageVariationIdOption(channelKey: string): INodeProperties {
+	return {
+		displayName: 'Message Variation ID',
+		name: 'messageVariationId',
+		type: 'string',
+		default: '',
+		description:
+			"The campaign's message variation for this channel. Required when Options › Campaign ID is set.",
+		routing: { send: { type: 'body', property: `messages.${channelKey}.message_variation_id` } },
+	};
+}
+
+/**
+ * Fields Braze adds later can be sent as raw JSON. It is merged under the form's fields:
+ * anything the form sets wins.
+ */
+export function additionalJsonOption(
+	channelKey: string,
+	channelName: string,
+	optionsName: string,
+): INodeProperties {
+	return {
+		displayName: 'Additional JSON',
+		name: 'additionalJson',
+		type: 'json',
+		default: '{}',
+		description: `Extra fields for the ${channelName} object, as JSON. The form's own fields win on conflicts.`,
+		routing: {
+			send: {
+				preSend: [
+					async function mergeAdditionalJson(
+						this: IExecuteSingleFunctions,
+						requestOptions: IHttpRequestOptions,
+					): Promise<IHttpRequestOptions> {
+						const raw = this.getNodeParameter(`${optionsName}.additionalJson`, '{}');
+						let extra: unknown = raw;
+						if (typeof raw === 'string') {
+							try {
+								extra = raw.trim() === '' ? {} : JSON.parse(raw);
+							} catch (error) {
+								throw invalidInput(
+									this,
+									`${channelName} › Additional JSON is not valid JSON`,
+									`Fix the JSON (${(error as Error).message}), or remove the option.`,
+								);
+							}
+						}
+						if (extra === null || typeof extra !== 'object' || Array.isArray(extra)) {
+							throw invalidInput(
+								this,
+								`${channelName} › Additional JSON must be a JSON object`,
+								'Write an object such as {"field": "value"}.',
+							);
+						}
+						const body = bodyOf(requestOptions);
+						const path = `messages.${channelKey}`;
+						setPath(body, path, { ...(extra as IDataObject), ...((getPath(body, path) as IDataObject) ?? {}) });
+						return requestOptions;
+					},
+				],
+			},
+		},
+	};
+}

@@ -1,0 +1,76 @@
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { setPath } from './objectPath';
+import { bodyOf } from './requestBody';
+import { invalidInput } from './validationError';
+
+interface KeyValueFieldOptions {
+	displayName: string;
+	/** The parameter's name inside its collection, e.g. "extra". */
+	name: string;
+	/** Where the parameter lives, e.g. "applePushOptions.extra". */
+	parameterPath: string;
+	/** Where the object goes in the body, e.g. "messages.apple_push.extra". */
+	bodyPath: string;
+	description: string;
+	keyLabel?: string;
+}
+
+/**
+ * A list of key/value pairs sent as a JSON object (push `extra`, email `headers`, webhook
+ * `request_headers`…). Keys may contain dots, so the object is built here rather than by
+ * routing's dotted paths.
+ */
+export function keyValueField(options: KeyValueFieldOptions): INodeProperties {
+	const keyLabel = options.keyLabel ?? 'Key';
+	return {
+		displayName: options.displayName,
+		name: options.name,
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: `Add ${options.displayName}`,
+		default: {},
+		description: options.description,
+		options: [
+			{
+				displayName: 'Pair',
+				name: 'pair',
+				values: [
+					{ displayName: keyLabel, name: 'key', type: 'string', default: '' },
+					{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+				],
+			},
+		],
+		routing: {
+			send: {
+				preSend: [
+					async function sendKeyValues(
+						this: IExecuteSingleFunctions,
+						requestOptions: IHttpRequestOptions,
+					): Promise<IHttpRequestOptions> {
+						const pairs = this.getNodeParameter(`${options.parameterPath}.pair`, []) as IDataObject[];
+						const object: IDataObject = {};
+						for (const [index, pair] of pairs.entries()) {
+							const key = String(pair.key ?? '').trim();
+							if (!key) {
+								throw invalidInput(
+									this,
+									`${options.displayName} entry ${index + 1} has no ${keyLabel.toLowerCase()}`,
+									`Fill in the ${keyLabel.toLowerCase()} of every "${options.displayName}" entry, or remove the empty entry.`,
+								);
+							}
+							object[key] = pair.value === undefined || pair.value === null ? '' : String(pair.value);
+						}
+						if (pairs.length) setPath(bodyOf(requestOptions), options.bodyPath, object);
+						return requestOptions;
+					},
+				],
+			},
+		},
+	};
+}

@@ -1,0 +1,200 @@
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { showForSend } from './displayOptions';
+import { bodyOf } from './requestBody';
+import { invalidInput } from './validationError';
+
+/** Braze caps one /messages/send request at 50 named users, ids and aliases together (§1.2). */
+export const MAX_NAMED_RECIPIENTS_PER_REQUEST = 50;
+const MAX_ALIAS_BYTES = 236;
+
+export const recipientProperties: INodeProperties[] = [
+	{
+		displayName: 'External User IDs',
+		name: 'externalUserIds',
+		type: 'string',
+		default: '',
+		placeholder: 'user-1, user-2',
+		description:
+			'The external IDs of the users to message, separated by commas or new lines, or a list given by an expression (for example the userIds field of the incoming item). Blanks and repeats are dropped. The users must already exist in Braze.',
+		displayOptions: showForSend(),
+		routing: { send: { preSend: [sendExternalUserIds] } },
+	},
+	{
+		displayName: 'User Aliases',
+		name: 'userAliases',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add User Alias',
+		default: {},
+		description: 'Users identified by an alias (a name under a label) instead of an external ID',
+		displayOptions: showForSend(),
+		options: [
+			{
+				displayName: 'Alias',
+				name: 'alias',
+				values: [
+					{
+						displayName: 'Alias Name',
+						name: 'aliasName',
+						type: 'string',
+						default: '',
+						description: 'The alias itself, for example a CRM contact ID (at most 236 bytes)',
+					},
+					{
+						displayName: 'Alias Label',
+						name: 'aliasLabel',
+						type: 'string',
+						default: '',
+						description: 'The kind of alias, for example crm_id or email_id (at most 236 bytes)',
+					},
+				],
+			},
+		],
+		routing: { send: { preSend: [sendUserAliases] } },
+	},
+	{
+		displayName: 'Segment ID',
+		name: 'segmentId',
+		type: 'string',
+		default: '',
+		description:
+			'A Braze segment\'s API identifier (Audience › Segments). Alone, it messages the whole segment and needs Broadcast on; with named users, only those of them who are in the segment are messaged.',
+		displayOptions: showForSend(),
+		routing: { send: { type: 'body', property: 'segment_id' } },
+	},
+	{
+		displayName: 'Broadcast',
+		name: 'broadcast',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether to message every user of the segment. Required when no user is named; not allowed together with External User IDs or User Aliases. Careful: a broadcast can reach a very large audience.',
+		displayOptions: showForSend(),
+		routing: { send: { type: 'body', property: 'broadcast' } },
+	},
+];
+
+/** Accepts a list or text separated by commas/new lines; trims, drops blanks and repeats. */
+export function parseExternalUserIds(
+	context: IExecuteSingleFunctions,
+	value: unknown,
+): string[] {
+	const entries = Array.isArray(value)
+		? value
+		: value === undefined || value === null
+			? []
+			: typeof value === 'string' || typeof value === 'number'
+				? String(value).split(/[,\n\r]+/)
+				: undefined;
+	if (!entries) {
+		throw invalidInput(
+			context,
+			'External User IDs must be text or a list of IDs',
+			'Give the IDs as text separated by commas or new lines, or as a list of strings from an expression.',
+		);
+	}
+	const ids: string[] = [];
+	for (const entry of entries) {
+		if (typeof entry !== 'string' && typeof entry !== 'number') {
+			throw invalidInput(
+				context,
+				'External User IDs contains an entry that is not an ID',
+				'Each entry must be text or a number; map a list of objects to their ID first, e.g. {{ $json.users.map(u => u.id) }}.',
+			);
+		}
+		const id = String(entry).trim();
+		if (id && !ids.includes(id)) ids.push(id);
+	}
+	return ids;
+}
+
+async function sendExternalUserIds(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const ids = parseExternalUserIds(this, this.getNodeParameter('externalUserIds', ''));
+	if (ids.length) bodyOf(requestOptions).external_user_ids = ids;
+	return requestOptions;
+}
+
+async function sendUserAliases(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const entries = this.getNodeParameter('userAliases.alias', []) as IDataObject[];
+	const aliases: IDataObject[] = [];
+	const seen = new Set<string>();
+	for (const [index, entry] of entries.entries()) {
+		const aliasName = String(entry.aliasName ?? '').trim();
+		const aliasLabel = String(entry.aliasLabel ?? '').trim();
+		if (!aliasName && !aliasLabel) continue;
+		for (const [label, value] of [
+			['Alias Name', aliasName],
+			['Alias Label', aliasLabel],
+		]) {
+			if (!value) {
+				throw invalidInput(
+					this,
+					`User alias ${index + 1} has no ${label}`,
+					'Every user alias needs both an Alias Name and an Alias Label.',
+				);
+			}
+			if (Buffer.byteLength(value, 'utf8') > MAX_ALIAS_BYTES) {
+				throw invalidInput(
+					this,
+					`User alias ${index + 1}: ${label} is longer than ${MAX_ALIAS_BYTES} bytes`,
+					`Braze accepts alias names and labels of at most ${MAX_ALIAS_BYTES} bytes; shorten it.`,
+				);
+			}
+		}
+		const key = JSON.stringify([aliasLabel, aliasName]);
+		if (seen.has(key)) continue;
+		seen.add(key);
+		aliases.push({ alias_name: aliasName, alias_label: aliasLabel });
+	}
+	if (aliases.length) bodyOf(requestOptions).user_aliases = aliases;
+	return requestOptions;
+}
+
+/** The targeting rules of §2.1, checked on the finished body. */
+export function assertValidRecipients(context: IExecuteSingleFunctions, body: IDataObject): void {
+	const named =
+		((body.external_user_ids as string[] | undefined)?.length ?? 0) +
+		((body.user_aliases as IDataObject[] | undefined)?.length ?? 0);
+	const hasAudience = body.audience !== undefined;
+	const hasSegment = typeof body.segment_id === 'string' && body.segment_id !== '';
+	if (named === 0 && !hasSegment && !hasAudience) {
+		throw invalidInput(
+			context,
+			'No recipients: nobody would receive this message',
+			'Fill in External User IDs or User Aliases to message those users, or a Segment ID with Broadcast on to message a whole segment.',
+		);
+	}
+	if (body.broadcast === true && named > 0) {
+		throw invalidInput(
+			context,
+			'Broadcast is on, but users are named too',
+			'Braze refuses a broadcast that also names users. Turn Broadcast off to message only the named users (within the segment, if one is set), or clear External User IDs and User Aliases to message the whole segment.',
+		);
+	}
+	if (named === 0 && body.broadcast !== true) {
+		throw invalidInput(
+			context,
+			'Broadcast must be on to message a whole segment',
+			'No user is named, so this send would reach every member of the segment. Turn Broadcast on to confirm that, or name the users in External User IDs or User Aliases.',
+		);
+	}
+	if (named > MAX_NAMED_RECIPIENTS_PER_REQUEST) {
+		throw invalidInput(
+			context,
+			`Too many recipients: ${named} users named, Braze accepts at most ${MAX_NAMED_RECIPIENTS_PER_REQUEST} per request`,
+			`Split the users over several items of at most ${MAX_NAMED_RECIPIENTS_PER_REQUEST} (for example with the Loop Over Items node), or target them with a segment.`,
+		);
+	}
+}

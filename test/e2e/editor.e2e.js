@@ -1,0 +1,175 @@
+'use strict';
+// The n8n editor in a real (headless) browser: Debian's chromium driven by playwright-core.
+// Opens the Braze node, selects channels, checks their fields appear, checks the credential
+// form lists the Braze instances, and saves screenshots into docs/images/ for the README.
+const { describe, it, before, after } = require('node:test');
+const assert = require('node:assert/strict');
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const { ensureInstalled } = require('../../scripts/e2e-install');
+const { paths } = require('../../scripts/lib/cache');
+const n8n = require('../../scripts/lib/n8n');
+
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const IMAGES = path.join(n8n.REPO, 'docs', 'images');
+const OWNER = { email: 'e2e@example.com', password: 'E2e-pass-1234', firstName: 'E2E', lastName: 'Tester' };
+const log = (...a) => console.log('#', ...a);
+
+let standIn;
+let server;
+let browser;
+let page;
+let userFolder;
+let profileDir;
+
+async function shot(name, locator) {
+	fs.mkdirSync(IMAGES, { recursive: true });
+	const file = path.join(IMAGES, name);
+	if (locator) await locator.screenshot({ path: file });
+	else await page.screenshot({ path: file });
+	log(`screenshot ${path.relative(n8n.REPO, file)}`);
+}
+
+async function debugShot(name) {
+	try {
+		const dir = path.join(os.tmpdir(), 'braze-editor-debug');
+		fs.mkdirSync(dir, { recursive: true });
+		await page.screenshot({ path: path.join(dir, name), fullPage: true });
+		log(`debug screenshot ${path.join(dir, name)}`);
+	} catch {}
+}
+
+before(async () => {
+	await ensureInstalled();
+	if (!fs.existsSync(CHROMIUM)) {
+		throw new Error(`No Chromium at ${CHROMIUM}. Install Debian's chromium (apt-get install -y chromium) or set CHROMIUM_PATH.`);
+	}
+	const { startBrazeStandIn } = require('../sandbox');
+	standIn = await startBrazeStandIn({ port: 0 });
+	const tarball = n8n.packPackage({ log, build: process.env.BRAZE_E2E_SKIP_BUILD !== '1' });
+	userFolder = n8n.makeUserFolder('n8n-braze-editor-');
+	n8n.installPackage(userFolder, tarball);
+	await n8n.importCredentials(userFolder, [n8n.brazeCredential(standIn.url)]);
+	await n8n.importWorkflows(userFolder, ['crm-webhook-email.json', 'push-ios-android.json'].map(n8n.loadExample));
+	const port = await n8n.freePort();
+	const t0 = Date.now();
+	server = await n8n.startN8nServer({ userFolder, port, owner: OWNER });
+	log(`n8n start ready on ${server.url} in ${Date.now() - t0} ms`);
+
+	const { chromium } = require(paths.playwright);
+	profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'braze-chromium-'));
+	const context = await chromium.launchPersistentContext(profileDir, {
+		executablePath: CHROMIUM,
+		headless: true,
+		chromiumSandbox: false,
+		viewport: { width: 1440, height: 900 },
+		deviceScaleFactor: 1,
+		args: [
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-quic',
+			'--no-first-run',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync',
+		],
+	});
+	browser = context;
+	page = context.pages()[0] || (await context.newPage());
+	page.setDefaultTimeout(30000);
+
+	// Sign in through the real sign-in form.
+	await page.goto(`${server.url}/signin`);
+	await page.locator('input[type="email"], input[name="emailOrLdapLoginId"], input[name="email"]').first().fill(OWNER.email);
+	await page.locator('input[type="password"]').first().fill(OWNER.password);
+	await page.locator('[data-test-id="form-submit-button"], button[type="submit"]').first().click();
+	await page.waitForURL((u) => !u.pathname.startsWith('/signin'), { timeout: 30000 });
+	log(`signed in, at ${page.url()}`);
+});
+
+after(async () => {
+	if (browser) await browser.close().catch(() => {});
+	if (server) await server.stop();
+	if (standIn) await standIn.close();
+	for (const d of [userFolder, profileDir]) if (d && process.env.BRAZE_E2E_KEEP !== '1') fs.rmSync(d, { recursive: true, force: true });
+});
+
+/** Visible parameter labels in the open node panel. */
+async function ndvLabels() {
+	const ndv = page.locator('[data-test-id="ndv"]');
+	return ndv.locator('[data-test-id="parameter-input-label"], .n8n-input-label, label').allInnerTexts();
+}
+
+async function dismissOverlays() {
+	for (const sel of ['[data-test-id="close-button"]', 'button:has-text("Got it")', 'button:has-text("Dismiss")']) {
+		const b = page.locator(sel).first();
+		if (await b.isVisible().catch(() => false)) await b.click().catch(() => {});
+	}
+}
+
+describe('n8n editor (headless Chromium)', { concurrency: false }, () => {
+	it('opens the Braze node: recipients, channels and email fields are shown', async () => {
+		try {
+			await page.goto(`${server.url}/workflow/BrazeExCrmEmail01`);
+			const node = page.locator('[data-test-id="canvas-node"][data-node-name="Send welcome email"]');
+			await node.waitFor({ state: 'visible', timeout: 60000 });
+			await dismissOverlays();
+			await node.dblclick();
+			const ndv = page.locator('[data-test-id="ndv"]');
+			await ndv.waitFor({ state: 'visible' });
+			await page.getByText('Email: From').first().waitFor();
+			const labels = (await ndvLabels()).join('\n');
+			for (const l of ['External User IDs', 'Channels', 'Email: App ID', 'Email: From', 'Email: Subject', 'Email: Body (HTML)']) {
+				assert.ok(labels.includes(l), `the panel shows "${l}"`);
+			}
+			await shot('node-panel-email.png');
+		} catch (e) {
+			await debugShot('node-panel-email-failed.png');
+			throw e;
+		}
+	});
+
+	it('selecting iOS and Android push shows their sections and fields', async () => {
+		try {
+			const ndv = page.locator('[data-test-id="ndv"]');
+			const channels = ndv.locator('[data-test-id="parameter-input-channels"]');
+			await channels.click();
+			for (const option of ['Apple Push', 'Android Push']) {
+				await page.locator('.el-select-dropdown__item:visible, [role="option"]:visible').filter({ hasText: option }).first().click();
+			}
+			await page.keyboard.press('Escape');
+			await page.getByText('Apple Push: Alert').first().waitFor();
+			const labels = (await ndvLabels()).join('\n');
+			for (const l of ['Apple Push: Alert', 'Android Push: Alert', 'Android Push: Title', 'Email: From']) {
+				assert.ok(labels.includes(l), `the panel shows "${l}"`);
+			}
+			await shot('node-panel-channels.png');
+		} catch (e) {
+			await debugShot('node-panel-channels-failed.png');
+			throw e;
+		}
+	});
+
+	it('the credential form offers the Braze instances and a custom URL', async () => {
+		try {
+			await page.goto(`${server.url}/home/credentials/${n8n.STANDIN_CREDENTIAL_ID}`);
+			const modal = page.locator('[data-test-id="editCredential-modal"]');
+			await modal.waitFor({ state: 'visible', timeout: 60000 });
+			await modal.getByText('Instance', { exact: true }).first().waitFor();
+			const select = modal.locator('[data-test-id="parameter-input-instance"]');
+			await select.click();
+			const options = await page.locator('.el-select-dropdown__item:visible, [role="option"]:visible').allInnerTexts();
+			const text = options.join('\n');
+			for (const o of ['US-01 (rest.iad-01.braze.com)', 'EU-01 (rest.fra-01.braze.eu)', 'Custom URL']) {
+				assert.ok(text.includes(o), `the instance list offers "${o}" (got: ${options.join(' | ')})`);
+			}
+			assert.ok(options.length >= 15, `all instances listed (${options.length})`);
+			await shot('credential-form.png');
+			await page.keyboard.press('Escape');
+		} catch (e) {
+			await debugShot('credential-form-failed.png');
+			throw e;
+		}
+	});
+});

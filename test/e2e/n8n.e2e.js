@@ -1,0 +1,192 @@
+'use strict';
+// End-to-end: the packed package installed into a real n8n 2.x as a community package, run
+// with `n8n execute` against the Braze stand-in. Run with `npm run test:e2e`.
+const { describe, it, before, after } = require('node:test');
+const assert = require('node:assert/strict');
+const fs = require('fs');
+const path = require('path');
+const { ensureInstalled } = require('../../scripts/e2e-install');
+const n8n = require('../../scripts/lib/n8n');
+const { testWorkflows } = require('./workflows');
+
+const CREDS = { good: 'BrazeStandIn0001', forbidden: 'BrazeNoSendKey001', unknown: 'BrazeUnknownKey01' };
+const EXAMPLES = ['crm-webhook-email.json', 'push-ios-android.json', 'campaign-tracked-send.json'];
+const log = (...a) => console.log('#', ...a);
+
+let standIn;
+let userFolder;
+const wfs = testWorkflows(CREDS);
+
+function sends() {
+	return standIn.requests.filter((r) => r.method === 'POST' && r.path === '/messages/send');
+}
+
+async function run(id) {
+	standIn.reset();
+	const t0 = Date.now();
+	const { run: out, result } = await n8n.executeWorkflow(id, { userFolder });
+	log(`n8n execute --id=${id}: exit ${result.code} in ${Date.now() - t0} ms`);
+	if (!out) {
+		throw new Error(`n8n execute printed no run JSON (exit ${result.code})\n--- stdout\n${result.stdout}\n--- stderr\n${result.stderr}`);
+	}
+	return { out, result };
+}
+
+const status = (out) => out.status ?? (out.data?.resultData?.error ? 'error' : 'success');
+const runError = (out) => out.data?.resultData?.error;
+
+before(async () => {
+	const t0 = Date.now();
+	// Fails (and so fails every test) if n8n cannot be installed: no skipping.
+	const inst = await ensureInstalled();
+	log(inst.cached ? 'n8n install: cached' : `n8n install: ${inst.seconds}s`);
+	const { startBrazeStandIn } = require('../sandbox');
+	standIn = await startBrazeStandIn({ port: 0 });
+	log(`stand-in at ${standIn.url}`);
+	const tarball = n8n.packPackage({ log });
+	userFolder = n8n.makeUserFolder('n8n-braze-e2e-');
+	log(`N8N_USER_FOLDER=${userFolder}`);
+	n8n.installPackage(userFolder, tarball);
+	log(`installed ${path.basename(tarball)} into ${userFolder}/.n8n/nodes`);
+	await n8n.importCredentials(userFolder, [
+		n8n.brazeCredential(standIn.url, 'local-dev-key', CREDS.good, 'Braze (local stand-in)'),
+		n8n.brazeCredential(standIn.url, 'no-send-key', CREDS.forbidden, 'Braze (no messages.send)'),
+		n8n.brazeCredential(standIn.url, 'not-a-real-key', CREDS.unknown, 'Braze (unknown key)'),
+	]);
+	await n8n.importWorkflows(userFolder, [...EXAMPLES.map(n8n.loadExample), ...Object.values(wfs)]);
+	log(`setup done in ${Math.round((Date.now() - t0) / 1000)}s`);
+});
+
+after(async () => {
+	if (standIn) await standIn.close();
+	if (userFolder && process.env.BRAZE_E2E_KEEP !== '1') fs.rmSync(userFolder, { recursive: true, force: true });
+});
+
+describe('examples run in a real n8n', { concurrency: false }, () => {
+	it('CRM webhook example: emails the contact, dispatch_id reaches the next node', async () => {
+		const { out } = await run('BrazeExCrmEmail01');
+		assert.equal(status(out), 'success', JSON.stringify(runError(out)));
+		const reqs = sends();
+		assert.equal(reqs.length, 1);
+		const r = reqs[0];
+		assert.equal(r.headers.authorization, 'Bearer local-dev-key');
+		assert.deepEqual(r.body.external_user_ids, ['crm-contact-1042']);
+		assert.equal(r.body.messages.email.app_id, 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d');
+		assert.equal(r.body.messages.email.from, 'Acme Team <hello@acme.example>');
+		assert.equal(r.body.messages.email.subject, 'Welcome to Acme, Ada!');
+		assert.match(r.body.messages.email.body, /Hi Ada,/);
+		assert.equal(r.status, 201);
+		const [braze] = n8n.nodeItems(out, 'Send welcome email');
+		assert.equal(braze.dispatch_id, r.response.dispatch_id);
+		const [nextItem] = n8n.nodeItems(out, 'Keep dispatch id');
+		assert.equal(nextItem.dispatchId, r.response.dispatch_id);
+		assert.ok(!JSON.stringify(out).includes('local-dev-key'), 'the API key must not appear in the run data');
+	});
+
+	it('push example: one request to the whole list, iOS and Android objects', async () => {
+		const { out } = await run('BrazeExPushList01');
+		assert.equal(status(out), 'success', JSON.stringify(runError(out)));
+		const reqs = sends();
+		assert.equal(reqs.length, 1);
+		const b = reqs[0].body;
+		assert.deepEqual(b.external_user_ids, ['user-ios-1', 'user-android-2', 'user-both-3']);
+		assert.equal(b.messages.apple_push.alert?.title ?? b.messages.apple_push.title, 'Your order has shipped');
+		assert.match(JSON.stringify(b.messages.apple_push), /It will arrive on Thursday/);
+		assert.equal(b.messages.android_push.title, 'Your order has shipped');
+		assert.equal(b.messages.android_push.alert, 'It will arrive on Thursday. Tap to track it.');
+		assert.deepEqual(Object.keys(b.messages).sort(), ['android_push', 'apple_push']);
+		const [nextItem] = n8n.nodeItems(out, 'Keep dispatch id');
+		assert.equal(nextItem.dispatchId, reqs[0].response.dispatch_id);
+	});
+
+	it('campaign example: campaign_id and a message_variation_id per channel', async () => {
+		const { out } = await run('BrazeExCampaign01');
+		assert.equal(status(out), 'success', JSON.stringify(runError(out)));
+		const reqs = sends();
+		assert.equal(reqs.length, 1);
+		const b = reqs[0].body;
+		assert.equal(b.campaign_id, 'c0ffee00-1111-4222-8333-444455556666');
+		assert.equal(b.messages.email.message_variation_id, 'email-variation-7a1e');
+		assert.equal(b.messages.apple_push.message_variation_id, 'ios-variation-3b9d');
+		assert.deepEqual(b.external_user_ids, ['user-vip-77']);
+		assert.equal(reqs[0].status, 201);
+		const [nextItem] = n8n.nodeItems(out, 'Keep dispatch id');
+		assert.equal(nextItem.dispatchId, reqs[0].response.dispatch_id);
+	});
+});
+
+describe('items, errors and Continue On Fail in a real n8n', { concurrency: false }, () => {
+	it('three input items give three sends and three dispatch_ids, in order', async () => {
+		const { out } = await run(wfs.multiItem.id);
+		assert.equal(status(out), 'success', JSON.stringify(runError(out)));
+		const reqs = sends();
+		assert.equal(reqs.length, 3);
+		assert.deepEqual(reqs.map((r) => r.body.external_user_ids).sort(), [['u-1'], ['u-2'], ['u-3']]);
+		const items = n8n.nodeItems(out, 'Next');
+		assert.equal(items.length, 3);
+		const byUser = Object.fromEntries(reqs.map((r) => [r.body.external_user_ids[0], r.response.dispatch_id]));
+		items.forEach((item, i) => assert.equal(item.dispatchId, byUser[`u-${i + 1}`], `item ${i} keeps its own dispatch_id`));
+	});
+
+	it('a key without messages.send (403) fails the run with a clear error; nothing downstream runs', async () => {
+		const { out, result } = await run(wfs.forbidden.id);
+		assert.equal(status(out), 'error');
+		const err = runError(out);
+		assert.ok(err, 'the run carries an error');
+		const text = `${err.message} ${err.description ?? ''}`;
+		assert.match(text, /permission|messages\.send|403|forbidden/i);
+		assert.ok(!text.includes('no-send-key'), 'the key is not leaked in the error');
+		assert.ok(!result.stdout.includes('no-send-key') && !result.stderr.includes('no-send-key'), 'the key is not logged');
+		const reqs = sends();
+		assert.equal(reqs.length, 1, 'one attempt, no retry of a 403');
+		assert.equal(reqs[0].status, 403);
+		assert.equal(n8n.nodeItems(out, 'Next'), undefined);
+	});
+
+	it('an unknown key (401) fails the run with a clear error', async () => {
+		const { out } = await run(wfs.unknownKey.id);
+		assert.equal(status(out), 'error');
+		const err = runError(out);
+		assert.match(`${err.message} ${err.description ?? ''}`, /key|credential|401|authori/i);
+		const reqs = sends();
+		assert.equal(reqs.length, 1);
+		assert.equal(reqs[0].status, 401);
+	});
+
+	it('Continue On Fail: each failed item becomes { error } and the run goes on', async () => {
+		const { out } = await run(wfs.forbiddenContinue.id);
+		assert.equal(status(out), 'success', JSON.stringify(runError(out)));
+		const items = n8n.nodeItems(out, 'Braze');
+		assert.equal(items.length, 2, 'one output item per input item');
+		for (const item of items) {
+			assert.equal(typeof item.error, 'string');
+			assert.ok(item.error.length > 0);
+			assert.equal(item.dispatch_id, undefined);
+		}
+		assert.equal(n8n.nodeItems(out, 'Next').length, 2);
+		assert.equal(sends().length, 2);
+	});
+
+	it('Continue On Fail: a valid item is sent, an invalid one becomes { error } without a request', async () => {
+		const { out } = await run(wfs.mixedContinue.id);
+		assert.equal(status(out), 'success', JSON.stringify(runError(out)));
+		const items = n8n.nodeItems(out, 'Braze');
+		assert.equal(items.length, 2);
+		const reqs = sends();
+		assert.equal(reqs.length, 1, 'only the valid item reached Braze');
+		assert.deepEqual(reqs[0].body.external_user_ids, ['u-ok']);
+		assert.equal(items[0].dispatch_id, reqs[0].response.dispatch_id);
+		assert.equal(typeof items[1].error, 'string');
+		const nextItems = n8n.nodeItems(out, 'Next');
+		assert.equal(nextItems[0].dispatchId, reqs[0].response.dispatch_id);
+		assert.ok(nextItems[1].errorText.length > 0);
+	});
+
+	it('an invalid message is stopped before anything is sent', async () => {
+		const { out } = await run(wfs.invalidStops.id);
+		assert.equal(status(out), 'error');
+		const err = runError(out);
+		assert.match(`${err.message} ${err.description ?? ''}`, /from/i);
+		assert.equal(sends().length, 0, 'no request reached Braze');
+	});
+});

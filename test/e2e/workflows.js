@@ -1,0 +1,125 @@
+'use strict';
+// Workflows used only by the end-to-end tests (the user-facing ones live in examples/).
+const { NODE_TYPE } = require('../../scripts/lib/n8n');
+
+const manual = { parameters: {}, id: 'manual', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0] };
+
+function setRaw(name, obj, x = 200) {
+	return {
+		parameters: { mode: 'raw', jsonOutput: JSON.stringify(obj), options: {} },
+		id: name.toLowerCase().replace(/\W+/g, '-'),
+		name,
+		type: 'n8n-nodes-base.set',
+		typeVersion: 3.4,
+		position: [x, 0],
+	};
+}
+
+function splitOut(field, x = 400) {
+	return {
+		parameters: { fieldToSplitOut: field, options: {} },
+		id: 'split-out',
+		name: 'One item per user',
+		type: 'n8n-nodes-base.splitOut',
+		typeVersion: 1,
+		position: [x, 0],
+	};
+}
+
+function next(x = 800) {
+	return {
+		parameters: {
+			assignments: {
+				assignments: [
+					{ id: 'd', name: 'dispatchId', value: '={{ $json.dispatch_id }}', type: 'string' },
+					{ id: 'e', name: 'errorText', value: '={{ $json.error }}', type: 'string' },
+				],
+			},
+			includeOtherFields: true,
+			options: {},
+		},
+		id: 'next',
+		name: 'Next',
+		type: 'n8n-nodes-base.set',
+		typeVersion: 3.4,
+		position: [x, 0],
+	};
+}
+
+function braze(params, { credentialId, onError, x = 600 } = {}) {
+	return {
+		parameters: { resource: 'message', operation: 'send', ...params },
+		id: 'braze',
+		name: 'Braze',
+		type: NODE_TYPE,
+		typeVersion: 1,
+		position: [x, 0],
+		credentials: { brazeApi: { id: credentialId, name: credentialId } },
+		...(onError ? { onError } : {}),
+	};
+}
+
+function chain(nodes) {
+	const connections = {};
+	for (let i = 0; i < nodes.length - 1; i++) {
+		connections[nodes[i].name] = { main: [[{ node: nodes[i + 1].name, type: 'main', index: 0 }]] };
+	}
+	return connections;
+}
+
+function wf(id, name, nodes) {
+	return { id, name, nodes, connections: chain(nodes), active: false, settings: { executionOrder: 'v1' }, pinData: {} };
+}
+
+const email = {
+	channels: ['email'],
+	emailAppId: 'app-e2e',
+	emailFrom: 'E2E <e2e@example.com>',
+	emailSubject: 'Hello',
+	emailBody: '<p>Hello from the e2e test</p>',
+	emailOptions: {},
+};
+
+/** credentials: { good, forbidden, unknown } ids */
+function testWorkflows(creds) {
+	return {
+		multiItem: wf('BrazeE2eMultiItem01', 'e2e: three items, three sends', [
+			manual,
+			setRaw('Users', { users: ['u-1', 'u-2', 'u-3'] }),
+			splitOut('users'),
+			braze({ externalUserIds: '={{ $json.users }}', ...email }, { credentialId: creds.good }),
+			next(),
+		]),
+		forbidden: wf('BrazeE2eForbidden01', 'e2e: key without messages.send', [
+			manual,
+			braze({ externalUserIds: 'u-1', ...email }, { credentialId: creds.forbidden }),
+			next(),
+		]),
+		unknownKey: wf('BrazeE2eBadKey0001', 'e2e: unknown key', [
+			manual,
+			braze({ externalUserIds: 'u-1', ...email }, { credentialId: creds.unknown }),
+			next(),
+		]),
+		forbiddenContinue: wf('BrazeE2eForbidCof01', 'e2e: 403 with Continue On Fail', [
+			manual,
+			setRaw('Users', { users: ['u-1', 'u-2'] }),
+			splitOut('users'),
+			braze({ externalUserIds: '={{ $json.users }}', ...email }, { credentialId: creds.forbidden, onError: 'continueRegularOutput' }),
+			next(),
+		]),
+		mixedContinue: wf('BrazeE2eMixedCof001', 'e2e: one good item, one invalid, Continue On Fail', [
+			manual,
+			setRaw('Users', { users: ['u-ok', ''] }),
+			splitOut('users'),
+			braze({ externalUserIds: '={{ $json.users }}', ...email }, { credentialId: creds.good, onError: 'continueRegularOutput' }),
+			next(),
+		]),
+		invalidStops: wf('BrazeE2eInvalid0001', 'e2e: invalid email stops before sending', [
+			manual,
+			braze({ externalUserIds: 'u-1', ...email, emailFrom: '' }, { credentialId: creds.good }),
+			next(),
+		]),
+	};
+}
+
+module.exports = { testWorkflows, setRaw, splitOut, manual, chain, wf, email };
