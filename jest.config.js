@@ -1,0 +1,16 @@
+// n8n-core writes an instance key under N8N_USER_FOLDER on first use: keep it out of $HOME.
+const os = require('os');
+const path = require('path');
+const fs = require('fs');
+
+process.env.N8N_USER_FOLDER =
+	process.env.N8N_USER_FOLDER || fs.mkdtempSync(path.join(os.tmpdir(), 'braze-node-tests-'));
+
+/** @type {import('jest').Config} */
+module.exports = {
+	testEnvironment: 'node',
+	roots: ['<rootDir>/test'],
+	testMatch: ['**/*.test.ts'],
+	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }] },
+	testTimeout: 30000,
+};
