@@ -6,6 +6,9 @@ const fs = require('fs');
 process.env.N8N_USER_FOLDER =
 	process.env.N8N_USER_FOLDER || fs.mkdtempSync(path.join(os.tmpdir(), 'braze-node-tests-'));
 
+// The engine logs node errors to the console; the tests assert on them instead.
+process.env.N8N_LOG_LEVEL = process.env.N8N_LOG_LEVEL || 'silent';
+
 /** @type {import('jest').Config} */
 module.exports = {
 	testEnvironment: 'node',

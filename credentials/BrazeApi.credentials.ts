@@ -124,6 +124,8 @@ export class BrazeApi implements ICredentialType {
 			baseURL: BRAZE_BASE_URL_EXPRESSION,
 			url: '/messages/send',
 			method: 'POST',
+			headers: { 'Content-Type': 'application/json' },
+			json: true,
 			body: { external_user_ids: [] },
 			ignoreHttpStatusErrors: { ignore: true, except: [401, 403, 404] },
 		},

@@ -23,6 +23,8 @@ export const BRAZE_NODE = 'Braze';
 export const RECEIVER_NODE = 'Next Node';
 
 export interface RunOptions {
+	/** Another node type to run in the Braze node's place (the credential test's probe node). */
+	nodeType?: INodeType;
 	parameters: INodeParameters;
 	/** The JSON of the items entering the Braze node (one empty item by default). */
 	items?: IDataObject[];
@@ -44,24 +46,25 @@ export interface RunResult {
 	error: (Error & IDataObject) | undefined;
 }
 
-const nodeTypeRegistry: Record<string, INodeType> = {
+const nodeTypeRegistry: Record<string, INodeType | undefined> = {
 	'n8n-nodes-braze-messaging.braze': new Braze(),
 	'test.receiver': new Receiver(),
 };
 
 const nodeTypes: INodeTypes = {
-	getByName: (type) => nodeTypeRegistry[type],
+	getByName: (type) => nodeTypeRegistry[type] as INodeType,
 	getByNameAndVersion: (type, version) =>
-		NodeHelpers.getVersionedNodeType(nodeTypeRegistry[type], version),
+		NodeHelpers.getVersionedNodeType(nodeTypeRegistry[type] as INodeType, version),
 	getKnownTypes: () => ({}),
 };
 
 /** Runs the Braze node (and optionally a next node) through n8n's real WorkflowExecute. */
 export async function runBrazeNode(options: RunOptions): Promise<RunResult> {
+	nodeTypeRegistry['test.custom'] = options.nodeType;
 	const brazeNode: INode = {
 		id: 'braze-node',
 		name: BRAZE_NODE,
-		type: 'n8n-nodes-braze-messaging.braze',
+		type: options.nodeType ? 'test.custom' : 'n8n-nodes-braze-messaging.braze',
 		typeVersion: 1,
 		position: [0, 0],
 		parameters: options.parameters,

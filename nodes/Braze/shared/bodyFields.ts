@@ -6,6 +6,8 @@ export interface BodyField {
 	type: NodePropertyTypes;
 	label: string;
 	required: boolean;
+	/** Braze's numbers are integers, except where the field allows decimals. */
+	integer: boolean;
 	allowedValues?: string[];
 }
 
@@ -24,6 +26,7 @@ export function collectBodyFields(properties: INodeProperties[], labelPrefix = '
 				type: property.type,
 				label,
 				required: property.required === true,
+				integer: property.type === 'number' && !property.typeOptions?.numberPrecision,
 				allowedValues:
 					property.type === 'options'
 						? (property.options ?? []).map((option) => String((option as { value: unknown }).value))

@@ -66,11 +66,35 @@ export function additionalJsonOption(
 						}
 						const body = bodyOf(requestOptions);
 						const path = `messages.${channelKey}`;
-						setPath(body, path, { ...(extra as IDataObject), ...((getPath(body, path) as IDataObject) ?? {}) });
+						setPath(body, path, mergeUnder(extra as IDataObject, (getPath(body, path) as IDataObject) ?? {}));
 						return requestOptions;
 					},
 				],
 			},
 		},
 	};
+}
+
+/**
+ * Deep-merges the form's values over a base object. A form field left empty means "not
+ * given", so it does not erase what the base provides.
+ */
+function mergeUnder(base: IDataObject, form: IDataObject): IDataObject {
+	const merged: IDataObject = { ...base };
+	for (const [key, value] of Object.entries(form)) {
+		if (value === '' || value === undefined) {
+			if (!(key in merged)) merged[key] = value;
+			continue;
+		}
+		const baseValue = merged[key];
+		merged[key] =
+			isPlainObject(value) && isPlainObject(baseValue)
+				? mergeUnder(baseValue as IDataObject, value as IDataObject)
+				: value;
+	}
+	return merged;
+}
+
+function isPlainObject(value: unknown): boolean {
+	return value !== null && typeof value === 'object' && !Array.isArray(value);
 }

@@ -56,6 +56,13 @@ function toNumber(context: IExecuteSingleFunctions, field: BodyField, value: unk
 			`Enter a number in "${field.label}" (digits only, such as 3600), or fix the expression that fills it.`,
 		);
 	}
+	if (field.integer && !Number.isInteger(number)) {
+		throw invalidInput(
+			context,
+			`${field.label} must be a whole number, but it is ${number}`,
+			`Enter a whole number (no decimals) in "${field.label}".`,
+		);
+	}
 	return number;
 }
 
