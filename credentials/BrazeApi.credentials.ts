@@ -57,7 +57,10 @@ export class BrazeApi implements ICredentialType {
 
 	displayName = 'Braze API';
 
-	icon: Icon = { light: 'file:../nodes/Braze/braze.svg', dark: 'file:../nodes/Braze/braze.dark.svg' };
+	icon: Icon = {
+		light: 'file:../nodes/Braze/braze.svg',
+		dark: 'file:../nodes/Braze/braze.dark.svg',
+	};
 
 	documentationUrl = 'https://www.braze.com/docs/api/basics';
 
@@ -112,7 +115,10 @@ export class BrazeApi implements ICredentialType {
 		assertSecureBrazeUrl(String(target ?? ''));
 		return {
 			...requestOptions,
-			headers: { ...requestOptions.headers, Authorization: `Bearer ${String(credentials.apiKey ?? '')}` },
+			headers: {
+				...requestOptions.headers,
+				Authorization: `Bearer ${String(credentials.apiKey ?? '')}`,
+			},
 		};
 	}
 
@@ -150,7 +156,8 @@ export class BrazeApi implements ICredentialType {
 				type: 'responseCode',
 				properties: {
 					value: 404,
-					message: 'No Braze REST API answered at this URL (404). Check the Instance or Custom URL.',
+					message:
+						'No Braze REST API answered at this URL (404). Check the Instance or Custom URL.',
 				},
 			},
 		],

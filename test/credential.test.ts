@@ -41,20 +41,35 @@ describe('Braze API credential', () => {
 			'custom',
 		]);
 		const names = (instance?.options ?? []).map((option) => option.name);
-		for (const code of ['US-01', 'US-08', 'US-10', 'EU-01', 'EU-02', 'AU-01', 'ID-01', 'JP-01', 'KR-01']) {
+		for (const code of [
+			'US-01',
+			'US-08',
+			'US-10',
+			'EU-01',
+			'EU-02',
+			'AU-01',
+			'ID-01',
+			'JP-01',
+			'KR-01',
+		]) {
 			expect(names.some((name) => name.startsWith(code))).toBe(true);
 		}
 	});
 
 	describe('URL rules', () => {
-		it.each(['https://rest.iad-01.braze.com', 'http://127.0.0.1:8787', 'http://localhost:8787', 'http://[::1]:8787'])(
-			'accepts %s',
-			(url) => expect(() => assertSecureBrazeUrl(url)).not.toThrow(),
-		);
+		it.each([
+			'https://rest.iad-01.braze.com',
+			'http://127.0.0.1:8787',
+			'http://localhost:8787',
+			'http://[::1]:8787',
+		])('accepts %s', (url) => expect(() => assertSecureBrazeUrl(url)).not.toThrow());
 
-		it.each(['http://rest.iad-01.braze.com', 'http://10.0.0.5:8080', 'http://127.0.0.1.example.com'])(
-			'refuses %s, naming https',
-			(url) => expect(() => assertSecureBrazeUrl(url)).toThrow(/must start with https:\/\//),
+		it.each([
+			'http://rest.iad-01.braze.com',
+			'http://10.0.0.5:8080',
+			'http://127.0.0.1.example.com',
+		])('refuses %s, naming https', (url) =>
+			expect(() => assertSecureBrazeUrl(url)).toThrow(/must start with https:\/\//),
 		);
 
 		it('refuses a URL that is not one', () => {

@@ -29,7 +29,9 @@ export class Braze implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [{ name: 'Message', value: 'message', description: 'Messages sent through Braze' }],
+				options: [
+					{ name: 'Message', value: 'message', description: 'Messages sent through Braze' },
+				],
 				default: 'message',
 			},
 			...messageProperties,

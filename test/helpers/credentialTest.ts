@@ -30,7 +30,13 @@ export async function runCredentialTest(
 			outputs: [NodeConnectionTypes.Main],
 			credentials: [{ name: 'brazeApi', required: true }],
 			properties: [
-				{ displayName: 'Temp', name: 'temp', type: 'string', default: '', routing: { request: test.request } },
+				{
+					displayName: 'Temp',
+					name: 'temp',
+					type: 'string',
+					default: '',
+					routing: { request: test.request },
+				},
 			],
 		},
 	};

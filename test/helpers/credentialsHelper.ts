@@ -3,9 +3,7 @@ import type {
 	ICredentialDataDecryptedObject,
 	ICredentials,
 	ICredentialType,
-	IHttpRequestHelper,
 	IHttpRequestOptions,
-	INodeCredentialsDetails,
 	INodeProperties,
 } from 'n8n-workflow';
 
@@ -41,10 +39,7 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		return await authenticate(credentials, requestOptions);
 	}
 
-	async preAuthentication(
-		_helpers: IHttpRequestHelper,
-		_credentials: ICredentialDataDecryptedObject,
-	): Promise<ICredentialDataDecryptedObject | undefined> {
+	async preAuthentication(): Promise<ICredentialDataDecryptedObject | undefined> {
 		return undefined;
 	}
 
@@ -52,14 +47,12 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		return undefined;
 	}
 
-	async getCredentials(_details: INodeCredentialsDetails, _type: string): Promise<ICredentials> {
+	async getCredentials(): Promise<ICredentials> {
 		throw new Error('not used by these tests');
 	}
 
 	async getDecrypted(
-		_additionalData: unknown,
-		_details: INodeCredentialsDetails,
-		type: string,
+		...[, , type]: [unknown, unknown, string]
 	): Promise<ICredentialDataDecryptedObject> {
 		return { ...this.data[type] };
 	}

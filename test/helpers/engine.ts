@@ -136,9 +136,11 @@ export async function runBrazeNode(options: RunOptions): Promise<RunResult> {
 		},
 	} as unknown as IRunExecutionData;
 
-	const run = await new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(
-		workflow,
-	);
+	const run = await new WorkflowExecute(
+		additionalData,
+		'manual',
+		runExecutionData,
+	).processRunExecutionData(workflow);
 	const brazeRun = run.data.resultData.runData[BRAZE_NODE]?.[0];
 	const receiverRun = run.data.resultData.runData[RECEIVER_NODE]?.[0];
 	return {

@@ -75,7 +75,8 @@ export const androidPushChannel: BrazeChannel = {
 					name: 'collapseKey',
 					type: 'string',
 					default: '',
-					description: 'Notifications with the same key replace each other (FCM keeps at most 4 keys per device)',
+					description:
+						'Notifications with the same key replace each other (FCM keeps at most 4 keys per device)',
 					routing: { send: { type: 'body', property: `messages.${KEY}.collapse_key` } },
 				},
 				{
@@ -91,7 +92,8 @@ export const androidPushChannel: BrazeChannel = {
 					name: 'extra',
 					parameterPath: 'androidPushOptions.extra',
 					bodyPath: `messages.${KEY}.extra`,
-					description: 'Key/value data delivered with the push (appboy_image_url shows a big picture)',
+					description:
+						'Key/value data delivered with the push (appboy_image_url shows a big picture)',
 				}),
 				messageVariationIdOption(KEY),
 				{
@@ -99,7 +101,8 @@ export const androidPushChannel: BrazeChannel = {
 					name: 'notificationChannelId',
 					type: 'string',
 					default: '',
-					description: "The app's notification channel; empty uses the dashboard's fallback channel",
+					description:
+						"The app's notification channel; empty uses the dashboard's fallback channel",
 					routing: { send: { type: 'body', property: `messages.${KEY}.notification_channel_id` } },
 				},
 				{
@@ -133,7 +136,9 @@ export const androidPushChannel: BrazeChannel = {
 					type: 'boolean',
 					default: false,
 					description: "Whether to send only to the user's most recently used Android device",
-					routing: { send: { type: 'body', property: `messages.${KEY}.send_to_most_recent_device_only` } },
+					routing: {
+						send: { type: 'body', property: `messages.${KEY}.send_to_most_recent_device_only` },
+					},
 				},
 				{
 					displayName: 'Sound',

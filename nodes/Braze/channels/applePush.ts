@@ -1,8 +1,4 @@
-import type {
-	IDataObject,
-	IExecuteSingleFunctions,
-	IHttpRequestOptions,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
 import { additionalJsonOption, messageVariationIdOption } from '../shared/channelOptions';
 import { showForChannel } from '../shared/displayOptions';
@@ -46,7 +42,11 @@ async function sendAppleAlert(
 	}
 	const keys = Object.keys(alert);
 	if (keys.length === 0) return requestOptions;
-	setPath(bodyOf(requestOptions), `messages.${KEY}.alert`, keys.length === 1 && alert.body ? body : alert);
+	setPath(
+		bodyOf(requestOptions),
+		`messages.${KEY}.alert`,
+		keys.length === 1 && alert.body ? body : alert,
+	);
 	return requestOptions;
 }
 
@@ -116,7 +116,8 @@ export const applePushChannel: BrazeChannel = {
 					name: 'assetUrl',
 					type: 'string',
 					default: '',
-					description: 'Rich media (image, GIF, audio, video) shown in the notification; set Asset File Type too',
+					description:
+						'Rich media (image, GIF, audio, video) shown in the notification; set Asset File Type too',
 					routing: { send: { type: 'body', property: `messages.${KEY}.asset_url` } },
 				},
 				{
@@ -140,7 +141,8 @@ export const applePushChannel: BrazeChannel = {
 					name: 'category',
 					type: 'string',
 					default: '',
-					description: 'The notification category that defines the buttons, e.g. ab_cat_accept_decline',
+					description:
+						'The notification category that defines the buttons, e.g. ab_cat_accept_decline',
 					routing: { send: { type: 'body', property: `messages.${KEY}.category` } },
 				},
 				{
@@ -216,7 +218,8 @@ export const applePushChannel: BrazeChannel = {
 					name: 'mutableContent',
 					type: 'boolean',
 					default: false,
-					description: 'Whether a notification service extension may modify the push (set automatically for rich media)',
+					description:
+						'Whether a notification service extension may modify the push (set automatically for rich media)',
 					routing: { send: { type: 'body', property: `messages.${KEY}.mutable_content` } },
 				},
 				{
@@ -225,7 +228,9 @@ export const applePushChannel: BrazeChannel = {
 					type: 'string',
 					default: '',
 					description: 'Groups notifications with the same thread ID together',
-					routing: { send: { type: 'body', property: `messages.${KEY}.notification_group_thread_id` } },
+					routing: {
+						send: { type: 'body', property: `messages.${KEY}.notification_group_thread_id` },
+					},
 				},
 				{
 					displayName: 'Relevance Score',
@@ -233,7 +238,8 @@ export const applePushChannel: BrazeChannel = {
 					type: 'number',
 					typeOptions: { minValue: 0, maxValue: 1, numberPrecision: 2 },
 					default: 0.5,
-					description: 'From 0 to 1: which notification of a group iOS 15+ highlights in the summary',
+					description:
+						'From 0 to 1: which notification of a group iOS 15+ highlights in the summary',
 					routing: { send: { type: 'body', property: `messages.${KEY}.relevance_score` } },
 				},
 				{
@@ -242,7 +248,9 @@ export const applePushChannel: BrazeChannel = {
 					type: 'boolean',
 					default: false,
 					description: "Whether to send only to the user's most recently used iOS device",
-					routing: { send: { type: 'body', property: `messages.${KEY}.send_to_most_recent_device_only` } },
+					routing: {
+						send: { type: 'body', property: `messages.${KEY}.send_to_most_recent_device_only` },
+					},
 				},
 				{
 					displayName: 'Sound',

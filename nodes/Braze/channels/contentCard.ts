@@ -21,8 +21,16 @@ export const contentCardChannel: BrazeChannel = {
 			description: 'The card layout',
 			options: [
 				{ name: 'Banner', value: 'BANNER', description: 'An image only' },
-				{ name: 'Captioned Image', value: 'CAPTIONED_IMAGE', description: 'An image with title and text' },
-				{ name: 'Classic', value: 'CLASSIC', description: 'Title and text, with an optional small image' },
+				{
+					name: 'Captioned Image',
+					value: 'CAPTIONED_IMAGE',
+					description: 'An image with title and text',
+				},
+				{
+					name: 'Classic',
+					value: 'CLASSIC',
+					description: 'Title and text, with an optional small image',
+				},
 			],
 			displayOptions: showForChannel(KEY),
 			routing: { send: { type: 'body', property: `messages.${KEY}.type` } },
@@ -199,7 +207,10 @@ export const contentCardChannel: BrazeChannel = {
 				);
 			}
 		}
-		if (typeof message.time_to_live === 'number' && message.time_to_live > MAX_EXPIRY_DAYS * 86400) {
+		if (
+			typeof message.time_to_live === 'number' &&
+			message.time_to_live > MAX_EXPIRY_DAYS * 86400
+		) {
 			throw invalidInput(
 				context,
 				`Content Card: Time to Live is more than ${MAX_EXPIRY_DAYS} days`,

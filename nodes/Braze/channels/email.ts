@@ -1,8 +1,4 @@
-import type {
-	IDataObject,
-	IExecuteSingleFunctions,
-	IHttpRequestOptions,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
 import { additionalJsonOption, messageVariationIdOption } from '../shared/channelOptions';
 import { showForChannel } from '../shared/displayOptions';
@@ -34,7 +30,8 @@ async function sendEmailAttachments(
 		if (credential) attachment.basic_auth_credential = credential;
 		return attachment;
 	});
-	if (attachments.length) setPath(bodyOf(requestOptions), `messages.${KEY}.attachments`, attachments);
+	if (attachments.length)
+		setPath(bodyOf(requestOptions), `messages.${KEY}.attachments`, attachments);
 	return requestOptions;
 }
 
@@ -61,7 +58,8 @@ export const emailChannel: BrazeChannel = {
 			required: true,
 			default: '',
 			placeholder: 'Acme <news@acme.com>',
-			description: 'The sender, as "Display Name &lt;address@domain&gt;" on a sending domain set up in Braze',
+			description:
+				'The sender, as "Display Name &lt;address@domain&gt;" on a sending domain set up in Braze',
 			displayOptions: showForChannel(KEY),
 			routing: { send: { type: 'body', property: `messages.${KEY}.from` } },
 		},
@@ -100,7 +98,8 @@ export const emailChannel: BrazeChannel = {
 					type: 'string',
 					typeOptions: { rows: 4 },
 					default: '',
-					description: 'An AMP for Email version of the body (needs the HTML body too; under 100 KB for Gmail)',
+					description:
+						'An AMP for Email version of the body (needs the HTML body too; under 100 KB for Gmail)',
 					routing: { send: { type: 'body', property: `messages.${KEY}.amp_body` } },
 				},
 				{

@@ -90,7 +90,9 @@ export const smsChannel: BrazeChannel = {
 					type: 'boolean',
 					default: false,
 					description: 'Whether shortened links also track clicks per user (needs link shortening)',
-					routing: { send: { type: 'body', property: `messages.${KEY}.user_click_tracking_enabled` } },
+					routing: {
+						send: { type: 'body', property: `messages.${KEY}.user_click_tracking_enabled` },
+					},
 				},
 			],
 		},

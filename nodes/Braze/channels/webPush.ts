@@ -86,7 +86,8 @@ export const webPushChannel: BrazeChannel = {
 					name: 'requireInteraction',
 					type: 'boolean',
 					default: false,
-					description: 'Whether the notification stays until the user dismisses it (browser support varies)',
+					description:
+						'Whether the notification stays until the user dismisses it (browser support varies)',
 					routing: { send: { type: 'body', property: `messages.${KEY}.require_interaction` } },
 				},
 				{
@@ -95,7 +96,9 @@ export const webPushChannel: BrazeChannel = {
 					type: 'boolean',
 					default: false,
 					description: "Whether to send only to the user's most recently used browser",
-					routing: { send: { type: 'body', property: `messages.${KEY}.send_to_most_recent_device_only` } },
+					routing: {
+						send: { type: 'body', property: `messages.${KEY}.send_to_most_recent_device_only` },
+					},
 				},
 				{
 					displayName: 'Time to Live',

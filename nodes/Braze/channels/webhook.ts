@@ -37,7 +37,8 @@ export const webhookChannel: BrazeChannel = {
 			type: 'string',
 			typeOptions: { rows: 4 },
 			default: '',
-			description: 'The request body as text (JSON is sent as written); set a Content-Type header to match',
+			description:
+				'The request body as text (JSON is sent as written); set a Content-Type header to match',
 			displayOptions: showForChannel(KEY),
 			routing: { send: { type: 'body', property: `messages.${KEY}.body` } },
 		},

@@ -1,8 +1,4 @@
-import type {
-	IDataObject,
-	IExecuteSingleFunctions,
-	IHttpRequestOptions,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
 import { additionalJsonOption, messageVariationIdOption } from '../shared/channelOptions';
 import { showForChannel } from '../shared/displayOptions';
@@ -99,7 +95,8 @@ export const whatsAppChannel: BrazeChannel = {
 			typeOptions: { multipleValues: true, sortable: true },
 			placeholder: 'Add Body Variable',
 			default: {},
-			description: "Values for the template body's variables, in order (the first fills variable 0)",
+			description:
+				"Values for the template body's variables, in order (the first fills variable 0)",
 			displayOptions: showForType('template_message'),
 			options: [
 				{

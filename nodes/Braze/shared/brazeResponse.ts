@@ -24,7 +24,9 @@ export function rateLimitResetTime(response: IN8nHttpFullResponse): Date | undef
 
 function braze400Description(body: IDataObject): string {
 	const details = Array.isArray(body.errors) ? body.errors.map(String).join('; ') : '';
-	return details ? `Braze says: ${details}` : 'Check the fields named in the message and try again.';
+	return details
+		? `Braze says: ${details}`
+		: 'Check the fields named in the message and try again.';
 }
 
 /**
@@ -40,7 +42,9 @@ export function brazeErrorHandler(permission: string): PostReceiveAction {
 		const status = response.statusCode;
 		if (status < 400) return items;
 		const body: IDataObject =
-			response.body !== null && typeof response.body === 'object' ? (response.body as IDataObject) : {};
+			response.body !== null && typeof response.body === 'object'
+				? (response.body as IDataObject)
+				: {};
 		const brazeMessage = typeof body.message === 'string' ? body.message : '';
 		let message: string;
 		let description: string;

@@ -66,7 +66,11 @@ export function additionalJsonOption(
 						}
 						const body = bodyOf(requestOptions);
 						const path = `messages.${channelKey}`;
-						setPath(body, path, mergeUnder(extra as IDataObject, (getPath(body, path) as IDataObject) ?? {}));
+						setPath(
+							body,
+							path,
+							mergeUnder(extra as IDataObject, (getPath(body, path) as IDataObject) ?? {}),
+						);
 						return requestOptions;
 					},
 				],

@@ -21,7 +21,9 @@ export const channelSelectionProperty: INodeProperties = {
 };
 
 /** The fields of every channel, in the order the form shows them. */
-export const channelProperties: INodeProperties[] = channels.flatMap((channel) => channel.properties);
+export const channelProperties: INodeProperties[] = channels.flatMap(
+	(channel) => channel.properties,
+);
 
 /** Checks `messages`: something to send, each channel's own rules, campaign tracking (§2, §3). */
 export function assertValidMessages(context: IExecuteSingleFunctions, body: IDataObject): void {

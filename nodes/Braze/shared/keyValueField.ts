@@ -53,7 +53,10 @@ export function keyValueField(options: KeyValueFieldOptions): INodeProperties {
 						this: IExecuteSingleFunctions,
 						requestOptions: IHttpRequestOptions,
 					): Promise<IHttpRequestOptions> {
-						const pairs = this.getNodeParameter(`${options.parameterPath}.pair`, []) as IDataObject[];
+						const pairs = this.getNodeParameter(
+							`${options.parameterPath}.pair`,
+							[],
+						) as IDataObject[];
 						const object: IDataObject = {};
 						for (const [index, pair] of pairs.entries()) {
 							const key = String(pair.key ?? '').trim();
@@ -64,7 +67,8 @@ export function keyValueField(options: KeyValueFieldOptions): INodeProperties {
 									`Fill in the ${keyLabel.toLowerCase()} of every "${options.displayName}" entry, or remove the empty entry.`,
 								);
 							}
-							object[key] = pair.value === undefined || pair.value === null ? '' : String(pair.value);
+							object[key] =
+								pair.value === undefined || pair.value === null ? '' : String(pair.value);
 						}
 						if (pairs.length) setPath(bodyOf(requestOptions), options.bodyPath, object);
 						return requestOptions;

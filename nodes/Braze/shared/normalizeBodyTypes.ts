@@ -118,7 +118,8 @@ function toText(context: IExecuteSingleFunctions, field: BodyField, value: unkno
 }
 
 function describe(value: unknown): string {
-	if (typeof value === 'string') return `"${value.length > 60 ? `${value.slice(0, 57)}...` : value}"`;
+	if (typeof value === 'string')
+		return `"${value.length > 60 ? `${value.slice(0, 57)}...` : value}"`;
 	if (Array.isArray(value)) return 'a list';
 	if (value === null || value === undefined) return 'empty';
 	if (typeof value === 'object') return 'an object';

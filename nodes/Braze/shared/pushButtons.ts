@@ -31,13 +31,20 @@ const ACTION_NAMES: Record<string, string> = {
 export function pushButtonsField(options: PushButtonsOptions): INodeProperties {
 	const labelField: INodeProperties =
 		options.labelKey === 'text'
-			? { displayName: 'Text', name: 'text', type: 'string', default: '', description: 'The button label' }
+			? {
+					displayName: 'Text',
+					name: 'text',
+					type: 'string',
+					default: '',
+					description: 'The button label',
+				}
 			: {
 					displayName: 'Action ID',
 					name: 'actionId',
 					type: 'string',
 					default: '',
-					description: 'The button of the category, e.g. ab_pb_accept for the Accept button of ab_cat_accept_decline',
+					description:
+						'The button of the category, e.g. ab_pb_accept for the Accept button of ab_cat_accept_decline',
 				};
 	const values: INodeProperties[] = [
 		labelField,
@@ -82,9 +89,14 @@ export function pushButtonsField(options: PushButtonsOptions): INodeProperties {
 						this: IExecuteSingleFunctions,
 						requestOptions: IHttpRequestOptions,
 					): Promise<IHttpRequestOptions> {
-						const entries = this.getNodeParameter(`${options.parameterPath}.button`, []) as IDataObject[];
+						const entries = this.getNodeParameter(
+							`${options.parameterPath}.button`,
+							[],
+						) as IDataObject[];
 						const buttons = entries.map((entry, index) => {
-							const label = String((options.labelKey === 'text' ? entry.text : entry.actionId) ?? '').trim();
+							const label = String(
+								(options.labelKey === 'text' ? entry.text : entry.actionId) ?? '',
+							).trim();
 							if (!label) {
 								throw invalidInput(
 									this,
@@ -98,12 +110,13 @@ export function pushButtonsField(options: PushButtonsOptions): INodeProperties {
 								throw invalidInput(
 									this,
 									`${options.channelName} › Button ${index + 1} opens a URI but has none`,
-									'Fill in the button\'s URI, or choose another action.',
+									"Fill in the button's URI, or choose another action.",
 								);
 							}
 							const button: IDataObject = { [options.labelKey]: label, action };
 							if (uri) button.uri = uri;
-							if (options.withWebview && entry.useWebview !== undefined) button.use_webview = entry.useWebview;
+							if (options.withWebview && entry.useWebview !== undefined)
+								button.use_webview = entry.useWebview;
 							return button;
 						});
 						if (buttons.length) setPath(bodyOf(requestOptions), options.bodyPath, buttons);

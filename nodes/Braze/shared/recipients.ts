@@ -64,7 +64,7 @@ export const recipientProperties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		description:
-			'A Braze segment\'s API identifier (Audience › Segments). Alone, it messages the whole segment and needs Broadcast on; with named users, only those of them who are in the segment are messaged.',
+			"A Braze segment's API identifier (Audience › Segments). Alone, it messages the whole segment and needs Broadcast on; with named users, only those of them who are in the segment are messaged.",
 		displayOptions: showForSend(),
 		routing: { send: { type: 'body', property: 'segment_id' } },
 	},
@@ -81,10 +81,7 @@ export const recipientProperties: INodeProperties[] = [
 ];
 
 /** Accepts a list or text separated by commas/new lines; trims, drops blanks and repeats. */
-export function parseExternalUserIds(
-	context: IExecuteSingleFunctions,
-	value: unknown,
-): string[] {
+export function parseExternalUserIds(context: IExecuteSingleFunctions, value: unknown): string[] {
 	const entries = Array.isArray(value)
 		? value
 		: value === undefined || value === null

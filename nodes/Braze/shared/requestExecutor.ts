@@ -49,12 +49,16 @@ function safeError(
 	const cause = (error as { cause?: { code?: string } }).cause;
 	const code = (error as { code?: string }).code ?? cause?.code ?? '';
 	const url = `${requestData.options.baseURL ?? ''}${requestData.options.url ?? ''}`;
-	const safe = new NodeApiError(context.getNode(), { message: code || 'request failed' } as JsonObject, {
-		message: `Could not get an answer from Braze at ${url}${code ? ` (${code})` : ''}`,
-		description:
-			"Check the credential's Instance or Custom URL and the network. If the request may have reached Braze, check its message activity log before running again, so that nobody is messaged twice.",
-		itemIndex: context.getItemIndex(),
-	});
+	// The code goes in the description: n8n would replace a message naming it with a generic text.
+	const safe = new NodeApiError(
+		context.getNode(),
+		{ reason: code || 'request failed' } as JsonObject,
+		{
+			message: `Could not get an answer from Braze at ${url}`,
+			description: `${code ? `The connection failed (${code}). ` : ''}Check the credential's Instance or Custom URL and the network. If the request may have reached Braze, check its message activity log before running again, so that nobody is messaged twice.`,
+			itemIndex: context.getItemIndex(),
+		},
+	);
 	brazeErrors.add(safe);
 	return safe;
 }
@@ -67,6 +71,10 @@ function assertSecureUrl(
 	try {
 		assertSecureBrazeUrl(`${requestData.options.baseURL ?? ''}${requestData.options.url ?? ''}`);
 	} catch (error) {
-		throw invalidInput(context, (error as Error).message, 'Fix the Braze credential, then run again.');
+		throw invalidInput(
+			context,
+			(error as Error).message,
+			'Fix the Braze credential, then run again.',
+		);
 	}
 }

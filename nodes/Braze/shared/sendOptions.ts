@@ -40,9 +40,14 @@ export const sendOptionsProperty: INodeProperties = {
 				{
 					name: 'All (Including Unsubscribed)',
 					value: 'all',
-					description: 'Every targeted user, including unsubscribed ones; for transactional messages',
+					description:
+						'Every targeted user, including unsubscribed ones; for transactional messages',
 				},
-				{ name: 'Opted In Only', value: 'opted_in', description: 'Only users who explicitly opted in' },
+				{
+					name: 'Opted In Only',
+					value: 'opted_in',
+					description: 'Only users who explicitly opted in',
+				},
 				{
 					name: 'Subscribed or Opted In',
 					value: 'subscribed',

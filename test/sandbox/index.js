@@ -1,0 +1,72 @@
+'use strict';
+// Public API of the Braze stand-in: a local HTTP server that answers like Braze's REST API, so
+// tests and demos never need a Braze account. startBrazeStandIn(options) -> handle.
+const { createServer, MAX_BODY_BYTES } = require('./server');
+const { DEFAULT_API_KEYS, ALL_PERMISSIONS } = require('./auth');
+const { RateLimiter } = require('./rateLimit');
+const { FaultQueue, FAULT_TYPES } = require('./faults');
+const routes = require('./routes');
+
+/**
+ * @param {object} [options]
+ * @param {number} [options.port=0]          0 = a random free port
+ * @param {string} [options.host='127.0.0.1']
+ * @param {Record<string,string[]>} [options.apiKeys=DEFAULT_API_KEYS] key -> Braze permissions
+ * @param {boolean} [options.strict=true]    reject fields the reference does not document
+ * @param {(record) => void} [options.onRequest] called once each recorded request is answered (or dropped)
+ */
+async function startBrazeStandIn(options = {}) {
+  const { port = 0, host = '127.0.0.1', apiKeys = DEFAULT_API_KEYS, strict = true, onRequest } = options;
+  const s = {
+    apiKeys,
+    strict,
+    onRequest,
+    routes,
+    requests: [],
+    deliveries: new Map(),
+    faults: new FaultQueue(),
+    rateLimiter: new RateLimiter(),
+    data: { schedules: new Map() }, // endpoint state (scheduled messages)
+    timers: new Set(),
+  };
+  const server = createServer(s);
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address();
+  const urlHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+
+  return {
+    url: `http://${urlHost}:${address.port}`,
+    port: address.port,
+    server,
+    requests: s.requests,
+    deliveries: s.deliveries,
+    accepted: () => s.requests.filter((r) => r.status >= 200 && r.status < 300),
+    /** Back to a clean slate: requests, deliveries, faults, schedules, rate limit (config too). */
+    reset() {
+      s.requests.length = 0; // same array object, so references held by tests stay live
+      s.deliveries.clear();
+      s.faults.clear();
+      s.data.schedules.clear();
+      s.rateLimiter.configure(null);
+    },
+    queueFaults: (...faults) => s.faults.push(...faults),
+    pendingFaults: () => s.faults.pending,
+    setRateLimit: (config) => s.rateLimiter.configure(config),
+    close() {
+      for (const t of s.timers) clearTimeout(t);
+      s.timers.clear();
+      return new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections(); // keep-alive sockets would hold close() open
+      });
+    },
+  };
+}
+
+module.exports = { startBrazeStandIn, DEFAULT_API_KEYS, ALL_PERMISSIONS, FAULT_TYPES, MAX_BODY_BYTES };

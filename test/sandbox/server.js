@@ -1,0 +1,181 @@
+'use strict';
+// HTTP plumbing: read the body, record the request, route it, apply auth, faults and rate limits
+// in Braze's order, and count deliveries. Rules live in rules/, endpoints in routes/.
+const http = require('node:http');
+const { authorize } = require('./auth');
+const { SERVER_ERROR_NAMES, isAcceptFault } = require('./faults');
+
+const MAX_BODY_BYTES = 4 * 1024 * 1024; // Braze: "most endpoints accept request bodies up to 4 MB"
+const HEALTH_PATHS = new Set(['/', '/health']);
+
+function readBody(req) {
+  return new Promise((resolve) => {
+    const chunks = [];
+    let size = 0;
+    req.on('data', (c) => {
+      size += c.length;
+      if (size <= MAX_BODY_BYTES) chunks.push(c); // keep draining past the cap, but stop storing
+    });
+    req.on('end', () => resolve({ raw: Buffer.concat(chunks).toString('utf8'), size }));
+    req.on('error', () => resolve({ raw: Buffer.concat(chunks).toString('utf8'), size, aborted: true }));
+  });
+}
+
+/** `s` is the stand-in's shared state (see index.js). */
+function createServer(s) {
+  const sleep = (ms) =>
+    new Promise((resolve) => {
+      const t = setTimeout(() => {
+        s.timers.delete(t);
+        resolve();
+      }, ms);
+      s.timers.add(t);
+    });
+
+  return http.createServer((req, res) => {
+    handle(req, res).catch((err) => {
+      // A bug in a rule must not take the whole stand-in (and the test run) down with it.
+      if (!res.headersSent && !req.socket.destroyed) {
+        res.writeHead(500, { 'Content-Type': 'application/json' });
+        res.end(JSON.stringify({ message: 'Internal Server Error', errors: [`stand-in bug: ${err.message}`] }));
+      }
+    });
+  });
+
+  async function handle(req, res) {
+    const url = new URL(req.url, 'http://stand-in');
+    if (req.method === 'GET' && HEALTH_PATHS.has(url.pathname)) {
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.end('{"ok":true}');
+      return;
+    }
+    const record = {
+      method: req.method,
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
+      headers: { ...req.headers },
+      body: undefined,
+      rawBody: '',
+      status: undefined,
+      response: undefined,
+    };
+    s.requests.push(record); // pushed on arrival so the order is arrival order
+    const { raw, size, aborted } = await readBody(req);
+    record.rawBody = raw;
+    const finish = () => s.onRequest && s.onRequest(record);
+    const gone = () => req.socket.destroyed;
+
+    if (aborted || gone()) {
+      record.status = null;
+      record.fault = 'clientClosed';
+      return finish();
+    }
+
+    const send = (status, body, headers = {}) => {
+      record.status = status;
+      record.response = body;
+      if (gone()) return finish();
+      res.writeHead(status, { 'Content-Type': 'application/json', ...headers });
+      res.end(JSON.stringify(body));
+      finish();
+    };
+    const drop = () => {
+      req.socket.destroy();
+      finish();
+    };
+
+    const route = s.routes.find((r) => r.path === url.pathname && r.method === req.method);
+    if (!route) return send(404, { message: 'Not Found' }, s.rateLimiter.headers(Date.now()));
+
+    // 1. Auth (401/403). Faults and rate limits only ever see authorised requests.
+    const denied = authorize(req.headers, s.apiKeys, route.permission);
+    if (denied) return send(denied.status, denied.body, s.rateLimiter.headers(Date.now()));
+
+    // 2. Scripted faults.
+    const fault = s.faults.take(url.pathname);
+    if (fault) record.fault = fault.type;
+    if (fault && !isAcceptFault(fault)) {
+      switch (fault.type) {
+        case 'rateLimited': {
+          const reset = Math.ceil((Date.now() + (fault.resetInSeconds ?? 1) * 1000) / 1000);
+          return send(429, { message: 'Rate Limited' }, {
+            'X-RateLimit-Limit': s.rateLimiter.headers(Date.now())['X-RateLimit-Limit'],
+            'X-RateLimit-Remaining': '0',
+            'X-RateLimit-Reset': String(reset),
+          });
+        }
+        case 'serverError': {
+          const status = fault.status || 500;
+          return send(status, { message: SERVER_ERROR_NAMES[status] }, s.rateLimiter.headers(Date.now()));
+        }
+        case 'drop':
+          record.status = null;
+          return drop();
+        case 'malformedJson': {
+          // Labelled JSON but cut short, like a proxy truncating the answer.
+          const text = '{"dispatch_id": "truncated", "message": "succ';
+          record.status = 200;
+          record.response = text;
+          res.writeHead(200, { 'Content-Type': 'application/json', ...s.rateLimiter.headers(Date.now()) });
+          res.end(text);
+          return finish();
+        }
+        case 'slow':
+          // Braze has not acted yet: if the client gives up meanwhile, nothing is sent.
+          await sleep(fault.delayMs);
+          if (gone()) {
+            record.status = null;
+            record.clientGone = true;
+            return finish();
+          }
+          break;
+        default:
+          break;
+      }
+    }
+
+    // 3. Rate limit; the headers go on every answer from here on.
+    const now = Date.now();
+    const allowed = s.rateLimiter.take(now);
+    const limitHeaders = s.rateLimiter.headers(now);
+    let result;
+    if (!allowed) {
+      result = { status: 429, body: { message: 'Rate Limited' } };
+    } else if (route.noBody) {
+      result = route.handle({ body: undefined, query: record.query, ctx: { strict: s.strict, now }, state: s.data });
+    } else if (size > MAX_BODY_BYTES) {
+      // 4. Body: size, then JSON.
+      result = { status: 413, body: { message: 'Request Entity Too Large', errors: [`Request body is ${size} bytes; the maximum is ${MAX_BODY_BYTES}`] } };
+    } else {
+      let body;
+      try {
+        body = JSON.parse(raw);
+      } catch (e) {
+        result = { status: 400, body: { message: 'Bad Request', errors: [`Request body is not valid JSON: ${e.message}`] } };
+      }
+      if (!result) {
+        record.body = body;
+        if (body === null || typeof body !== 'object' || Array.isArray(body)) {
+          result = { status: 400, body: { message: 'Bad Request', errors: ['Request body must be a JSON object'] } };
+        } else {
+          // 5. Endpoint rules.
+          result = route.handle({ body, query: record.query, ctx: { strict: s.strict, now }, state: s.data });
+        }
+      }
+    }
+
+    if (result.status >= 200 && result.status < 300) {
+      for (const key of result.deliver || []) s.deliveries.set(key, (s.deliveries.get(key) || 0) + 1);
+    }
+    if (fault && fault.type === 'acceptThenDrop') {
+      // Braze acted; the answer never arrives. record.status/response say what it would have been.
+      record.status = result.status;
+      record.response = result.body;
+      return drop();
+    }
+    if (fault && fault.type === 'acceptThenSlow') await sleep(fault.delayMs);
+    send(result.status, result.body, limitHeaders);
+  }
+}
+
+module.exports = { createServer, MAX_BODY_BYTES };
