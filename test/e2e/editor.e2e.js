@@ -2,6 +2,12 @@
 // The n8n editor in a real (headless) browser: Debian's chromium driven by playwright-core.
 // Opens the Braze node, selects channels, checks their fields appear, checks the credential
 // form lists the Braze instances, and saves screenshots into docs/images/ for the README.
+// Runs only through `npm run test:e2e` (BRAZE_E2E=1): a bare `node --test` at the repo root
+// picks up every .js file under test/, and this suite installs n8n and starts servers.
+if (process.env.BRAZE_E2E !== '1') {
+	console.log('# end-to-end suite: run it with `npm run test:e2e` (BRAZE_E2E=1)');
+	return;
+}
 const { describe, it, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('fs');
@@ -52,6 +58,8 @@ before(async () => {
 	n8n.installPackage(userFolder, tarball);
 	await n8n.importCredentials(userFolder, [n8n.brazeCredential(standIn.url)]);
 	await n8n.importWorkflows(userFolder, ['crm-webhook-email.json', 'push-ios-android.json'].map(n8n.loadExample));
+	// Published (2.x's "active"), so that `n8n start` serves its production webhook.
+	await n8n.runN8nOk(['publish:workflow', '--id=BrazeExCrmEmail01'], { userFolder });
 	const port = await n8n.freePort();
 	const t0 = Date.now();
 	server = await n8n.startN8nServer({ userFolder, port, owner: OWNER });
@@ -171,5 +179,26 @@ describe('n8n editor (headless Chromium)', { concurrency: false }, () => {
 			await debugShot('credential-form-failed.png');
 			throw e;
 		}
+	});
+});
+
+describe('published CRM webhook on `n8n start`', () => {
+	it('a POST to /webhook/crm-contact-created emails that contact through Braze', async () => {
+		standIn.reset();
+		const r = await n8n.httpJson('POST', `${server.url}/webhook/crm-contact-created`, {
+			body: { event: 'contact.created', contact: { externalId: 'crm-contact-77', firstName: 'Lin' } },
+		});
+		assert.equal(r.status, 200, r.text);
+		const deadline = Date.now() + 30000;
+		let sends = [];
+		while (Date.now() < deadline) {
+			sends = standIn.requests.filter((q) => q.path === '/messages/send');
+			if (sends.length) break;
+			await new Promise((res) => setTimeout(res, 250));
+		}
+		assert.equal(sends.length, 1, 'the webhook run sent one request');
+		assert.deepEqual(sends[0].body.external_user_ids, ['crm-contact-77']);
+		assert.equal(sends[0].body.messages.email.subject, 'Welcome to Acme, Lin!');
+		assert.equal(sends[0].status, 201);
 	});
 });

@@ -114,9 +114,12 @@ function testWorkflows(creds) {
 			braze({ externalUserIds: '={{ $json.users }}', ...email }, { credentialId: creds.good, onError: 'continueRegularOutput' }),
 			next(),
 		]),
-		invalidStops: wf('BrazeE2eInvalid0001', 'e2e: invalid email stops before sending', [
+		// A campaign id without the email's message variation id: the node must stop it (Braze
+		// would answer 400 Message Variant Unspecified). (An empty *required* field is caught by
+		// n8n itself before the run; `n8n execute` 2.41 then only says "No active execution found".)
+		invalidStops: wf('BrazeE2eInvalid0001', 'e2e: invalid send stops before sending', [
 			manual,
-			braze({ externalUserIds: 'u-1', ...email, emailFrom: '' }, { credentialId: creds.good }),
+			braze({ externalUserIds: 'u-1', ...email, options: { campaignId: 'campaign-e2e' } }, { credentialId: creds.good }),
 			next(),
 		]),
 	};
