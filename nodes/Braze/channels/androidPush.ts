@@ -39,6 +39,7 @@ export const androidPushChannel: BrazeChannel = {
 			type: 'collection',
 			placeholder: 'Add Android Push Option',
 			default: {},
+			description: 'Optional Android push fields: channel, priority, buttons, icons and more',
 			displayOptions: showForChannel(KEY),
 			options: [
 				{

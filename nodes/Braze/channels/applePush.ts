@@ -80,6 +80,8 @@ export const applePushChannel: BrazeChannel = {
 			type: 'collection',
 			placeholder: 'Add Apple Push Option',
 			default: {},
+			description:
+				'Optional Apple push fields: badge, sound, buttons, rich media, priority and more',
 			displayOptions: showForChannel(KEY),
 			options: [
 				{

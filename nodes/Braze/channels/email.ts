@@ -89,6 +89,7 @@ export const emailChannel: BrazeChannel = {
 			type: 'collection',
 			placeholder: 'Add Email Option',
 			default: {},
+			description: 'Optional email fields: reply-to, template, attachments, headers and more',
 			displayOptions: showForChannel(KEY),
 			options: [
 				additionalJsonOption(KEY, 'Email', 'emailOptions'),

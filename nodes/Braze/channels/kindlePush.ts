@@ -37,6 +37,7 @@ export const kindlePushChannel: BrazeChannel = {
 			type: 'collection',
 			placeholder: 'Add Kindle Push Option',
 			default: {},
+			description: 'Optional Kindle/FireOS push fields: priority, sound, extra data and more',
 			displayOptions: showForChannel(KEY),
 			options: [
 				additionalJsonOption(KEY, 'Kindle Push', 'kindlePushOptions'),

@@ -63,6 +63,7 @@ export const smsChannel: BrazeChannel = {
 			type: 'collection',
 			placeholder: 'Add SMS Option',
 			default: {},
+			description: 'Optional SMS fields: MMS media, link shortening and click tracking',
 			displayOptions: showForChannel(KEY),
 			options: [
 				additionalJsonOption(KEY, 'SMS', 'smsOptions'),

@@ -38,6 +38,7 @@ export const webPushChannel: BrazeChannel = {
 			type: 'collection',
 			placeholder: 'Add Web Push Option',
 			default: {},
+			description: 'Optional web push fields: images, buttons, time to live and more',
 			displayOptions: showForChannel(KEY),
 			options: [
 				additionalJsonOption(KEY, 'Web Push', 'webPushOptions'),

@@ -48,6 +48,7 @@ export const webhookChannel: BrazeChannel = {
 			type: 'collection',
 			placeholder: 'Add Webhook Option',
 			default: {},
+			description: 'Optional webhook fields: request headers and campaign tracking',
 			displayOptions: showForChannel(KEY),
 			options: [
 				additionalJsonOption(KEY, 'Webhook', 'webhookOptions'),

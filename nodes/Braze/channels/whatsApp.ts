@@ -143,6 +143,7 @@ export const whatsAppChannel: BrazeChannel = {
 			type: 'collection',
 			placeholder: 'Add WhatsApp Option',
 			default: {},
+			description: 'Optional WhatsApp fields: link previews and campaign tracking',
 			displayOptions: showForChannel(KEY),
 			options: [
 				additionalJsonOption(KEY, 'WhatsApp', 'whatsAppOptions'),

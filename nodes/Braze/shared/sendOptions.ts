@@ -11,6 +11,7 @@ export const sendOptionsProperty: INodeProperties = {
 	type: 'collection',
 	placeholder: 'Add Option',
 	default: {},
+	description: 'Campaign tracking, send ID, frequency capping and subscription state for this send',
 	displayOptions: showForSend(),
 	options: [
 		{

@@ -1,0 +1,83 @@
+#!/usr/bin/env node
+'use strict';
+// Prints the README's field table from the node's own description, so it cannot drift:
+// every field of Message › Send with the Braze key it fills. `npm run fields`.
+require('./ts-require');
+const path = require('path');
+
+const { Braze } = require(path.resolve(__dirname, '../nodes/Braze/Braze.node.ts'));
+
+// Fields whose value is built by a named preSend function rather than routed by key.
+const BUILT_FIELDS = {
+	externalUserIds: 'external_user_ids',
+	userAliases: 'user_aliases[] (alias_name, alias_label)',
+	channels: 'messages.<channel> (which objects are sent)',
+	applePushAlert: 'messages.apple_push.alert (string, or alert object .body)',
+	applePushTitle: 'messages.apple_push.alert.title',
+	'applePushOptions.titleLocKey': 'messages.apple_push.alert.title_loc_key',
+	'applePushOptions.titleLocArgs': 'messages.apple_push.alert.title_loc_args[]',
+	'applePushOptions.actionLocKey': 'messages.apple_push.alert.action_loc_key',
+	'applePushOptions.locKey': 'messages.apple_push.alert.loc_key',
+	'applePushOptions.locArgs': 'messages.apple_push.alert.loc_args[]',
+	'applePushOptions.buttons': 'messages.apple_push.buttons[] (action_id, action, uri, use_webview)',
+	'androidPushOptions.buttons': 'messages.android_push.buttons[] (text, action, uri, use_webview)',
+	'webPushOptions.buttons': 'messages.web_push.buttons[] (text, action, uri)',
+	'emailOptions.attachments': 'messages.email.attachments[] (file_name, url, basic_auth_credential)',
+	'smsOptions.mediaItems': 'messages.sms.media_items[]',
+	whatsAppBodyVariables: 'messages.whats_app.message.body_variables ({"0": …, "1": …})',
+	contentCardExpiry: '(chooses time_to_live or expire_at)',
+};
+const KEY_VALUE_TARGETS = {
+	'applePushOptions.extra': 'messages.apple_push.extra',
+	'androidPushOptions.extra': 'messages.android_push.extra',
+	'kindlePushOptions.extra': 'messages.kindle_push.extra',
+	'webPushOptions.extra': 'messages.web_push.extra',
+	'contentCardOptions.extra': 'messages.content_card.extra',
+	'emailOptions.extras': 'messages.email.extras',
+	'emailOptions.headers': 'messages.email.headers',
+	'webhookOptions.requestHeaders': 'messages.webhook.request_headers',
+};
+
+function brazeKey(property, parameterPath) {
+	if (property.name === 'additionalJson') return `merged under the channel's object`;
+	const routed = property.routing && property.routing.send && property.routing.send.property;
+	if (typeof routed === 'string' && !routed.startsWith('=')) return routed;
+	if (KEY_VALUE_TARGETS[parameterPath]) return `${KEY_VALUE_TARGETS[parameterPath]} (object)`;
+	return BUILT_FIELDS[parameterPath];
+}
+
+/** Every user-facing field of the Send form: [label, parameter path, Braze key]. */
+function sendFieldRows() {
+	const rows = [];
+	const { properties } = new Braze().description;
+	for (const property of properties) {
+		if (['resource', 'operation'].includes(property.name)) continue;
+		if (property.type === 'collection') {
+			for (const option of property.options) {
+				const parameterPath = `${property.name}.${option.name}`;
+				const prefix = property.name === 'options' ? 'Options' : property.displayName;
+				rows.push([`${prefix} › ${option.displayName}`, parameterPath, brazeKey(option, parameterPath)]);
+			}
+			continue;
+		}
+		rows.push([property.displayName, property.name, brazeKey(property, property.name)]);
+	}
+	return rows;
+}
+
+function readReadme() {
+	return require('fs').readFileSync(path.resolve(__dirname, '../README.md'), 'utf8');
+}
+
+module.exports = { sendFieldRows, readReadme };
+
+if (require.main === module) {
+	const rows = sendFieldRows();
+	const missing = rows.filter((row) => !row[2]);
+	if (missing.length) {
+		console.error(`No Braze key known for: ${missing.map((row) => row[1]).join(', ')}`);
+		process.exit(1);
+	}
+	console.log('| Field | Parameter | Braze key |\n|---|---|---|');
+	for (const [label, parameter, key] of rows) console.log(`| ${label} | \`${parameter}\` | \`${key}\` |`);
+}

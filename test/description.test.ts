@@ -1,0 +1,50 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { Braze } from '../nodes/Braze/Braze.node';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { sendFieldRows, readReadme } = require('../scripts/field-table.js') as {
+	sendFieldRows(): Array<[string, string, string | undefined]>;
+	readReadme(): string;
+};
+const readme = readReadme();
+
+function allProperties(properties: INodeProperties[]): INodeProperties[] {
+	return properties.flatMap((property) => [
+		property,
+		...(property.type === 'collection' ? allProperties(property.options as INodeProperties[]) : []),
+	]);
+}
+
+describe('Node description', () => {
+	const { description } = new Braze();
+
+	it('is declarative, usable as a tool, with themed icons and a subtitle', () => {
+		expect(description.requestDefaults?.baseURL).toBeDefined();
+		expect((new Braze() as { execute?: unknown }).execute).toBeUndefined();
+		expect(description.usableAsTool).toBe(true);
+		expect(description.icon).toEqual({ light: 'file:braze.svg', dark: 'file:braze.dark.svg' });
+		expect(description.subtitle).toBeTruthy();
+	});
+
+	it('gives every field a description a newcomer or an agent can follow', () => {
+		const undocumented = allProperties(description.properties)
+			.filter((property) => !['resource', 'operation'].includes(property.name))
+			.filter((property) => !property.description || property.description.length < 15)
+			.map((property) => property.name);
+		expect(undocumented).toEqual([]);
+	});
+
+	it('uses camelCase parameter names', () => {
+		for (const property of allProperties(description.properties)) {
+			expect(property.name).toMatch(/^[a-z][a-zA-Z0-9]*$/);
+		}
+	});
+
+	it('lists every field with its Braze key in the README table', () => {
+		for (const [label, parameter, key] of sendFieldRows()) {
+			expect(key).toBeTruthy();
+			expect(readme).toContain(`| ${label} | \`${parameter}\` | \`${key}\` |`);
+		}
+	});
+});
