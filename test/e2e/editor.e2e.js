@@ -6,7 +6,7 @@
 // picks up every .js file under test/, and this suite installs n8n and starts servers.
 if (process.env.BRAZE_E2E !== '1') {
 	console.log('# end-to-end suite: run it with `npm run test:e2e` (BRAZE_E2E=1)');
-	return;
+	process.exit(0);
 }
 const { describe, it, before, after } = require('node:test');
 const assert = require('node:assert/strict');
@@ -71,7 +71,7 @@ before(async () => {
 		executablePath: CHROMIUM,
 		headless: true,
 		chromiumSandbox: false,
-		viewport: { width: 1440, height: 900 },
+		viewport: { width: 1440, height: 1100 },
 		deviceScaleFactor: 1,
 		args: [
 			'--no-sandbox',
@@ -131,6 +131,7 @@ describe('n8n editor (headless Chromium)', { concurrency: false }, () => {
 			for (const l of ['External User IDs', 'Channels', 'Email: App ID', 'Email: From', 'Email: Subject', 'Email: Body (HTML)']) {
 				assert.ok(labels.includes(l), `the panel shows "${l}"`);
 			}
+			await page.mouse.move(0, 0);
 			await shot('node-panel-email.png');
 		} catch (e) {
 			await debugShot('node-panel-email-failed.png');
@@ -152,6 +153,8 @@ describe('n8n editor (headless Chromium)', { concurrency: false }, () => {
 			for (const l of ['Apple Push: Alert', 'Android Push: Alert', 'Android Push: Title', 'Email: From']) {
 				assert.ok(labels.includes(l), `the panel shows "${l}"`);
 			}
+			await page.getByText('Apple Push: Alert').first().scrollIntoViewIfNeeded();
+			await page.mouse.move(0, 0);
 			await shot('node-panel-channels.png');
 		} catch (e) {
 			await debugShot('node-panel-channels-failed.png');

@@ -5,7 +5,7 @@
 // picks up every .js file under test/, and this suite installs n8n and starts servers.
 if (process.env.BRAZE_E2E !== '1') {
 	console.log('# end-to-end suite: run it with `npm run test:e2e` (BRAZE_E2E=1)');
-	return;
+	process.exit(0);
 }
 const { describe, it, before, after } = require('node:test');
 const assert = require('node:assert/strict');
