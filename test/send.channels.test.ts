@@ -494,7 +494,7 @@ describe('Send › content_card', () => {
 		const contentCard = await sentMessage(
 			{
 				...card,
-				contentCardType: 'BANNER',
+				contentCardType: 'CAPTIONED_IMAGE',
 				contentCardImageUrl: 'https://cdn.acme.com/banner.png',
 				contentCardExpiry: 'expireAt',
 				contentCardExpireAt: expireAt,
@@ -514,7 +514,7 @@ describe('Send › content_card', () => {
 			'content_card',
 		);
 		expect(contentCard).toEqual({
-			type: 'BANNER',
+			type: 'CAPTIONED_IMAGE',
 			title: 'Spring sale',
 			description: '20% off everything',
 			image_url: 'https://cdn.acme.com/banner.png',

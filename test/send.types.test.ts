@@ -92,7 +92,7 @@ describe('Types › numbers', () => {
 	it('refuses an Android time to live above 28 days', async () => {
 		await expectRefused(
 			{ ...android, androidPushOptions: { timeToLive: 2419201 } },
-			'Android Push › Time to Live is 2419201; Braze accepts 0 to 2,419,200 seconds',
+			'Android Push Options › Time to Live is 2419201; Braze accepts 0 to 2,419,200',
 		);
 	});
 
@@ -260,7 +260,7 @@ describe('Types › channel rules', () => {
 	it('refuses a content card time to live over 30 days', async () => {
 		await expectRefused(
 			{ ...card, contentCardTimeToLive: 30 * 86400 + 1 },
-			'Content Card: Time to Live is more than 30 days',
+			'Content Card: Time to Live (Seconds) is 2592001; Braze accepts 1 to 2,592,000',
 		);
 	});
 

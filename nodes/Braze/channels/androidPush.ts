@@ -1,11 +1,72 @@
+import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
+
 import { additionalJsonOption, messageVariationIdOption } from '../shared/channelOptions';
 import { showForChannel } from '../shared/displayOptions';
 import { keyValueField } from '../shared/keyValueField';
+import { setPath } from '../shared/objectPath';
+import { byteLength } from '../shared/pushPayload';
 import { pushButtonsField } from '../shared/pushButtons';
+import { bodyOf } from '../shared/requestBody';
 import { invalidInput } from '../shared/validationError';
 import type { BrazeChannel } from './types';
 
 const KEY = 'android_push';
+/** Braze refuses an alert plus extra data over 4,000 bytes (§3.1). */
+const MAX_ANDROID_PAYLOAD_BYTES = 4000;
+
+/**
+ * Conversation push (§3.1): all four parts together, built from the Conversation options. It
+ * runs for the whole options collection, so a part set alone is caught rather than ignored.
+ */
+async function sendConversationData(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const options = this.getNodeParameter('androidPushOptions', {}) as IDataObject;
+	const messages = ((options.conversationMessages as IDataObject)?.message ?? []) as IDataObject[];
+	const persons = ((options.conversationPersons as IDataObject)?.person ?? []) as IDataObject[];
+	const shortcutId = String(options.conversationShortcutId ?? '').trim();
+	const replyPersonId = String(options.conversationReplyPersonId ?? '').trim();
+	if (!messages.length && !persons.length && !shortcutId && !replyPersonId) return requestOptions;
+	if (!messages.length || !persons.length || !shortcutId || !replyPersonId) {
+		throw invalidInput(
+			this,
+			'Android Push › a conversation push needs all of its parts',
+			'Set Conversation Shortcut ID, Conversation Reply Person ID, at least one Conversation Persons entry and at least one Conversation Messages entry.',
+		);
+	}
+	const conversation: IDataObject = {
+		shortcut_id: shortcutId,
+		reply_person_id: replyPersonId,
+		messages: messages.map((entry, index) => {
+			const timestamp = Date.parse(String(entry.timestamp ?? ''));
+			if (!entry.text || !entry.personId || Number.isNaN(timestamp)) {
+				throw invalidInput(
+					this,
+					`Android Push › Conversation message ${index + 1} needs a Text, a valid Timestamp and a Person ID`,
+					'Fill in all three fields of every conversation message.',
+				);
+			}
+			return {
+				text: String(entry.text),
+				timestamp: Math.floor(timestamp / 1000),
+				person_id: String(entry.personId),
+			};
+		}),
+		persons: persons.map((entry, index) => {
+			if (!entry.id || !entry.name) {
+				throw invalidInput(
+					this,
+					`Android Push › Conversation person ${index + 1} needs an ID and a Name`,
+					'Fill in both fields of every conversation person.',
+				);
+			}
+			return { id: String(entry.id), name: String(entry.name) };
+		}),
+	};
+	setPath(bodyOf(requestOptions), `messages.${KEY}.conversation_data`, conversation);
+	return requestOptions;
+}
 
 export const androidPushChannel: BrazeChannel = {
 	key: KEY,
@@ -16,9 +77,9 @@ export const androidPushChannel: BrazeChannel = {
 			displayName: 'Android Push: Title',
 			name: 'androidPushTitle',
 			type: 'string',
-			required: true,
 			default: '',
-			description: 'The title shown in the notification drawer',
+			description:
+				'The title shown in the notification drawer. Required, except for a silent push (Android Push Options › Send to Sync), which must have none.',
 			displayOptions: showForChannel(KEY),
 			routing: { send: { type: 'body', property: `messages.${KEY}.title` } },
 		},
@@ -27,9 +88,9 @@ export const androidPushChannel: BrazeChannel = {
 			name: 'androidPushAlert',
 			type: 'string',
 			typeOptions: { rows: 2 },
-			required: true,
 			default: '',
-			description: 'The notification text',
+			description:
+				'The notification text. Required, except for a silent push (Android Push Options › Send to Sync), which must have none.',
 			displayOptions: showForChannel(KEY),
 			routing: { send: { type: 'body', property: `messages.${KEY}.alert` } },
 		},
@@ -39,6 +100,7 @@ export const androidPushChannel: BrazeChannel = {
 			type: 'collection',
 			placeholder: 'Add Android Push Option',
 			default: {},
+			routing: { send: { preSend: [sendConversationData] } },
 			description: 'Optional Android push fields: channel, priority, buttons, icons and more',
 			displayOptions: showForChannel(KEY),
 			options: [
@@ -79,6 +141,90 @@ export const androidPushChannel: BrazeChannel = {
 					description:
 						'Notifications with the same key replace each other (FCM keeps at most 4 keys per device)',
 					routing: { send: { type: 'body', property: `messages.${KEY}.collapse_key` } },
+				},
+				{
+					displayName: 'Conversation Messages',
+					name: 'conversationMessages',
+					type: 'fixedCollection',
+					typeOptions: { multipleValues: true },
+					placeholder: 'Add Message',
+					default: {},
+					description:
+						'The messages of a conversation push (Android SDK 15+), oldest first; set the other Conversation fields too',
+					options: [
+						{
+							displayName: 'Message',
+							name: 'message',
+							values: [
+								{
+									displayName: 'Text',
+									name: 'text',
+									type: 'string',
+									default: '',
+									description: 'The message text',
+								},
+								{
+									displayName: 'Timestamp',
+									name: 'timestamp',
+									type: 'dateTime',
+									default: '',
+									description: 'When the message was sent',
+								},
+								{
+									displayName: 'Person ID',
+									name: 'personId',
+									type: 'string',
+									default: '',
+									description: 'The ID of the Conversation Persons entry who wrote it',
+								},
+							],
+						},
+					],
+				},
+				{
+					displayName: 'Conversation Persons',
+					name: 'conversationPersons',
+					type: 'fixedCollection',
+					typeOptions: { multipleValues: true },
+					placeholder: 'Add Person',
+					default: {},
+					description: 'The people taking part in a conversation push',
+					options: [
+						{
+							displayName: 'Person',
+							name: 'person',
+							values: [
+								{
+									displayName: 'ID',
+									name: 'id',
+									type: 'string',
+									default: '',
+									description: 'An ID you choose for this person',
+								},
+								{
+									displayName: 'Name',
+									name: 'name',
+									type: 'string',
+									default: '',
+									description: 'The name shown',
+								},
+							],
+						},
+					],
+				},
+				{
+					displayName: 'Conversation Reply Person ID',
+					name: 'conversationReplyPersonId',
+					type: 'string',
+					default: '',
+					description: 'The person (from Conversation Persons) who replies: usually the user',
+				},
+				{
+					displayName: 'Conversation Shortcut ID',
+					name: 'conversationShortcutId',
+					type: 'string',
+					default: '',
+					description: "The ID of the app's sharing shortcut for this conversation",
 				},
 				{
 					displayName: 'Custom URI',
@@ -142,6 +288,15 @@ export const androidPushChannel: BrazeChannel = {
 					},
 				},
 				{
+					displayName: 'Send to Sync',
+					name: 'sendToSync',
+					type: 'boolean',
+					default: false,
+					description:
+						'Whether this is a silent data push with no notification shown (then leave Title and Alert empty)',
+					routing: { send: { type: 'body', property: `messages.${KEY}.send_to_sync` } },
+				},
+				{
 					displayName: 'Sound',
 					name: 'sound',
 					type: 'string',
@@ -178,12 +333,30 @@ export const androidPushChannel: BrazeChannel = {
 		},
 	],
 	validate(context, message) {
-		const ttl = message.time_to_live;
-		if (typeof ttl === 'number' && (ttl < 0 || ttl > 2419200)) {
+		if (message.send_to_sync === true) {
+			if (message.alert !== undefined || message.title !== undefined) {
+				throw invalidInput(
+					context,
+					'Android Push: a Send to Sync push cannot have a Title or an Alert',
+					'Clear "Android Push: Title" and "Android Push: Alert", or turn off Android Push Options › Send to Sync.',
+				);
+			}
+		} else {
+			for (const [key, label] of [
+				['title', 'Android Push: Title'],
+				['alert', 'Android Push: Alert'],
+			]) {
+				if (message[key] === undefined) {
+					throw invalidInput(context, `${label} is required`, `Fill in "${label}".`);
+				}
+			}
+		}
+		const bytes = byteLength(message.alert) + byteLength(message.extra);
+		if (bytes > MAX_ANDROID_PAYLOAD_BYTES) {
 			throw invalidInput(
 				context,
-				`Android Push › Time to Live is ${ttl}; Braze accepts 0 to 2,419,200 seconds`,
-				'Enter at most 2419200 (28 days).',
+				`Android Push is ${bytes} bytes; Braze accepts at most ${MAX_ANDROID_PAYLOAD_BYTES} bytes of alert and extra data`,
+				'Shorten "Android Push: Alert" or the Extra data.',
 			);
 		}
 	},

@@ -5,11 +5,14 @@ import { showForChannel } from '../shared/displayOptions';
 import { keyValueField } from '../shared/keyValueField';
 import { getPath, setPath } from '../shared/objectPath';
 import { pushButtonsField } from '../shared/pushButtons';
+import { assertNoReservedExtraKeys, byteLength } from '../shared/pushPayload';
 import { bodyOf } from '../shared/requestBody';
 import { invalidInput } from '../shared/validationError';
 import type { BrazeChannel } from './types';
 
 const KEY = 'apple_push';
+/** Braze refuses an Apple payload (alert, extra and the other fields) over 1,912 bytes (§3.2). */
+const MAX_APPLE_PAYLOAD_BYTES = 1912;
 
 /** A plain alert is a string; a title (or localisation) turns it into Apple's alert object. */
 async function sendAppleAlert(
@@ -288,6 +291,24 @@ export const applePushChannel: BrazeChannel = {
 		},
 	],
 	validate(context, message) {
+		assertNoReservedExtraKeys(context, 'Apple Push', message.extra);
+		if (message.buttons !== undefined && !message.category) {
+			throw invalidInput(
+				context,
+				'Apple Push › Buttons need a Category',
+				'Set Apple Push Options › Category (for example ab_cat_accept_decline) to the category the buttons belong to.',
+			);
+		}
+		const bytes = Object.entries(message)
+			.filter(([key]) => key !== 'message_variation_id')
+			.reduce((total, [, value]) => total + byteLength(value), 0);
+		if (bytes > MAX_APPLE_PAYLOAD_BYTES) {
+			throw invalidInput(
+				context,
+				`Apple Push is ${bytes} bytes; Braze accepts at most ${MAX_APPLE_PAYLOAD_BYTES} bytes of alert, extra data and options`,
+				'Shorten "Apple Push: Alert", its title or the Extra data.',
+			);
+		}
 		if (message.alert === undefined && message['content-available'] !== true) {
 			throw invalidInput(
 				context,

@@ -42,7 +42,7 @@ export const contentCardChannel: BrazeChannel = {
 			required: true,
 			default: '',
 			description: 'The card title (shown on Classic and Captioned Image cards)',
-			displayOptions: showForChannel(KEY),
+			displayOptions: showForChannel(KEY, { contentCardType: ['CLASSIC', 'CAPTIONED_IMAGE'] }),
 			routing: { send: { type: 'body', property: `messages.${KEY}.title` } },
 		},
 		{
@@ -53,7 +53,7 @@ export const contentCardChannel: BrazeChannel = {
 			required: true,
 			default: '',
 			description: 'The card text (shown on Classic and Captioned Image cards)',
-			displayOptions: showForChannel(KEY),
+			displayOptions: showForChannel(KEY, { contentCardType: ['CLASSIC', 'CAPTIONED_IMAGE'] }),
 			routing: { send: { type: 'body', property: `messages.${KEY}.description` } },
 		},
 		{
@@ -184,6 +184,11 @@ export const contentCardChannel: BrazeChannel = {
 		},
 	],
 	validate(context, message) {
+		// A banner is an image only; Braze still wants the two text keys, as empty strings.
+		if (message.type === 'BANNER') {
+			message.title = message.title ?? '';
+			message.description = message.description ?? '';
+		}
 		if (message.type !== 'CLASSIC' && !message.image_url) {
 			throw invalidInput(
 				context,
@@ -208,14 +213,11 @@ export const contentCardChannel: BrazeChannel = {
 				);
 			}
 		}
-		if (
-			typeof message.time_to_live === 'number' &&
-			message.time_to_live > MAX_EXPIRY_DAYS * 86400
-		) {
+		if (message.expire_in_local_time !== undefined && message.expire_at === undefined) {
 			throw invalidInput(
 				context,
-				`Content Card: Time to Live is more than ${MAX_EXPIRY_DAYS} days`,
-				`Enter at most ${MAX_EXPIRY_DAYS * 86400} seconds.`,
+				'Content Card › Expire in Local Time only works with an expiry date',
+				'Set "Content Card: Expires" to "At a Date", or remove Expire in Local Time.',
 			);
 		}
 	},

@@ -4,14 +4,19 @@ import { additionalJsonOption, messageVariationIdOption } from '../shared/channe
 import { showForChannel } from '../shared/displayOptions';
 import { setPath } from '../shared/objectPath';
 import { bodyOf } from '../shared/requestBody';
+import { invalidInput } from '../shared/validationError';
 import type { BrazeChannel } from './types';
 
 const KEY = 'whats_app';
 const MESSAGE = `messages.${KEY}.message`;
 
-function showForType(messageType: string) {
-	return showForChannel(KEY, { whatsAppMessageType: [messageType] });
+function showForType(...messageTypes: string[]) {
+	return showForChannel(KEY, { whatsAppMessageType: messageTypes });
 }
+
+/** Braze limits (§3.8): a list holds at most 10 rows in all; a flow button caption 20 characters. */
+const MAX_LIST_ROWS = 10;
+const MAX_FLOW_CAPTION = 20;
 
 /** Template variables are objects keyed by the zero-based position of each value (§3.8). */
 async function sendTemplateBodyVariables(
@@ -24,6 +29,91 @@ async function sendTemplateBodyVariables(
 		entries.forEach((entry, index) => (variables[String(index)] = String(entry.value ?? '')));
 		setPath(bodyOf(requestOptions), `${MESSAGE}.body_variables`, variables);
 	}
+	return requestOptions;
+}
+
+async function sendTemplateHeaderVariable(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const value = String(this.getNodeParameter('whatsAppHeaderVariable', '') ?? '');
+	if (value) setPath(bodyOf(requestOptions), `${MESSAGE}.header_variables`, { '0': value });
+	return requestOptions;
+}
+
+/** The one button variable is keyed by the call-to-action button's index (§3.8). */
+async function sendTemplateButtonVariable(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const variable = this.getNodeParameter('whatsAppButtonVariable.variable', {}) as IDataObject;
+	if (variable.value === undefined || variable.value === '') return requestOptions;
+	const index = Number(variable.buttonIndex ?? 0);
+	if (!Number.isInteger(index) || index < 0) {
+		throw invalidInput(
+			this,
+			`WhatsApp: Button Variable › Button Index must be a whole number from 0, but it is ${String(variable.buttonIndex)}`,
+			'Enter the position of the URL button in the template, counting from 0.',
+		);
+	}
+	setPath(bodyOf(requestOptions), `${MESSAGE}.button_variables`, {
+		[String(index)]: String(variable.value),
+	});
+	return requestOptions;
+}
+
+async function sendQuickReplyButtons(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const entries = this.getNodeParameter('whatsAppButtons.button', []) as IDataObject[];
+	const buttons = entries.map((entry, index) => {
+		const text = String(entry.text ?? '').trim();
+		if (!text) {
+			throw invalidInput(
+				this,
+				`WhatsApp › Quick reply button ${index + 1} has no Text`,
+				'Fill it in, or remove the button.',
+			);
+		}
+		return { text };
+	});
+	if (buttons.length) setPath(bodyOf(requestOptions), `${MESSAGE}.buttons`, buttons);
+	return requestOptions;
+}
+
+async function sendListSections(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const entries = this.getNodeParameter('whatsAppListSections.section', []) as IDataObject[];
+	const sections = entries.map((entry, sectionIndex) => {
+		const title = String(entry.sectionTitle ?? '').trim();
+		const rows = (((entry.rows as IDataObject)?.row ?? []) as IDataObject[]).map(
+			(row, rowIndex) => {
+				const rowTitle = String(row.rowTitle ?? '').trim();
+				if (!rowTitle) {
+					throw invalidInput(
+						this,
+						`WhatsApp › List section ${sectionIndex + 1}, row ${rowIndex + 1} has no Row Title`,
+						'Fill in the row title, or remove the row.',
+					);
+				}
+				const listRow: IDataObject = { row_title: rowTitle };
+				if (row.rowDescription) listRow.row_description = String(row.rowDescription);
+				return listRow;
+			},
+		);
+		if (!title || rows.length === 0) {
+			throw invalidInput(
+				this,
+				`WhatsApp › List section ${sectionIndex + 1} needs a Section Title and at least one row`,
+				'Fill in the section title and add its rows, or remove the section.',
+			);
+		}
+		return { section_title: title, list_rows: rows };
+	});
+	if (sections.length) setPath(bodyOf(requestOptions), `${MESSAGE}.list.list_sections`, sections);
 	return requestOptions;
 }
 
@@ -60,6 +150,9 @@ export const whatsAppChannel: BrazeChannel = {
 			description:
 				'A template starts a conversation; the response types only reach users who wrote to you in the last 24 hours',
 			options: [
+				{ name: 'Flow (Response)', value: 'flow_response_message' },
+				{ name: 'List (Response)', value: 'list_response_message' },
+				{ name: 'Quick Reply (Response)', value: 'quick_reply_response_message' },
 				{ name: 'Template', value: 'template_message' },
 				{ name: 'Text (Response)', value: 'text_response_message' },
 				{ name: 'Text with Image (Response)', value: 'text_image_response_message' },
@@ -108,6 +201,224 @@ export const whatsAppChannel: BrazeChannel = {
 			routing: { send: { preSend: [sendTemplateBodyVariables] } },
 		},
 		{
+			displayName: 'WhatsApp: Header Variable',
+			name: 'whatsAppHeaderVariable',
+			type: 'string',
+			default: '',
+			description: "The value of the template header's variable, if its text header has one",
+			displayOptions: showForType('template_message'),
+			routing: { send: { preSend: [sendTemplateHeaderVariable] } },
+		},
+		{
+			displayName: 'WhatsApp: Button Variable',
+			name: 'whatsAppButtonVariable',
+			type: 'fixedCollection',
+			placeholder: 'Add Button Variable',
+			default: {},
+			description:
+				"The path part of the template's call-to-action URL button (only one button can have a variable)",
+			displayOptions: showForType('template_message'),
+			options: [
+				{
+					displayName: 'Button Variable',
+					name: 'variable',
+					values: [
+						{
+							displayName: 'Button Index',
+							name: 'buttonIndex',
+							type: 'number',
+							default: 0,
+							description: 'The position of the URL button in the template, from 0',
+						},
+						{
+							displayName: 'Value',
+							name: 'value',
+							type: 'string',
+							default: '',
+							description: 'The URL path part',
+						},
+					],
+				},
+			],
+			routing: { send: { preSend: [sendTemplateButtonVariable] } },
+		},
+		{
+			displayName: 'WhatsApp: Header Media URI',
+			name: 'whatsAppHeaderMediaUri',
+			type: 'string',
+			default: '',
+			description:
+				'The image for a template whose header is an image (text and image headers only)',
+			displayOptions: showForType('template_message'),
+			routing: { send: { type: 'body', property: `${MESSAGE}.header_media_uri` } },
+		},
+		{
+			displayName: 'WhatsApp: Header',
+			name: 'whatsAppHeader',
+			type: 'string',
+			default: '',
+			description: 'A header line above the list message',
+			displayOptions: showForType('list_response_message'),
+			routing: { send: { type: 'body', property: `${MESSAGE}.header` } },
+		},
+		{
+			displayName: 'WhatsApp: Header Text',
+			name: 'whatsAppHeaderText',
+			type: 'string',
+			default: '',
+			description: 'A text header; a quick reply can have this or a Header Image URI, not both',
+			displayOptions: showForType('quick_reply_response_message', 'flow_response_message'),
+			routing: { send: { type: 'body', property: `${MESSAGE}.header_text` } },
+		},
+		{
+			displayName: 'WhatsApp: Header Image URI',
+			name: 'whatsAppHeaderImageUri',
+			type: 'string',
+			default: '',
+			description: 'An image header; only when Header Text is empty',
+			displayOptions: showForType('quick_reply_response_message'),
+			routing: { send: { type: 'body', property: `${MESSAGE}.header_image_uri` } },
+		},
+		{
+			displayName: 'WhatsApp: Footer',
+			name: 'whatsAppFooter',
+			type: 'string',
+			default: '',
+			description: 'A small line of text under the message',
+			displayOptions: showForType(
+				'quick_reply_response_message',
+				'list_response_message',
+				'flow_response_message',
+			),
+			routing: { send: { type: 'body', property: `${MESSAGE}.footer` } },
+		},
+		{
+			displayName: 'WhatsApp: Quick Reply Buttons',
+			name: 'whatsAppButtons',
+			type: 'fixedCollection',
+			typeOptions: { multipleValues: true, sortable: true },
+			placeholder: 'Add Button',
+			default: {},
+			description: 'The reply buttons, in order (at least one)',
+			displayOptions: showForType('quick_reply_response_message'),
+			options: [
+				{
+					displayName: 'Button',
+					name: 'button',
+					values: [
+						{
+							displayName: 'Text',
+							name: 'text',
+							type: 'string',
+							default: '',
+							description: 'The button label',
+						},
+					],
+				},
+			],
+			routing: { send: { preSend: [sendQuickReplyButtons] } },
+		},
+		{
+			displayName: 'WhatsApp: List Button Text',
+			name: 'whatsAppListButtonText',
+			type: 'string',
+			required: true,
+			default: '',
+			description: 'The label of the button that opens the list',
+			displayOptions: showForType('list_response_message'),
+			routing: { send: { type: 'body', property: `${MESSAGE}.list.list_button_text` } },
+		},
+		{
+			displayName: 'WhatsApp: List Sections',
+			name: 'whatsAppListSections',
+			type: 'fixedCollection',
+			typeOptions: { multipleValues: true, sortable: true },
+			placeholder: 'Add Section',
+			default: {},
+			description:
+				'The sections of the list, each with its rows (at least one section, at most 10 rows in all)',
+			displayOptions: showForType('list_response_message'),
+			options: [
+				{
+					displayName: 'Section',
+					name: 'section',
+					values: [
+						{
+							displayName: 'Section Title',
+							name: 'sectionTitle',
+							type: 'string',
+							default: '',
+							description: 'The section heading',
+						},
+						{
+							displayName: 'Rows',
+							name: 'rows',
+							type: 'fixedCollection',
+							typeOptions: { multipleValues: true, sortable: true },
+							placeholder: 'Add Row',
+							default: {},
+							description: 'The choices in this section',
+							options: [
+								{
+									displayName: 'Row',
+									name: 'row',
+									values: [
+										{
+											displayName: 'Row Title',
+											name: 'rowTitle',
+											type: 'string',
+											default: '',
+											description: 'The choice shown',
+										},
+										{
+											displayName: 'Row Description',
+											name: 'rowDescription',
+											type: 'string',
+											default: '',
+											description: 'An optional line under the choice',
+										},
+									],
+								},
+							],
+						},
+					],
+				},
+			],
+			routing: { send: { preSend: [sendListSections] } },
+		},
+		{
+			displayName: 'WhatsApp: Flow ID',
+			name: 'whatsAppFlowId',
+			type: 'string',
+			required: true,
+			default: '',
+			description: 'The ID of a published WhatsApp Flow',
+			displayOptions: showForType('flow_response_message'),
+			routing: { send: { type: 'body', property: `${MESSAGE}.flow_button.flow_id` } },
+		},
+		{
+			displayName: 'WhatsApp: Flow Button Caption',
+			name: 'whatsAppFlowCaption',
+			type: 'string',
+			required: true,
+			default: '',
+			description: 'The label of the button that opens the flow (at most 20 characters)',
+			displayOptions: showForType('flow_response_message'),
+			routing: { send: { type: 'body', property: `${MESSAGE}.flow_button.caption` } },
+		},
+		{
+			displayName: 'WhatsApp: Save Flow Response',
+			name: 'whatsAppGenerateCustomAttribute',
+			type: 'boolean',
+			default: false,
+			description:
+				"Whether the user's flow response is saved on their profile as a custom attribute",
+			displayOptions: showForType('flow_response_message'),
+			routing: {
+				send: { type: 'body', property: `${MESSAGE}.flow_button.generate_custom_attribute` },
+			},
+		},
+		{
 			displayName: 'WhatsApp: Body',
 			name: 'whatsAppBody',
 			type: 'string',
@@ -115,7 +426,12 @@ export const whatsAppChannel: BrazeChannel = {
 			required: true,
 			default: '',
 			description: 'The message text',
-			displayOptions: showForType('text_response_message'),
+			displayOptions: showForType(
+				'text_response_message',
+				'quick_reply_response_message',
+				'list_response_message',
+				'flow_response_message',
+			),
 			routing: { send: { type: 'body', property: `${MESSAGE}.body` } },
 		},
 		{
@@ -160,4 +476,58 @@ export const whatsAppChannel: BrazeChannel = {
 			],
 		},
 	],
+	validate(context, whatsApp) {
+		const message = (whatsApp.message ?? {}) as IDataObject;
+		switch (whatsApp.message_type) {
+			case 'quick_reply_response_message':
+				if (message.header_text !== undefined && message.header_image_uri !== undefined) {
+					throw invalidInput(
+						context,
+						'WhatsApp: a quick reply can have a Header Text or a Header Image URI, not both',
+						'Clear one of "WhatsApp: Header Text" and "WhatsApp: Header Image URI".',
+					);
+				}
+				if (!Array.isArray(message.buttons) || message.buttons.length === 0) {
+					throw invalidInput(
+						context,
+						'WhatsApp: a quick reply needs at least one button',
+						'Add a button in "WhatsApp: Quick Reply Buttons".',
+					);
+				}
+				break;
+			case 'list_response_message': {
+				const sections = ((message.list as IDataObject)?.list_sections ?? []) as IDataObject[];
+				if (sections.length === 0) {
+					throw invalidInput(
+						context,
+						'WhatsApp: a list needs at least one section',
+						'Add a section with its rows in "WhatsApp: List Sections".',
+					);
+				}
+				const rows = sections.reduce(
+					(total, section) => total + (section.list_rows as IDataObject[]).length,
+					0,
+				);
+				if (rows > MAX_LIST_ROWS) {
+					throw invalidInput(
+						context,
+						`WhatsApp: the list has ${rows} rows; WhatsApp allows at most ${MAX_LIST_ROWS} in all sections together`,
+						'Remove rows, or split the choices over several messages.',
+					);
+				}
+				break;
+			}
+			case 'flow_response_message': {
+				const caption = String((message.flow_button as IDataObject)?.caption ?? '');
+				if (caption.length > MAX_FLOW_CAPTION) {
+					throw invalidInput(
+						context,
+						`WhatsApp: Flow Button Caption is ${caption.length} characters; WhatsApp allows at most ${MAX_FLOW_CAPTION}`,
+						'Shorten "WhatsApp: Flow Button Caption".',
+					);
+				}
+				break;
+			}
+		}
+	},
 };

@@ -8,6 +8,9 @@ export interface BodyField {
 	required: boolean;
 	/** Braze's numbers are integers, except where the field allows decimals. */
 	integer: boolean;
+	/** Braze's documented range, taken from the field's own minValue/maxValue. */
+	min?: number;
+	max?: number;
 	allowedValues?: string[];
 }
 
@@ -27,6 +30,8 @@ export function collectBodyFields(properties: INodeProperties[], labelPrefix = '
 				label,
 				required: property.required === true,
 				integer: property.type === 'number' && !property.typeOptions?.numberPrecision,
+				min: property.typeOptions?.minValue,
+				max: property.typeOptions?.maxValue,
 				allowedValues:
 					property.type === 'options'
 						? (property.options ?? []).map((option) => String((option as { value: unknown }).value))

@@ -63,7 +63,22 @@ function toNumber(context: IExecuteSingleFunctions, field: BodyField, value: unk
 			`Enter a whole number (no decimals) in "${field.label}".`,
 		);
 	}
+	// The editor enforces the range only for typed values; expressions are checked here.
+	if (
+		(field.min !== undefined && number < field.min) ||
+		(field.max !== undefined && number > field.max)
+	) {
+		throw invalidInput(
+			context,
+			`${field.label} is ${number}; Braze accepts ${formatNumber(field.min)} to ${formatNumber(field.max)}`,
+			`Enter a value from ${formatNumber(field.min)} to ${formatNumber(field.max)} in "${field.label}".`,
+		);
+	}
 	return number;
+}
+
+function formatNumber(value: number | undefined): string {
+	return value === undefined ? 'any' : value.toLocaleString('en-US');
 }
 
 function toBoolean(context: IExecuteSingleFunctions, field: BodyField, value: unknown): boolean {

@@ -1,0 +1,28 @@
+import type { IExecuteSingleFunctions } from 'n8n-workflow';
+
+import { invalidInput } from './validationError';
+
+/** Apple reserves these keys of the push payload; Braze rejects them in `extra` (§3.2). */
+const RESERVED_EXTRA_KEYS = ['ab', 'aps'];
+
+/** The bytes a value adds to a push payload: text as is, anything else as JSON. */
+export function byteLength(value: unknown): number {
+	if (value === undefined) return 0;
+	return Buffer.byteLength(typeof value === 'string' ? value : JSON.stringify(value), 'utf8');
+}
+
+export function assertNoReservedExtraKeys(
+	context: IExecuteSingleFunctions,
+	channelName: string,
+	extra: unknown,
+): void {
+	if (extra === null || typeof extra !== 'object') return;
+	const reserved = Object.keys(extra).filter((key) => RESERVED_EXTRA_KEYS.includes(key));
+	if (reserved.length) {
+		throw invalidInput(
+			context,
+			`${channelName} › Extra cannot use the key "${reserved[0]}"`,
+			`The keys ${RESERVED_EXTRA_KEYS.join(' and ')} are reserved for the push payload itself; rename the Extra entry.`,
+		);
+	}
+}
