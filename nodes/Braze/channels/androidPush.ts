@@ -5,6 +5,14 @@ import { showForChannel } from '../shared/displayOptions';
 import { keyValueField } from '../shared/keyValueField';
 import { setPath } from '../shared/objectPath';
 import { byteLength } from '../shared/pushPayload';
+import {
+	collapseKeyOption,
+	customUriOption,
+	displayPriorityOption,
+	mostRecentDeviceOnlyOption,
+	soundOption,
+	useWebviewOption,
+} from '../shared/pushOptions';
 import { pushButtonsField } from '../shared/pushButtons';
 import { bodyOf } from '../shared/requestBody';
 import { invalidInput } from '../shared/validationError';
@@ -133,15 +141,7 @@ export const androidPushChannel: BrazeChannel = {
 					labelKey: 'text',
 					withWebview: true,
 				}),
-				{
-					displayName: 'Collapse Key',
-					name: 'collapseKey',
-					type: 'string',
-					default: '',
-					description:
-						'Notifications with the same key replace each other (FCM keeps at most 4 keys per device)',
-					routing: { send: { type: 'body', property: `messages.${KEY}.collapse_key` } },
-				},
+				collapseKeyOption(KEY),
 				{
 					displayName: 'Conversation Messages',
 					name: 'conversationMessages',
@@ -226,14 +226,7 @@ export const androidPushChannel: BrazeChannel = {
 					default: '',
 					description: "The ID of the app's sharing shortcut for this conversation",
 				},
-				{
-					displayName: 'Custom URI',
-					name: 'customUri',
-					type: 'string',
-					default: '',
-					description: 'A web URL or deep link opened when the notification is tapped',
-					routing: { send: { type: 'body', property: `messages.${KEY}.custom_uri` } },
-				},
+				customUriOption(KEY),
 				keyValueField({
 					displayName: 'Extra',
 					name: 'extra',
@@ -260,15 +253,7 @@ export const androidPushChannel: BrazeChannel = {
 					description: 'Notifications with the same ID replace each other',
 					routing: { send: { type: 'body', property: `messages.${KEY}.notification_id` } },
 				},
-				{
-					displayName: 'Priority',
-					name: 'priority',
-					type: 'number',
-					typeOptions: { minValue: -2, maxValue: 2 },
-					default: 0,
-					description: 'Display priority from -2 (minimum) to 2 (maximum); 0 is the default',
-					routing: { send: { type: 'body', property: `messages.${KEY}.priority` } },
-				},
+				displayPriorityOption(KEY),
 				{
 					displayName: 'Push Icon Image URL',
 					name: 'pushIconImageUrl',
@@ -277,16 +262,7 @@ export const androidPushChannel: BrazeChannel = {
 					description: 'A large icon image (square, at least 40×40 px)',
 					routing: { send: { type: 'body', property: `messages.${KEY}.push_icon_image_url` } },
 				},
-				{
-					displayName: 'Send to Most Recent Device Only',
-					name: 'sendToMostRecentDeviceOnly',
-					type: 'boolean',
-					default: false,
-					description: "Whether to send only to the user's most recently used Android device",
-					routing: {
-						send: { type: 'body', property: `messages.${KEY}.send_to_most_recent_device_only` },
-					},
-				},
+				mostRecentDeviceOnlyOption(KEY, 'Android device'),
 				{
 					displayName: 'Send to Sync',
 					name: 'sendToSync',
@@ -296,14 +272,7 @@ export const androidPushChannel: BrazeChannel = {
 						'Whether this is a silent data push with no notification shown (then leave Title and Alert empty)',
 					routing: { send: { type: 'body', property: `messages.${KEY}.send_to_sync` } },
 				},
-				{
-					displayName: 'Sound',
-					name: 'sound',
-					type: 'string',
-					default: '',
-					description: 'A sound resource in the app, or "default" for the standard sound',
-					routing: { send: { type: 'body', property: `messages.${KEY}.sound` } },
-				},
+				soundOption(KEY),
 				{
 					displayName: 'Summary Text',
 					name: 'summaryText',
@@ -321,14 +290,7 @@ export const androidPushChannel: BrazeChannel = {
 					description: 'Seconds FCM keeps trying to deliver (at most 2,419,200 = 28 days)',
 					routing: { send: { type: 'body', property: `messages.${KEY}.time_to_live` } },
 				},
-				{
-					displayName: 'Use Webview',
-					name: 'useWebview',
-					type: 'boolean',
-					default: false,
-					description: 'Whether a web Custom URI opens inside the app rather than in the browser',
-					routing: { send: { type: 'body', property: `messages.${KEY}.use_webview` } },
-				},
+				useWebviewOption(KEY, false),
 			],
 		},
 	],

@@ -4,6 +4,12 @@ import { additionalJsonOption, messageVariationIdOption } from '../shared/channe
 import { showForChannel } from '../shared/displayOptions';
 import { keyValueField } from '../shared/keyValueField';
 import { getPath, setPath } from '../shared/objectPath';
+import {
+	customUriOption,
+	mostRecentDeviceOnlyOption,
+	soundOption,
+	useWebviewOption,
+} from '../shared/pushOptions';
 import { pushButtonsField } from '../shared/pushButtons';
 import { assertNoReservedExtraKeys, byteLength } from '../shared/pushPayload';
 import { bodyOf } from '../shared/requestBody';
@@ -166,14 +172,7 @@ export const applePushChannel: BrazeChannel = {
 					description: 'Whether this is a silent background push (then no alert is needed)',
 					routing: { send: { type: 'body', property: `messages.${KEY}.content-available` } },
 				},
-				{
-					displayName: 'Custom URI',
-					name: 'customUri',
-					type: 'string',
-					default: '',
-					description: 'A web URL or deep link opened when the notification is tapped',
-					routing: { send: { type: 'body', property: `messages.${KEY}.custom_uri` } },
-				},
+				customUriOption(KEY),
 				{
 					displayName: 'Expiry',
 					name: 'expiry',
@@ -247,24 +246,8 @@ export const applePushChannel: BrazeChannel = {
 						'From 0 to 1: which notification of a group iOS 15+ highlights in the summary',
 					routing: { send: { type: 'body', property: `messages.${KEY}.relevance_score` } },
 				},
-				{
-					displayName: 'Send to Most Recent Device Only',
-					name: 'sendToMostRecentDeviceOnly',
-					type: 'boolean',
-					default: false,
-					description: "Whether to send only to the user's most recently used iOS device",
-					routing: {
-						send: { type: 'body', property: `messages.${KEY}.send_to_most_recent_device_only` },
-					},
-				},
-				{
-					displayName: 'Sound',
-					name: 'sound',
-					type: 'string',
-					default: '',
-					description: 'A sound file in the app bundle, or "default" for the standard sound',
-					routing: { send: { type: 'body', property: `messages.${KEY}.sound` } },
-				},
+				mostRecentDeviceOnlyOption(KEY, 'iOS device'),
+				soundOption(KEY),
 				{
 					displayName: 'Title Loc Args',
 					name: 'titleLocArgs',
@@ -279,14 +262,7 @@ export const applePushChannel: BrazeChannel = {
 					default: '',
 					description: 'A localisation key for the title',
 				},
-				{
-					displayName: 'Use Webview',
-					name: 'useWebview',
-					type: 'boolean',
-					default: true,
-					description: 'Whether a web Custom URI opens inside the app rather than in the browser',
-					routing: { send: { type: 'body', property: `messages.${KEY}.use_webview` } },
-				},
+				useWebviewOption(KEY, true),
 			],
 		},
 	],

@@ -1,6 +1,12 @@
 import { additionalJsonOption, messageVariationIdOption } from '../shared/channelOptions';
 import { showForChannel } from '../shared/displayOptions';
 import { keyValueField } from '../shared/keyValueField';
+import {
+	collapseKeyOption,
+	customUriOption,
+	displayPriorityOption,
+	soundOption,
+} from '../shared/pushOptions';
 import type { BrazeChannel } from './types';
 
 const KEY = 'kindle_push';
@@ -41,22 +47,8 @@ export const kindlePushChannel: BrazeChannel = {
 			displayOptions: showForChannel(KEY),
 			options: [
 				additionalJsonOption(KEY, 'Kindle Push', 'kindlePushOptions'),
-				{
-					displayName: 'Collapse Key',
-					name: 'collapseKey',
-					type: 'string',
-					default: '',
-					description: 'Notifications with the same key replace each other',
-					routing: { send: { type: 'body', property: `messages.${KEY}.collapse_key` } },
-				},
-				{
-					displayName: 'Custom URI',
-					name: 'customUri',
-					type: 'string',
-					default: '',
-					description: 'A web URL or deep link opened when the notification is tapped',
-					routing: { send: { type: 'body', property: `messages.${KEY}.custom_uri` } },
-				},
+				collapseKeyOption(KEY),
+				customUriOption(KEY),
 				keyValueField({
 					displayName: 'Extra',
 					name: 'extra',
@@ -65,23 +57,8 @@ export const kindlePushChannel: BrazeChannel = {
 					description: 'Key/value data delivered with the push',
 				}),
 				messageVariationIdOption(KEY),
-				{
-					displayName: 'Priority',
-					name: 'priority',
-					type: 'number',
-					typeOptions: { minValue: -2, maxValue: 2 },
-					default: 0,
-					description: 'Display priority from -2 (minimum) to 2 (maximum); 0 is the default',
-					routing: { send: { type: 'body', property: `messages.${KEY}.priority` } },
-				},
-				{
-					displayName: 'Sound',
-					name: 'sound',
-					type: 'string',
-					default: '',
-					description: 'A sound resource in the app, or "default" for the standard sound',
-					routing: { send: { type: 'body', property: `messages.${KEY}.sound` } },
-				},
+				displayPriorityOption(KEY),
+				soundOption(KEY),
 			],
 		},
 	],

@@ -1,6 +1,7 @@
 import { additionalJsonOption, messageVariationIdOption } from '../shared/channelOptions';
 import { showForChannel } from '../shared/displayOptions';
 import { keyValueField } from '../shared/keyValueField';
+import { customUriOption, mostRecentDeviceOnlyOption } from '../shared/pushOptions';
 import { pushButtonsField } from '../shared/pushButtons';
 import type { BrazeChannel } from './types';
 
@@ -50,14 +51,7 @@ export const webPushChannel: BrazeChannel = {
 					labelKey: 'text',
 					withWebview: false,
 				}),
-				{
-					displayName: 'Custom URI',
-					name: 'customUri',
-					type: 'string',
-					default: '',
-					description: 'The web URL opened when the notification is clicked',
-					routing: { send: { type: 'body', property: `messages.${KEY}.custom_uri` } },
-				},
+				customUriOption(KEY, 'The web URL'),
 				keyValueField({
 					displayName: 'Extra',
 					name: 'extra',
@@ -91,16 +85,7 @@ export const webPushChannel: BrazeChannel = {
 						'Whether the notification stays until the user dismisses it (browser support varies)',
 					routing: { send: { type: 'body', property: `messages.${KEY}.require_interaction` } },
 				},
-				{
-					displayName: 'Send to Most Recent Device Only',
-					name: 'sendToMostRecentDeviceOnly',
-					type: 'boolean',
-					default: false,
-					description: "Whether to send only to the user's most recently used browser",
-					routing: {
-						send: { type: 'body', property: `messages.${KEY}.send_to_most_recent_device_only` },
-					},
-				},
+				mostRecentDeviceOnlyOption(KEY, 'browser'),
 				{
 					displayName: 'Time to Live',
 					name: 'timeToLive',

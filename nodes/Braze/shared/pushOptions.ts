@@ -1,0 +1,77 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+// Options that several push objects share, under the same Braze key (§3.1, §3.2, §3.5, §3.6).
+
+export function customUriOption(
+	channelKey: string,
+	opens = 'A web URL or deep link',
+): INodeProperties {
+	return {
+		displayName: 'Custom URI',
+		name: 'customUri',
+		type: 'string',
+		default: '',
+		description: `${opens} opened when the notification is tapped`,
+		routing: { send: { type: 'body', property: `messages.${channelKey}.custom_uri` } },
+	};
+}
+
+export function soundOption(channelKey: string): INodeProperties {
+	return {
+		displayName: 'Sound',
+		name: 'sound',
+		type: 'string',
+		default: '',
+		description: 'A sound file of the app, or "default" for the standard sound',
+		routing: { send: { type: 'body', property: `messages.${channelKey}.sound` } },
+	};
+}
+
+export function collapseKeyOption(channelKey: string): INodeProperties {
+	return {
+		displayName: 'Collapse Key',
+		name: 'collapseKey',
+		type: 'string',
+		default: '',
+		description: 'Notifications with the same key replace each other (at most 4 keys per device)',
+		routing: { send: { type: 'body', property: `messages.${channelKey}.collapse_key` } },
+	};
+}
+
+export function displayPriorityOption(channelKey: string): INodeProperties {
+	return {
+		displayName: 'Priority',
+		name: 'priority',
+		type: 'number',
+		typeOptions: { minValue: -2, maxValue: 2 },
+		default: 0,
+		description: 'Display priority from -2 (minimum) to 2 (maximum); 0 is the default',
+		routing: { send: { type: 'body', property: `messages.${channelKey}.priority` } },
+	};
+}
+
+export function mostRecentDeviceOnlyOption(channelKey: string, device: string): INodeProperties {
+	return {
+		displayName: 'Send to Most Recent Device Only',
+		name: 'sendToMostRecentDeviceOnly',
+		type: 'boolean',
+		default: false,
+		description: `Whether to send only to the user's most recently used ${device}`,
+		routing: {
+			send: { type: 'body', property: `messages.${channelKey}.send_to_most_recent_device_only` },
+		},
+	};
+}
+
+/** Braze's default differs per object: true for Apple, false for Android. */
+export function useWebviewOption(channelKey: string, defaultValue: boolean): INodeProperties {
+	const option: INodeProperties = {
+		displayName: 'Use Webview',
+		name: 'useWebview',
+		type: 'boolean',
+		default: true,
+		description: 'Whether a web Custom URI opens inside the app rather than in the browser',
+		routing: { send: { type: 'body', property: `messages.${channelKey}.use_webview` } },
+	};
+	return { ...option, default: defaultValue };
+}
