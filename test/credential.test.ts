@@ -1,15 +1,9 @@
 import { assertSecureBrazeUrl, BrazeApi } from '../credentials/BrazeApi.credentials';
 import { runCredentialTest } from './helpers/credentialTest';
 import { runBrazeNode } from './helpers/engine';
-import { API_KEY, NO_SEND_KEY, startStandIn, standInCredentials } from './helpers/standIn';
-import type { BrazeStandIn } from './helpers/standIn';
+import { API_KEY, NO_SEND_KEY, standInCredentials, useStandIn } from './helpers/standIn';
 
-let standIn: BrazeStandIn;
-beforeAll(async () => {
-	standIn = await startStandIn();
-});
-afterAll(async () => await standIn.close());
-beforeEach(() => standIn.reset());
+const standIn = useStandIn();
 
 describe('Braze API credential', () => {
 	const credential = new BrazeApi();

@@ -1,15 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { runBrazeNode } from './helpers/engine';
-import { startStandIn, standInCredentials } from './helpers/standIn';
-import type { BrazeStandIn } from './helpers/standIn';
+import { standInCredentials, useStandIn } from './helpers/standIn';
 
-let standIn: BrazeStandIn;
-beforeAll(async () => {
-	standIn = await startStandIn();
-});
-afterAll(async () => await standIn.close());
-beforeEach(() => standIn.reset());
+const standIn = useStandIn();
 
 const base = { resource: 'message', operation: 'send', externalUserIds: 'user-1' };
 const whatsApp = {

@@ -42,3 +42,22 @@ export function standInCredentials(
 ): ICredentialDataDecryptedObject {
 	return { apiKey, instance: 'custom', customUrl: standIn.url };
 }
+
+/**
+ * One stand-in per test file: started before the first test, reset before each, closed at the
+ * end. The returned handle always points at the running instance.
+ */
+export function useStandIn(): BrazeStandIn {
+	let current: BrazeStandIn | undefined;
+	beforeAll(async () => {
+		current = await startStandIn();
+	});
+	afterAll(async () => await current?.close());
+	beforeEach(() => current?.reset());
+	return new Proxy({} as BrazeStandIn, {
+		get(_target, property) {
+			const value = Reflect.get(current as object, property) as unknown;
+			return typeof value === 'function' ? (value as () => unknown).bind(current) : value;
+		},
+	});
+}
