@@ -1,0 +1,213 @@
+import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
+
+import { invalidInput } from '../validationError';
+import {
+	buildAudienceFromForm,
+	filterLabel,
+	groupLabel,
+	parseAudienceJson,
+	readAudienceForm,
+	readAudienceMode,
+} from './build';
+import type { AudienceProblem } from './build';
+import {
+	ALL_CUSTOM_ATTRIBUTE_COMPARISONS,
+	FILTER_FIELDS,
+	FILTER_KEYS,
+	LAST_USED_APP_COMPARISONS,
+	SUBSCRIPTION_COMPARISONS,
+	SUBSCRIPTION_STATES,
+	acceptsJsonValue,
+	describeKinds,
+	describeValue,
+	kindsOfComparison,
+} from './rules';
+
+const isPlainObject = (value: unknown): value is IDataObject =>
+	value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/**
+ * Checks the audience before anything is sent. Form mode first reads the form again, so a
+ * problem names the row ("Audience group 1, filter 3: …") and knows the attribute's data
+ * type; then the finished object is checked against §4, as a pasted one is.
+ */
+export function assertValidAudience(context: IExecuteSingleFunctions, body: IDataObject): void {
+	const mode = readAudienceMode(context);
+	const problems: AudienceProblem[] = [];
+	if (mode === 'form') {
+		problems.push(...buildAudienceFromForm(readAudienceForm(context)).problems);
+	} else if (mode === 'json') {
+		const { problem } = parseAudienceJson(context.getNodeParameter('audienceJson', ''));
+		if (problem) problems.push(problem);
+	}
+	if (!problems.length && body.audience !== undefined) {
+		problems.push(...checkAudienceObject(body.audience));
+	}
+	if (problems.length) throw invalidInput(context, problems[0].message, problems[0].fix);
+}
+
+/** Every rule of §4 on a Connected Audience object; positions as in the form. */
+export function checkAudienceObject(audience: unknown): AudienceProblem[] {
+	const problems: AudienceProblem[] = [];
+	const key = singleKey(audience);
+	if (key === undefined) {
+		problems.push({
+			message: 'Audience must be one filter, or {"AND": [...]} / {"OR": [...]}',
+			fix: 'Give an object with exactly one key: AND, OR, or a filter name such as custom_attribute.',
+		});
+	} else if (key === 'AND' || key === 'OR') {
+		checkGroup(audience as IDataObject, key, [], problems);
+	} else {
+		checkFilter(audience as IDataObject, key, 'Audience filter', problems);
+	}
+	return problems;
+}
+
+function singleKey(node: unknown): string | undefined {
+	if (!isPlainObject(node)) return undefined;
+	const keys = Object.keys(node);
+	return keys.length === 1 ? keys[0] : undefined;
+}
+
+function checkGroup(
+	node: IDataObject,
+	combinator: string,
+	groupPath: number[],
+	problems: AudienceProblem[],
+): void {
+	const items = node[combinator];
+	if (!Array.isArray(items) || items.length === 0) {
+		problems.push({
+			message: `${groupLabel(groupPath)}: ${combinator} holds no filters`,
+			fix: `Give ${combinator} a list of at least one filter or group, or remove it.`,
+		});
+		return;
+	}
+	let groups = 0;
+	items.forEach((item, index) => {
+		const label = filterLabel(groupPath, index + 1);
+		const key = singleKey(item);
+		if (key === undefined) {
+			problems.push({
+				message: `${label} is not a filter or a group`,
+				fix: 'Each entry must be an object with exactly one key: AND, OR, or a filter name such as custom_attribute.',
+			});
+		} else if (key === 'AND' || key === 'OR') {
+			groups += 1;
+			checkGroup(item as IDataObject, key, [...groupPath, groups], problems);
+		} else {
+			checkFilter(item as IDataObject, key, label, problems);
+		}
+	});
+}
+
+function checkFilter(
+	node: IDataObject,
+	key: string,
+	label: string,
+	problems: AudienceProblem[],
+): void {
+	if (!FILTER_KEYS.includes(key)) {
+		problems.push({
+			message: `${label}: unknown filter "${key}"`,
+			fix: `Braze's connected audience filters are ${FILTER_KEYS.join(', ')}. Conditions on events, segments or default attributes belong in a segment (use Segment ID).`,
+		});
+		return;
+	}
+	const filter = node[key];
+	if (!isPlainObject(filter)) {
+		problems.push({
+			message: `${label}: ${key} must be an object`,
+			fix: `Write it as {"${key}": {${FILTER_FIELDS[key].map((field) => `"${field}": …`).join(', ')}}}.`,
+		});
+		return;
+	}
+	const unknown = Object.keys(filter).find((field) => !FILTER_FIELDS[key].includes(field));
+	if (unknown !== undefined) {
+		problems.push({
+			message: `${label}: ${key} has an unknown field "${unknown}"`,
+			fix: `A ${key} filter holds only ${FILTER_FIELDS[key].join(', ')}.`,
+		});
+		return;
+	}
+	const { comparison, value } = filter;
+	if (key === 'custom_attribute') {
+		checkCustomAttribute(filter, label, problems);
+	} else if (key === 'last_used_app') {
+		if (!checkComparison(comparison, LAST_USED_APP_COMPARISONS, key, label, problems)) return;
+		checkValue(['date'], value, String(comparison), label, problems);
+	} else {
+		if (!checkComparison(comparison, SUBSCRIPTION_COMPARISONS, key, label, problems)) return;
+		if (typeof value !== 'string' || !SUBSCRIPTION_STATES.includes(value)) {
+			problems.push({
+				message:
+					value === undefined
+						? `${label}: ${key} needs a value`
+						: `${label}: ${describeValue(value)} is not a subscription status`,
+				fix: `Give one of ${SUBSCRIPTION_STATES.join(', ')} as the value.`,
+			});
+		}
+	}
+}
+
+function checkComparison(
+	comparison: unknown,
+	allowed: string[],
+	key: string,
+	label: string,
+	problems: AudienceProblem[],
+): boolean {
+	if (typeof comparison === 'string' && allowed.includes(comparison)) return true;
+	problems.push({
+		message: `${label}: comparison ${describeValue(comparison)} does not fit a ${key} filter`,
+		fix: `Use one of: ${allowed.join(', ')}.`,
+	});
+	return false;
+}
+
+function checkCustomAttribute(
+	filter: IDataObject,
+	label: string,
+	problems: AudienceProblem[],
+): void {
+	const name = filter.custom_attribute_name;
+	if (typeof name !== 'string' || name.trim() === '') {
+		problems.push({
+			message: `${label}: the custom attribute has no name`,
+			fix: 'Give custom_attribute_name: the attribute as named in Braze.',
+		});
+		return;
+	}
+	const comparison = filter.comparison;
+	if (typeof comparison !== 'string' || !ALL_CUSTOM_ATTRIBUTE_COMPARISONS.includes(comparison)) {
+		problems.push({
+			message: `${label}: comparison ${describeValue(comparison)} is not a custom attribute comparison`,
+			fix: `Use one of: ${ALL_CUSTOM_ATTRIBUTE_COMPARISONS.join(', ')}.`,
+		});
+		return;
+	}
+	// A pasted filter has no data type: the value must fit one of the types allowing the comparison.
+	const kinds = kindsOfComparison(comparison).filter((kind) => kind !== 'none');
+	if (kinds.length) checkValue(kinds, filter.value, comparison, label, problems);
+}
+
+function checkValue(
+	kinds: Parameters<typeof describeKinds>[0],
+	value: unknown,
+	comparison: string,
+	label: string,
+	problems: AudienceProblem[],
+): void {
+	const wanted = describeKinds(kinds);
+	if (value === undefined || value === null || value === '') {
+		problems.push({
+			message: `${label}: "${comparison}" needs a value`,
+			fix: `Give ${wanted} as the value.`,
+		});
+	} else if (!kinds.some((kind) => acceptsJsonValue(kind, value))) {
+		problems.push({
+			message: `${label}: the value ${describeValue(value)} is not ${wanted}`,
+			fix: `"${comparison}" compares with ${wanted}.`,
+		});
+	}
+}
