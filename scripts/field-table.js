@@ -25,7 +25,24 @@ const BUILT_FIELDS = {
 	'emailOptions.attachments': 'messages.email.attachments[] (file_name, url, basic_auth_credential)',
 	'smsOptions.mediaItems': 'messages.sms.media_items[]',
 	whatsAppBodyVariables: 'messages.whats_app.message.body_variables ({"0": …, "1": …})',
+	whatsAppHeaderVariable: 'messages.whats_app.message.header_variables ({"0": …})',
+	whatsAppButtonVariable: 'messages.whats_app.message.button_variables ({"<button index>": …})',
+	whatsAppButtons: 'messages.whats_app.message.buttons[] (text)',
+	whatsAppListSections: 'messages.whats_app.message.list.list_sections[] (section_title, list_rows[] (row_title, row_description))',
+	'androidPushOptions.conversationMessages': 'messages.android_push.conversation_data.messages[] (text, timestamp, person_id)',
+	'androidPushOptions.conversationPersons': 'messages.android_push.conversation_data.persons[] (id, name)',
+	'androidPushOptions.conversationReplyPersonId': 'messages.android_push.conversation_data.reply_person_id',
+	'androidPushOptions.conversationShortcutId': 'messages.android_push.conversation_data.shortcut_id',
 	contentCardExpiry: '(chooses time_to_live or expire_at)',
+	// Node behaviour, not part of the request.
+	'options.maxWaitOnRateLimit': '(not sent: how long the node waits on a 429)',
+	'options.retryServerErrors': '(not sent: whether the node retries a 5xx)',
+	audienceMode: 'audience (built from the form, pasted as JSON, or none)',
+	audienceCombinator: 'audience.AND / audience.OR (top level)',
+	audienceFilters:
+		'audience.AND[] or .OR[] (custom_attribute, push_subscription_status, email_subscription_status, last_used_app)',
+	audienceGroups: 'audience.AND[] or .OR[] → nested {"AND": […]} or {"OR": […]}',
+	audienceJson: 'audience (a Connected Audience object)',
 };
 const KEY_VALUE_TARGETS = {
 	'applePushOptions.extra': 'messages.apple_push.extra',

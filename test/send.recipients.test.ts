@@ -1,13 +1,7 @@
 import { runBrazeNode } from './helpers/engine';
-import { startStandIn, standInCredentials } from './helpers/standIn';
-import type { BrazeStandIn } from './helpers/standIn';
+import { standInCredentials, useStandIn } from './helpers/standIn';
 
-let standIn: BrazeStandIn;
-beforeAll(async () => {
-	standIn = await startStandIn();
-});
-afterAll(async () => await standIn.close());
-beforeEach(() => standIn.reset());
+const standIn = useStandIn();
 
 const smsMessage = {
 	resource: 'message',
@@ -136,11 +130,6 @@ describe('Recipients', () => {
 				{ userAliases: { alias: [{ aliasName: 'x'.repeat(237), aliasLabel: 'l' }] } },
 				'User alias 1: Alias Name is longer than 236 bytes',
 				/at most 236 bytes/,
-			],
-			[
-				{ externalUserIds: Array.from({ length: 51 }, (_, index) => `u${index}`).join(',') },
-				'Too many recipients: 51 users named, Braze accepts at most 50 per request',
-				/Split the users/,
 			],
 		])('%j', async (recipients, message, fix) => {
 			const result = await send(recipients);

@@ -1,5 +1,6 @@
 import { NodeApiError } from 'n8n-workflow';
 import type {
+	Failure,
 	IDataObject,
 	IExecuteSingleFunctions,
 	IN8nHttpFullResponse,
@@ -8,18 +9,24 @@ import type {
 	PostReceiveAction,
 } from 'n8n-workflow';
 
+import { readRateLimitInfo, retryTime } from './rateLimit';
+import type { RateLimitInfo } from './rateLimit';
+
 /** Errors this package built itself; they carry no request data, so they are safe to pass on. */
 export const brazeErrors = new WeakSet<Error>();
 
-function header(response: IN8nHttpFullResponse, name: string): string | undefined {
-	const value = response.headers?.[name] ?? response.headers?.[name.toLowerCase()];
-	return value === undefined ? undefined : String(value);
+/** What an answer said besides its body: its status and rate-limit headers. */
+export interface BrazeAnswer {
+	status: number;
+	rateLimit: RateLimitInfo;
 }
 
-/** When Braze says its rate-limit window ends, from X-RateLimit-Reset (epoch seconds, §6.4). */
-export function rateLimitResetTime(response: IN8nHttpFullResponse): Date | undefined {
-	const reset = Number(header(response, 'x-ratelimit-reset'));
-	return Number.isFinite(reset) && reset > 0 ? new Date(reset * 1000) : undefined;
+/** Keyed by the error thrown for an answer, or by the output item's json for a success. */
+const answers = new WeakMap<object, BrazeAnswer>();
+
+/** The status and rate-limit headers behind an error or a result built here. */
+export function brazeAnswerOf(errorOrJson: object): BrazeAnswer | undefined {
+	return answers.get(errorOrJson);
 }
 
 function braze400Description(body: IDataObject): string {
@@ -46,8 +53,10 @@ export function brazeErrorHandler(permission: string): PostReceiveAction {
 				? (response.body as IDataObject)
 				: {};
 		const brazeMessage = typeof body.message === 'string' ? body.message : '';
+		const rateLimit = readRateLimitInfo(response);
 		let message: string;
 		let description: string;
+		let failure: Failure | undefined;
 		if (status === 401) {
 			message = 'Braze rejected the API key (401 Unauthorized)';
 			description =
@@ -56,9 +65,16 @@ export function brazeErrorHandler(permission: string): PostReceiveAction {
 			message = `The Braze API key lacks the ${permission} permission (403)`;
 			description = `Braze keys cannot be edited: create a key with the ${permission} permission under Settings › APIs and Identifiers, and put it in the credential.${brazeMessage ? ` Braze says: ${brazeMessage}` : ''}`;
 		} else if (status === 429) {
-			const reset = rateLimitResetTime(response);
+			const retryAt = retryTime(rateLimit);
 			message = 'Braze rate limit reached (429): nothing was sent for this item';
-			description = `${reset ? `The limit resets at ${reset.toISOString()}. ` : ''}Run again after the reset, or space requests out with the node's Request Options › Batching.`;
+			description = `${retryAt ? `The limit resets at ${new Date(retryAt).toISOString()}. ` : ''}Run again after the reset, or raise Options › Max Wait on Rate Limit.`;
+			failure = {
+				cause: 'rate-limited',
+				...(retryAt ? { resetsAtEpochMs: retryAt } : {}),
+				...(rateLimit.retryAtMs
+					? { retryAfterMs: Math.max(0, rateLimit.retryAtMs - Date.now()) }
+					: {}),
+			};
 		} else if (status === 404) {
 			message = 'Braze has no such endpoint (404)';
 			description = "Check the credential's Instance or Custom URL.";
@@ -69,6 +85,7 @@ export function brazeErrorHandler(permission: string): PostReceiveAction {
 			message = `Braze answered with a server error (${status}): the message may or may not have been sent`;
 			description =
 				'Braze failed while handling the request. Check the message activity log in Braze before running again, so that nobody is messaged twice.';
+			failure = { cause: 'temporarily-unavailable' };
 		} else {
 			message = `Braze rejected the request (${status})${brazeMessage ? `: ${brazeMessage}` : ''}`;
 			description = braze400Description(body);
@@ -78,21 +95,35 @@ export function brazeErrorHandler(permission: string): PostReceiveAction {
 			description,
 			httpCode: String(status),
 			itemIndex: this.getItemIndex(),
+			...(failure ? { failure } : {}),
 		});
 		brazeErrors.add(error);
+		answers.set(error, { status, rateLimit });
 		throw error;
 	};
 }
 
-/** One output item per input item: Braze's answer (dispatch_id, message, errors), linked back. */
+/**
+ * One output item per input item: Braze's answer (dispatch_id, message, errors), linked back.
+ * A 2xx whose body cannot be read (cut short on the way) still means Braze accepted the send
+ * (§6.2): it is reported as sent, with the dispatch_id unknown, so that nobody sends it again.
+ */
 export async function toBrazeResult(
 	this: IExecuteSingleFunctions,
 	_items: INodeExecutionData[],
 	response: IN8nHttpFullResponse,
 ): Promise<INodeExecutionData[]> {
-	const body =
-		response.body !== null && typeof response.body === 'object'
-			? ({ ...(response.body as IDataObject) } as IDataObject)
-			: { message: String(response.body ?? '') };
+	const readable =
+		response.body !== null && typeof response.body === 'object' && !Array.isArray(response.body);
+	const body: IDataObject = readable
+		? { ...(response.body as IDataObject) }
+		: {
+				dispatch_id: null,
+				message: 'success',
+				errors: [
+					`Braze accepted the request (HTTP ${response.statusCode}) but its answer could not be read, so its dispatch_id is unknown. Braze's message activity log shows the send.`,
+				],
+			};
+	answers.set(body, { status: response.statusCode, rateLimit: readRateLimitInfo(response) });
 	return [{ json: body, pairedItem: { item: this.getItemIndex() } }];
 }

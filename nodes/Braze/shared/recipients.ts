@@ -9,7 +9,10 @@ import { showForSend } from './displayOptions';
 import { bodyOf } from './requestBody';
 import { invalidInput } from './validationError';
 
-/** Braze caps one /messages/send request at 50 named users, ids and aliases together (§1.2). */
+/**
+ * Braze caps one /messages/send request at 50 named users, ids and aliases together (§1.2).
+ * Longer lists are sent in consecutive requests of this size (see chunking.ts).
+ */
 export const MAX_NAMED_RECIPIENTS_PER_REQUEST = 50;
 const MAX_ALIAS_BYTES = 236;
 
@@ -74,7 +77,7 @@ export const recipientProperties: INodeProperties[] = [
 		type: 'boolean',
 		default: false,
 		description:
-			'Whether to message every user of the segment. Required when no user is named; not allowed together with External User IDs or User Aliases. Careful: a broadcast can reach a very large audience.',
+			'Whether to message every user of the segment or audience. Required when no user is named (a segment or audience send); not allowed together with External User IDs or User Aliases. Careful: a broadcast can reach a very large audience.',
 		displayOptions: showForSend(),
 		routing: { send: { type: 'body', property: 'broadcast' } },
 	},
@@ -170,28 +173,30 @@ export function assertValidRecipients(context: IExecuteSingleFunctions, body: ID
 		throw invalidInput(
 			context,
 			'No recipients: nobody would receive this message',
-			'Fill in External User IDs or User Aliases to message those users, or a Segment ID with Broadcast on to message a whole segment.',
+			'Fill in External User IDs or User Aliases to message those users, or a Segment ID with Broadcast on to message a whole segment, or an Audience with Broadcast on to message everyone matching its filters.',
 		);
 	}
 	if (body.broadcast === true && named > 0) {
 		throw invalidInput(
 			context,
 			'Broadcast is on, but users are named too',
-			'Braze refuses a broadcast that also names users. Turn Broadcast off to message only the named users (within the segment, if one is set), or clear External User IDs and User Aliases to message the whole segment.',
+			`Braze refuses a broadcast that also names users. Turn Broadcast off to message only the named users (within the segment, if one is set), or clear External User IDs and User Aliases to message ${hasAudience ? (hasSegment ? 'the whole segment and audience' : 'the whole audience') : 'the whole segment'}.`,
 		);
 	}
 	if (named === 0 && body.broadcast !== true) {
+		if (hasAudience) {
+			throw invalidInput(
+				context,
+				hasSegment
+					? 'Broadcast must be on to message a segment and audience'
+					: 'Broadcast must be on to message an audience',
+				`No user is named, so this send would reach every user who matches the Audience filters${hasSegment ? ' within the segment' : ''}. Turn Broadcast on to confirm that, or name the users in External User IDs or User Aliases.`,
+			);
+		}
 		throw invalidInput(
 			context,
 			'Broadcast must be on to message a whole segment',
 			'No user is named, so this send would reach every member of the segment. Turn Broadcast on to confirm that, or name the users in External User IDs or User Aliases.',
-		);
-	}
-	if (named > MAX_NAMED_RECIPIENTS_PER_REQUEST) {
-		throw invalidInput(
-			context,
-			`Too many recipients: ${named} users named, Braze accepts at most ${MAX_NAMED_RECIPIENTS_PER_REQUEST} per request`,
-			`Split the users over several items of at most ${MAX_NAMED_RECIPIENTS_PER_REQUEST} (for example with the Loop Over Items node), or target them with a segment.`,
 		);
 	}
 }

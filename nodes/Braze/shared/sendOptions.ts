@@ -4,6 +4,8 @@ import { showForSend } from './displayOptions';
 import { invalidInput } from './validationError';
 
 const MAX_SEND_ID_LENGTH = 64;
+/** Seconds: covers Braze's per-minute limits; the hourly one needs up to 3600. */
+export const DEFAULT_MAX_WAIT_ON_RATE_LIMIT = 60;
 
 export const sendOptionsProperty: INodeProperties = {
 	displayName: 'Options',
@@ -11,7 +13,8 @@ export const sendOptionsProperty: INodeProperties = {
 	type: 'collection',
 	placeholder: 'Add Option',
 	default: {},
-	description: 'Campaign tracking, send ID, frequency capping and subscription state for this send',
+	description:
+		'Campaign tracking, send ID, frequency capping, subscription state, and how to handle rate limits and server errors for this send',
 	displayOptions: showForSend(),
 	options: [
 		{
@@ -22,6 +25,15 @@ export const sendOptionsProperty: INodeProperties = {
 			description:
 				'The API campaign to track this send under, so it shows in campaign analytics. When set, every channel needs its Message Variation ID (in its options).',
 			routing: { send: { type: 'body', property: 'campaign_id' } },
+		},
+		{
+			displayName: 'Max Wait on Rate Limit',
+			name: 'maxWaitOnRateLimit',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: DEFAULT_MAX_WAIT_ON_RATE_LIMIT,
+			description:
+				"The longest the node waits, in seconds, for Braze's rate limit to reset before sending again (default 60). A rate-limited request was not sent, so sending it after the reset is safe. When the reset is further away, the item fails with the reset time. Braze's hourly limit resets on the clock hour: up to 3600 waits it out. 0 never waits.",
 		},
 		{
 			displayName: 'Override Frequency Capping',
@@ -56,6 +68,14 @@ export const sendOptionsProperty: INodeProperties = {
 				},
 			],
 			routing: { send: { type: 'body', property: 'recipient_subscription_state' } },
+		},
+		{
+			displayName: 'Retry Server Errors',
+			name: 'retryServerErrors',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to send again (up to twice, after 1 s then 3 s) when Braze answers with a server error (5xx), the request times out or the connection drops after sending. Braze may already have sent the message in those cases, so a retry can message people twice: turn this on only if a duplicate is better than a miss. Off, the item fails and says who may or may not have been sent.',
 		},
 		{
 			displayName: 'Send ID',

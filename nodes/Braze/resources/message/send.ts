@@ -5,6 +5,7 @@ import type {
 	INodePropertyOptions,
 } from 'n8n-workflow';
 
+import { assertValidAudience, audienceProperties } from '../../shared/audience';
 import { collectBodyFields } from '../../shared/bodyFields';
 import { brazeErrorHandler, toBrazeResult } from '../../shared/brazeResponse';
 import {
@@ -21,6 +22,7 @@ import { assertValidSendId, sendOptionsProperty } from '../../shared/sendOptions
 /** Everything the Send form shows, in order. */
 export const sendProperties: INodeProperties[] = [
 	...recipientProperties,
+	...audienceProperties,
 	channelSelectionProperty,
 	...channelProperties,
 	sendOptionsProperty,
@@ -30,6 +32,7 @@ const sendBodyFields = collectBodyFields(sendProperties);
 
 function validateSendBody(context: IExecuteSingleFunctions, body: IDataObject): void {
 	normalizeBodyTypes(context, body, sendBodyFields);
+	assertValidAudience(context, body);
 	assertValidRecipients(context, body);
 	assertValidSendId(context, body);
 	assertValidMessages(context, body);

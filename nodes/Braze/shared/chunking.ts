@@ -1,0 +1,70 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { MAX_NAMED_RECIPIENTS_PER_REQUEST } from './recipients';
+
+/** The users one request names: a slice of the item's external IDs and aliases. */
+export interface RecipientChunk {
+	external_user_ids?: string[];
+	user_aliases?: IDataObject[];
+}
+
+export function recipientCount(chunk: RecipientChunk): number {
+	return (chunk.external_user_ids?.length ?? 0) + (chunk.user_aliases?.length ?? 0);
+}
+
+/**
+ * Splits the named users into consecutive groups of at most 50 (ids and aliases counted
+ * together, §1.2), in input order: the external IDs first, then the aliases. A send that names
+ * nobody (segment or audience broadcast) is one request with no chunk.
+ */
+export function splitRecipients(
+	body: IDataObject,
+	size = MAX_NAMED_RECIPIENTS_PER_REQUEST,
+): RecipientChunk[] {
+	const ids = Array.isArray(body.external_user_ids) ? (body.external_user_ids as string[]) : [];
+	const aliases = Array.isArray(body.user_aliases) ? (body.user_aliases as IDataObject[]) : [];
+	const total = ids.length + aliases.length;
+	if (total === 0) return [];
+	const chunks: RecipientChunk[] = [];
+	for (let start = 0; start < total; start += size) {
+		const end = Math.min(start + size, total);
+		const chunk: RecipientChunk = {};
+		if (start < ids.length) chunk.external_user_ids = ids.slice(start, Math.min(end, ids.length));
+		if (end > ids.length) {
+			chunk.user_aliases = aliases.slice(Math.max(start - ids.length, 0), end - ids.length);
+		}
+		chunks.push(chunk);
+	}
+	return chunks;
+}
+
+/** The request body for one chunk: the whole body with only that chunk's users named. */
+export function chunkBody(body: IDataObject, chunk: RecipientChunk | undefined): IDataObject {
+	if (!chunk) return body;
+	const copy: IDataObject = { ...body };
+	delete copy.external_user_ids;
+	delete copy.user_aliases;
+	return { ...chunk, ...copy };
+}
+
+/** Several chunks' users as one list pair, for "not sent" reports. */
+export function mergeChunks(chunks: RecipientChunk[]): RecipientChunk {
+	const merged: RecipientChunk = {};
+	const ids = chunks.flatMap((chunk) => chunk.external_user_ids ?? []);
+	const aliases = chunks.flatMap((chunk) => chunk.user_aliases ?? []);
+	if (ids.length) merged.external_user_ids = ids;
+	if (aliases.length) merged.user_aliases = aliases;
+	return merged;
+}
+
+/** Users in the words of an error description: ids as is, aliases as label:name. */
+export function describeRecipients(chunk: RecipientChunk, max = 1000): string {
+	const names = [
+		...(chunk.external_user_ids ?? []),
+		...(chunk.user_aliases ?? []).map(
+			(alias) => `${String(alias.alias_label)}:${String(alias.alias_name)}`,
+		),
+	];
+	const shown = names.slice(0, max).join(', ');
+	return names.length > max ? `${shown} … and ${names.length - max} more` : shown;
+}

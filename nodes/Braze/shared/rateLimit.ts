@@ -1,0 +1,209 @@
+import { sleep } from 'n8n-workflow';
+import type { IN8nHttpFullResponse } from 'n8n-workflow';
+
+/** What one Braze answer says about the rate limit (§6.4): X-RateLimit-* and Retry-After. */
+export interface RateLimitInfo {
+	limit?: number;
+	remaining?: number;
+	/** X-RateLimit-Reset, as epoch ms. */
+	resetAtMs?: number;
+	/** Retry-After (seconds or an HTTP date), as epoch ms. */
+	retryAtMs?: number;
+}
+
+/** Braze's hourly limits reset on the clock hour (§1.1). */
+export function nextClockHour(now = Date.now()): Date {
+	const hour = 3600 * 1000;
+	return new Date((Math.floor(now / hour) + 1) * hour);
+}
+
+function header(response: IN8nHttpFullResponse, name: string): string | undefined {
+	const headers = response.headers ?? {};
+	const value = headers[name] ?? headers[name.toLowerCase()];
+	if (value === undefined || value === null) return undefined;
+	return String(Array.isArray(value) ? value[0] : value);
+}
+
+function positiveNumber(text: string | undefined): number | undefined {
+	if (text === undefined || text.trim() === '') return undefined;
+	const value = Number(text);
+	return Number.isFinite(value) && value >= 0 ? value : undefined;
+}
+
+export function readRateLimitInfo(response: IN8nHttpFullResponse, now = Date.now()): RateLimitInfo {
+	const info: RateLimitInfo = {};
+	const limit = positiveNumber(header(response, 'x-ratelimit-limit'));
+	if (limit !== undefined && limit > 0) info.limit = limit;
+	const remaining = positiveNumber(header(response, 'x-ratelimit-remaining'));
+	if (remaining !== undefined) info.remaining = remaining;
+	const reset = positiveNumber(header(response, 'x-ratelimit-reset'));
+	if (reset !== undefined && reset > 0) info.resetAtMs = reset * 1000;
+	const retryAfter = header(response, 'retry-after');
+	if (retryAfter !== undefined) {
+		const seconds = positiveNumber(retryAfter);
+		const date = seconds === undefined ? Date.parse(retryAfter) : NaN;
+		if (seconds !== undefined) info.retryAtMs = now + seconds * 1000;
+		else if (Number.isFinite(date)) info.retryAtMs = date;
+	}
+	return info;
+}
+
+/** When a rate-limited request may be tried again, from the answer's headers. */
+export function retryTime(info: RateLimitInfo): number | undefined {
+	if (info.retryAtMs !== undefined && info.resetAtMs !== undefined) {
+		return Math.max(info.retryAtMs, info.resetAtMs);
+	}
+	return info.retryAtMs ?? info.resetAtMs;
+}
+
+/**
+ * The gate's answer: go ahead, or not: the reset is further away than the user lets the node
+ * wait (`resetAt`), or the execution was cancelled while waiting.
+ */
+export type GateResult = { go: true } | { go: false; resetAt?: Date; cancelled?: boolean };
+
+/** n8n's sleep, stopped by the execution's cancel signal; false when cancelled. */
+export async function cancellableSleep(
+	ms: number,
+	signal: AbortSignal | undefined,
+): Promise<boolean> {
+	try {
+		await sleep(ms, signal);
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+/** A little slack after the announced reset: Braze's clock and ours are not the same clock. */
+const RESET_MARGIN_MS = 50;
+
+/**
+ * Paces every request one node run makes to one Braze instance. Routing starts all items at
+ * once; the gate lets the first request go alone, learns the window from Braze's
+ * X-RateLimit-* headers, then lets through only as many requests as the window has left and
+ * holds the others until the announced reset. A 429 (someone else using the same key) closes
+ * it until the reset Braze names.
+ */
+export class RateLimitGate {
+	private limit: number | undefined;
+	private budget = Infinity;
+	private resetAt: number | undefined;
+	private blockedUntil = 0;
+	private inFlight = 0;
+	private answered = false;
+	private changed: Promise<void>;
+	private notify!: () => void;
+
+	constructor() {
+		this.changed = this.nextChange();
+	}
+
+	private nextChange(): Promise<void> {
+		return new Promise<void>((resolve) => {
+			this.notify = resolve;
+		});
+	}
+
+	private signalChange(): void {
+		const notify = this.notify;
+		this.changed = this.nextChange();
+		notify();
+	}
+
+	/**
+	 * Waits until a request may be sent, then counts it as sent. `maxWaitMs` bounds any single
+	 * wait for a reset; a longer one is refused at once, before anything is sent.
+	 */
+	async acquire(maxWaitMs: number, signal: AbortSignal | undefined): Promise<GateResult> {
+		for (;;) {
+			if (signal?.aborted) return { go: false, cancelled: true };
+			const now = Date.now();
+			if (this.resetAt !== undefined && now >= this.resetAt) {
+				// A new window: as many requests as Braze allows per window, if it said.
+				this.resetAt = undefined;
+				this.budget = this.limit ?? Infinity;
+			}
+			const waitUntil = Math.max(
+				this.blockedUntil,
+				this.budget <= 0 && this.resetAt !== undefined ? this.resetAt : 0,
+			);
+			if (waitUntil > now) {
+				if (waitUntil - now > maxWaitMs) return { go: false, resetAt: new Date(waitUntil) };
+				if (!(await cancellableSleep(waitUntil - now + RESET_MARGIN_MS, signal))) {
+					return { go: false, cancelled: true };
+				}
+				continue;
+			}
+			// Nothing known yet (the first request is out), or the window is used up and its end
+			// is not known yet: wait for an answer, which will say.
+			const mustWaitForAnswer = !this.answered || this.budget <= 0;
+			if (mustWaitForAnswer && this.inFlight > 0) {
+				await this.changed;
+				continue;
+			}
+			this.budget -= 1;
+			this.inFlight += 1;
+			return { go: true };
+		}
+	}
+
+	/** Call once per acquire(), with what the answer said (nothing for a network failure). */
+	release(info: RateLimitInfo | undefined, status: number | undefined): void {
+		this.inFlight -= 1;
+		this.answered = true;
+		if (info) this.observe(info, status);
+		this.signalChange();
+	}
+
+	/** A proactive hold, for a 429 seen without reset headers: back off for this long. */
+	holdUntil(epochMs: number): void {
+		this.blockedUntil = Math.max(this.blockedUntil, epochMs);
+	}
+
+	private observe(info: RateLimitInfo, status: number | undefined): void {
+		const now = Date.now();
+		if (info.limit !== undefined) this.limit = info.limit;
+		if (status === 429) {
+			const retryAt = retryTime(info);
+			if (retryAt !== undefined) this.holdUntil(retryAt);
+		}
+		const { remaining, resetAtMs } = info;
+		// A window that has already ended (an answer overtaken by the reset) says nothing new.
+		if (remaining === undefined || resetAtMs === undefined || resetAtMs <= now) return;
+		if (this.resetAt === undefined || resetAtMs > this.resetAt) {
+			this.resetAt = resetAtMs;
+			this.budget = Math.min(this.budget, remaining);
+		} else if (resetAtMs === this.resetAt) {
+			this.budget = Math.min(this.budget, remaining);
+		}
+	}
+}
+
+/** One gate per execution and Braze instance. */
+const gates = new WeakMap<object, Map<string, RateLimitGate>>();
+
+/**
+ * The gate shared by every request of this execution (its cancel signal) to one Braze
+ * instance. Where n8n gives no signal (a declarative node run outside an execution), the gate is
+ * shared by the items of this node run (they share their execute data).
+ */
+export function rateLimitGate(
+	signal: AbortSignal | undefined,
+	runScope: object | undefined,
+	baseUrl: string,
+): RateLimitGate {
+	const scope = signal ?? runScope;
+	if (!scope) return new RateLimitGate();
+	let byUrl = gates.get(scope);
+	if (!byUrl) {
+		byUrl = new Map();
+		gates.set(scope, byUrl);
+	}
+	let gate = byUrl.get(baseUrl);
+	if (!gate) {
+		gate = new RateLimitGate();
+		byUrl.set(baseUrl, gate);
+	}
+	return gate;
+}
