@@ -46,55 +46,64 @@ async function debugShot(name) {
 	} catch {}
 }
 
+// Setup failures are reported as a failing test (and fail every test), never as a skip.
+let setupError;
 before(async () => {
-	await ensureInstalled();
-	if (!fs.existsSync(CHROMIUM)) {
-		throw new Error(`No Chromium at ${CHROMIUM}. Install Debian's chromium (apt-get install -y chromium) or set CHROMIUM_PATH.`);
+	try {
+		await ensureInstalled();
+		if (!fs.existsSync(CHROMIUM)) {
+			throw new Error(`No Chromium at ${CHROMIUM}. Install Debian's chromium (apt-get install -y chromium) or set CHROMIUM_PATH.`);
+		}
+		const { startBrazeStandIn } = require('../sandbox');
+		standIn = await startBrazeStandIn({ port: 0 });
+		const tarball = n8n.packPackage({ log, build: process.env.BRAZE_E2E_SKIP_BUILD !== '1' });
+		userFolder = n8n.makeUserFolder('n8n-braze-editor-');
+		n8n.installPackage(userFolder, tarball);
+		await n8n.importCredentials(userFolder, [n8n.brazeCredential(standIn.url)]);
+		await n8n.importWorkflows(userFolder, ['crm-webhook-email.json', 'push-ios-android.json'].map(n8n.loadExample));
+		// Published (2.x's "active"), so that `n8n start` serves its production webhook.
+		await n8n.runN8nOk(['publish:workflow', '--id=BrazeExCrmEmail01'], { userFolder });
+		const port = await n8n.freePort();
+		const t0 = Date.now();
+		server = await n8n.startN8nServer({ userFolder, port, owner: OWNER });
+		log(`n8n start ready on ${server.url} in ${Date.now() - t0} ms`);
+
+		const { chromium } = require(paths.playwright);
+		profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'braze-chromium-'));
+		const context = await chromium.launchPersistentContext(profileDir, {
+			executablePath: CHROMIUM,
+			headless: true,
+			chromiumSandbox: false,
+			viewport: { width: 1440, height: 1100 },
+			deviceScaleFactor: 1,
+			args: [
+				'--no-sandbox',
+				'--disable-gpu',
+				'--disable-quic',
+				'--no-first-run',
+				'--disable-background-networking',
+				'--disable-component-update',
+				'--disable-sync',
+			],
+		});
+		browser = context;
+		page = context.pages()[0] || (await context.newPage());
+		page.setDefaultTimeout(30000);
+
+		// Sign in through the real sign-in form.
+		await page.goto(`${server.url}/signin`);
+		await page.locator('input[type="email"], input[name="emailOrLdapLoginId"], input[name="email"]').first().fill(OWNER.email);
+		await page.locator('input[type="password"]').first().fill(OWNER.password);
+		await page.locator('[data-test-id="form-submit-button"], button[type="submit"]').first().click();
+		await page.waitForURL((u) => !u.pathname.startsWith('/signin'), { timeout: 30000 });
+		log(`signed in, at ${page.url()}`);
+	} catch (e) {
+		setupError = e;
 	}
-	const { startBrazeStandIn } = require('../sandbox');
-	standIn = await startBrazeStandIn({ port: 0 });
-	const tarball = n8n.packPackage({ log, build: process.env.BRAZE_E2E_SKIP_BUILD !== '1' });
-	userFolder = n8n.makeUserFolder('n8n-braze-editor-');
-	n8n.installPackage(userFolder, tarball);
-	await n8n.importCredentials(userFolder, [n8n.brazeCredential(standIn.url)]);
-	await n8n.importWorkflows(userFolder, ['crm-webhook-email.json', 'push-ios-android.json'].map(n8n.loadExample));
-	// Published (2.x's "active"), so that `n8n start` serves its production webhook.
-	await n8n.runN8nOk(['publish:workflow', '--id=BrazeExCrmEmail01'], { userFolder });
-	const port = await n8n.freePort();
-	const t0 = Date.now();
-	server = await n8n.startN8nServer({ userFolder, port, owner: OWNER });
-	log(`n8n start ready on ${server.url} in ${Date.now() - t0} ms`);
-
-	const { chromium } = require(paths.playwright);
-	profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'braze-chromium-'));
-	const context = await chromium.launchPersistentContext(profileDir, {
-		executablePath: CHROMIUM,
-		headless: true,
-		chromiumSandbox: false,
-		viewport: { width: 1440, height: 1100 },
-		deviceScaleFactor: 1,
-		args: [
-			'--no-sandbox',
-			'--disable-gpu',
-			'--disable-quic',
-			'--no-first-run',
-			'--disable-background-networking',
-			'--disable-component-update',
-			'--disable-sync',
-		],
-	});
-	browser = context;
-	page = context.pages()[0] || (await context.newPage());
-	page.setDefaultTimeout(30000);
-
-	// Sign in through the real sign-in form.
-	await page.goto(`${server.url}/signin`);
-	await page.locator('input[type="email"], input[name="emailOrLdapLoginId"], input[name="email"]').first().fill(OWNER.email);
-	await page.locator('input[type="password"]').first().fill(OWNER.password);
-	await page.locator('[data-test-id="form-submit-button"], button[type="submit"]').first().click();
-	await page.waitForURL((u) => !u.pathname.startsWith('/signin'), { timeout: 30000 });
-	log(`signed in, at ${page.url()}`);
 });
+function requireSetup() {
+	if (setupError) throw new Error(`setup failed: ${setupError.message.split('\n')[0]}`);
+}
 
 after(async () => {
 	if (browser) await browser.close().catch(() => {});
@@ -116,8 +125,13 @@ async function dismissOverlays() {
 	}
 }
 
+it('setup: real n8n installed, package packed and installed as a community package', () => {
+	if (setupError) throw setupError;
+});
+
 describe('n8n editor (headless Chromium)', { concurrency: false }, () => {
 	it('opens the Braze node: recipients, channels and email fields are shown', async () => {
+		requireSetup();
 		try {
 			await page.goto(`${server.url}/workflow/BrazeExCrmEmail01`);
 			const node = page.locator('[data-test-id="canvas-node"][data-node-name="Send welcome email"]');
@@ -140,6 +154,7 @@ describe('n8n editor (headless Chromium)', { concurrency: false }, () => {
 	});
 
 	it('selecting iOS and Android push shows their sections and fields', async () => {
+		requireSetup();
 		try {
 			const ndv = page.locator('[data-test-id="ndv"]');
 			const channels = ndv.locator('[data-test-id="parameter-input-channels"]');
@@ -163,6 +178,7 @@ describe('n8n editor (headless Chromium)', { concurrency: false }, () => {
 	});
 
 	it('the credential form offers the Braze instances and a custom URL', async () => {
+		requireSetup();
 		try {
 			await page.goto(`${server.url}/home/credentials/${n8n.STANDIN_CREDENTIAL_ID}`);
 			const modal = page.locator('[data-test-id="editCredential-modal"]');
@@ -187,6 +203,7 @@ describe('n8n editor (headless Chromium)', { concurrency: false }, () => {
 
 describe('published CRM webhook on `n8n start`', () => {
 	it('a POST to /webhook/crm-contact-created emails that contact through Braze', async () => {
+		requireSetup();
 		standIn.reset();
 		const r = await n8n.httpJson('POST', `${server.url}/webhook/crm-contact-created`, {
 			body: { event: 'contact.created', contact: { externalId: 'crm-contact-77', firstName: 'Lin' } },

@@ -16,7 +16,13 @@ const n8n = require('../../scripts/lib/n8n');
 const { testWorkflows } = require('./workflows');
 
 const CREDS = { good: 'BrazeStandIn0001', forbidden: 'BrazeNoSendKey001', unknown: 'BrazeUnknownKey01' };
-const EXAMPLES = ['crm-webhook-email.json', 'push-ios-android.json', 'campaign-tracked-send.json'];
+const EXAMPLES = [
+	'crm-webhook-email.json',
+	'push-ios-android.json',
+	'campaign-tracked-send.json',
+	'segment-audience-broadcast.json',
+	'large-list-chunked.json',
+];
 const log = (...a) => console.log('#', ...a);
 
 let standIn;
@@ -41,35 +47,49 @@ async function run(id) {
 const status = (out) => out.status ?? (out.data?.resultData?.error ? 'error' : 'success');
 const runError = (out) => out.data?.resultData?.error;
 
+// Setup failures are reported as a failing test (and fail every test), never as a skip.
+let setupError;
 before(async () => {
-	const t0 = Date.now();
-	// Fails (and so fails every test) if n8n cannot be installed: no skipping.
-	const inst = await ensureInstalled();
-	log(inst.cached ? 'n8n install: cached' : `n8n install: ${inst.seconds}s`);
-	const { startBrazeStandIn } = require('../sandbox');
-	standIn = await startBrazeStandIn({ port: 0 });
-	log(`stand-in at ${standIn.url}`);
-	const tarball = n8n.packPackage({ log });
-	userFolder = n8n.makeUserFolder('n8n-braze-e2e-');
-	log(`N8N_USER_FOLDER=${userFolder}`);
-	n8n.installPackage(userFolder, tarball);
-	log(`installed ${path.basename(tarball)} into ${userFolder}/.n8n/nodes`);
-	await n8n.importCredentials(userFolder, [
-		n8n.brazeCredential(standIn.url, 'local-dev-key', CREDS.good, 'Braze (local stand-in)'),
-		n8n.brazeCredential(standIn.url, 'no-send-key', CREDS.forbidden, 'Braze (no messages.send)'),
-		n8n.brazeCredential(standIn.url, 'not-a-real-key', CREDS.unknown, 'Braze (unknown key)'),
-	]);
-	await n8n.importWorkflows(userFolder, [...EXAMPLES.map(n8n.loadExample), ...Object.values(wfs)]);
-	log(`setup done in ${Math.round((Date.now() - t0) / 1000)}s`);
+	try {
+		const t0 = Date.now();
+		// Fails (and so fails every test) if n8n cannot be installed: no skipping.
+		const inst = await ensureInstalled();
+		log(inst.cached ? 'n8n install: cached' : `n8n install: ${inst.seconds}s`);
+		const { startBrazeStandIn } = require('../sandbox');
+		standIn = await startBrazeStandIn({ port: 0 });
+		log(`stand-in at ${standIn.url}`);
+		const tarball = n8n.packPackage({ log });
+		userFolder = n8n.makeUserFolder('n8n-braze-e2e-');
+		log(`N8N_USER_FOLDER=${userFolder}`);
+		n8n.installPackage(userFolder, tarball);
+		log(`installed ${path.basename(tarball)} into ${userFolder}/.n8n/nodes`);
+		await n8n.importCredentials(userFolder, [
+			n8n.brazeCredential(standIn.url, 'local-dev-key', CREDS.good, 'Braze (local stand-in)'),
+			n8n.brazeCredential(standIn.url, 'no-send-key', CREDS.forbidden, 'Braze (no messages.send)'),
+			n8n.brazeCredential(standIn.url, 'not-a-real-key', CREDS.unknown, 'Braze (unknown key)'),
+		]);
+		await n8n.importWorkflows(userFolder, [...EXAMPLES.map(n8n.loadExample), ...Object.values(wfs)]);
+		log(`setup done in ${Math.round((Date.now() - t0) / 1000)}s`);
+	} catch (e) {
+		setupError = e;
+	}
 });
+function requireSetup() {
+	if (setupError) throw new Error(`setup failed: ${setupError.message.split('\n')[0]}`);
+}
 
 after(async () => {
 	if (standIn) await standIn.close();
 	if (userFolder && process.env.BRAZE_E2E_KEEP !== '1') fs.rmSync(userFolder, { recursive: true, force: true });
 });
 
+it('setup: real n8n installed, package packed and installed as a community package', () => {
+	if (setupError) throw setupError;
+});
+
 describe('examples run in a real n8n', { concurrency: false }, () => {
 	it('CRM webhook example: emails the contact, dispatch_id reaches the next node', async () => {
+		requireSetup();
 		const { out } = await run('BrazeExCrmEmail01');
 		assert.equal(status(out), 'success', JSON.stringify(runError(out)));
 		const reqs = sends();
@@ -90,6 +110,7 @@ describe('examples run in a real n8n', { concurrency: false }, () => {
 	});
 
 	it('push example: one request to the whole list, iOS and Android objects', async () => {
+		requireSetup();
 		const { out } = await run('BrazeExPushList01');
 		assert.equal(status(out), 'success', JSON.stringify(runError(out)));
 		const reqs = sends();
@@ -106,6 +127,7 @@ describe('examples run in a real n8n', { concurrency: false }, () => {
 	});
 
 	it('campaign example: campaign_id and a message_variation_id per channel', async () => {
+		requireSetup();
 		const { out } = await run('BrazeExCampaign01');
 		assert.equal(status(out), 'success', JSON.stringify(runError(out)));
 		const reqs = sends();
@@ -121,8 +143,57 @@ describe('examples run in a real n8n', { concurrency: false }, () => {
 	});
 });
 
+describe('connected audience and chunking examples in a real n8n', { concurrency: false }, () => {
+	it('segment broadcast narrowed by a connected audience built in the form', async () => {
+		requireSetup();
+		const { out } = await run('BrazeExAudience01');
+		assert.equal(status(out), 'success', JSON.stringify(runError(out)));
+		const reqs = sends();
+		assert.equal(reqs.length, 1);
+		const b = reqs[0].body;
+		assert.equal(b.segment_id, '5d1c2b3a-4e5f-4a6b-9c8d-7e6f5a4b3c2d');
+		assert.equal(b.broadcast, true);
+		assert.equal(b.external_user_ids, undefined);
+		assert.deepEqual(b.audience, {
+			AND: [
+				{ custom_attribute: { custom_attribute_name: 'plan', comparison: 'equals', value: 'pro' } },
+				{ push_subscription_status: { comparison: 'is', value: 'opted_in' } },
+			],
+		});
+		assert.deepEqual(Object.keys(b.messages).sort(), ['android_push', 'apple_push']);
+		assert.equal(reqs[0].status, 201);
+		const [nextItem] = n8n.nodeItems(out, 'Keep dispatch id');
+		assert.equal(nextItem.dispatchId, reqs[0].response.dispatch_id);
+	});
+
+	it('a 120-user item is sent in chunks of 50, 50 and 20; every dispatch_id comes out', async () => {
+		requireSetup();
+		const { out } = await run('BrazeExChunked01');
+		assert.equal(status(out), 'success', JSON.stringify(runError(out)));
+		const reqs = sends();
+		assert.deepEqual(
+			reqs.map((r) => r.body.external_user_ids.length),
+			[50, 50, 20],
+		);
+		const all = reqs.flatMap((r) => r.body.external_user_ids);
+		assert.equal(new Set(all).size, 120, 'each user exactly once');
+		assert.equal(all[0], 'newsletter-user-001');
+		assert.equal(all[119], 'newsletter-user-120');
+		const items = n8n.nodeItems(out, 'Email the whole list');
+		assert.equal(items.length, 1, 'one output item for the one input item');
+		assert.deepEqual(
+			items[0].dispatch_ids,
+			reqs.map((r) => r.response.dispatch_id),
+		);
+		const [nextItem] = n8n.nodeItems(out, 'Keep dispatch id');
+		assert.equal(nextItem.dispatchId, reqs[0].response.dispatch_id);
+		assert.deepEqual(nextItem.dispatchIds, items[0].dispatch_ids);
+	});
+});
+
 describe('items, errors and Continue On Fail in a real n8n', { concurrency: false }, () => {
 	it('three input items give three sends and three dispatch_ids, in order', async () => {
+		requireSetup();
 		const { out } = await run(wfs.multiItem.id);
 		assert.equal(status(out), 'success', JSON.stringify(runError(out)));
 		const reqs = sends();
@@ -135,6 +206,7 @@ describe('items, errors and Continue On Fail in a real n8n', { concurrency: fals
 	});
 
 	it('a key without messages.send (403) fails the run with a clear error; nothing downstream runs', async () => {
+		requireSetup();
 		const { out, result } = await run(wfs.forbidden.id);
 		assert.equal(status(out), 'error');
 		const err = runError(out);
@@ -150,6 +222,7 @@ describe('items, errors and Continue On Fail in a real n8n', { concurrency: fals
 	});
 
 	it('an unknown key (401) fails the run with a clear error', async () => {
+		requireSetup();
 		const { out } = await run(wfs.unknownKey.id);
 		assert.equal(status(out), 'error');
 		const err = runError(out);
@@ -160,6 +233,7 @@ describe('items, errors and Continue On Fail in a real n8n', { concurrency: fals
 	});
 
 	it('Continue On Fail: each failed item becomes { error } and the run goes on', async () => {
+		requireSetup();
 		const { out } = await run(wfs.forbiddenContinue.id);
 		assert.equal(status(out), 'success', JSON.stringify(runError(out)));
 		const items = n8n.nodeItems(out, 'Braze');
@@ -174,6 +248,7 @@ describe('items, errors and Continue On Fail in a real n8n', { concurrency: fals
 	});
 
 	it('Continue On Fail: a valid item is sent, an invalid one becomes { error } without a request', async () => {
+		requireSetup();
 		const { out } = await run(wfs.mixedContinue.id);
 		assert.equal(status(out), 'success', JSON.stringify(runError(out)));
 		const items = n8n.nodeItems(out, 'Braze');
@@ -189,6 +264,7 @@ describe('items, errors and Continue On Fail in a real n8n', { concurrency: fals
 	});
 
 	it('an invalid message is stopped before anything is sent', async () => {
+		requireSetup();
 		const { out } = await run(wfs.invalidStops.id);
 		assert.equal(status(out), 'error');
 		const err = runError(out);
