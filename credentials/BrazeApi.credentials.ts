@@ -28,9 +28,22 @@ const BRAZE_INSTANCES = [
 
 const LOOPBACK_HOSTS = ['127.0.0.1', 'localhost', '[::1]'];
 
-/** Resolves the REST base URL from the credential fields; shared by the node and the test. */
+/** The credential test's base URL, as an expression over the credential fields. */
 export const BRAZE_BASE_URL_EXPRESSION =
 	'={{ ($credentials.instance === "custom" ? String($credentials.customUrl || "") : $credentials.instance).trim().replace(/\\/+$/, "") }}';
+
+/** The key cannot go to this URL; the node reports the message as is. */
+export class InsecureBrazeUrlError extends Error {
+	name = 'InsecureBrazeUrlError';
+}
+
+/** The REST base URL the credential points at, without a trailing slash. */
+export function brazeBaseUrl(credentials: ICredentialDataDecryptedObject): string {
+	const url = credentials.instance === 'custom' ? credentials.customUrl : credentials.instance;
+	return String(url ?? '')
+		.trim()
+		.replace(/\/+$/, '');
+}
 
 /**
  * Refuses any URL that would carry the key in clear text. Plain http is only accepted on
@@ -41,13 +54,13 @@ export function assertSecureBrazeUrl(url: string): void {
 	try {
 		parsed = new URL(url);
 	} catch {
-		throw new Error(
+		throw new InsecureBrazeUrlError(
 			`The Braze URL "${url}" is not a valid URL. Pick your instance in the credential, or enter a full Custom URL such as https://rest.iad-01.braze.com.`,
 		);
 	}
 	if (parsed.protocol === 'https:') return;
 	if (parsed.protocol === 'http:' && LOOPBACK_HOSTS.includes(parsed.hostname)) return;
-	throw new Error(
+	throw new InsecureBrazeUrlError(
 		`The Braze URL "${parsed.origin}" is refused: it must start with https:// so that the API key never travels in clear text (plain http is only allowed for 127.0.0.1, localhost or [::1]). Change the credential's Custom URL to https://…`,
 	);
 }
@@ -104,17 +117,17 @@ export class BrazeApi implements ICredentialType {
 	];
 
 	// A function rather than a generic header block, so that the URL is checked before the key
-	// is attached: an insecure URL never receives the Authorization header.
+	// is attached: an insecure URL never receives the Authorization header. The node's requests
+	// get their base URL here too, which spares n8n an expression per item.
 	async authenticate(
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
-		const target = requestOptions.baseURL
-			? `${requestOptions.baseURL}${requestOptions.url ?? ''}`
-			: requestOptions.url;
-		assertSecureBrazeUrl(String(target ?? ''));
+		const baseURL = requestOptions.baseURL || brazeBaseUrl(credentials);
+		assertSecureBrazeUrl(`${baseURL}${requestOptions.url ?? ''}`);
 		return {
 			...requestOptions,
+			baseURL,
 			headers: {
 				...requestOptions.headers,
 				Authorization: `Bearer ${String(credentials.apiKey ?? '')}`,

@@ -20,7 +20,7 @@ describe('Node description', () => {
 	const { description } = new Braze();
 
 	it('is declarative, usable as a tool, with themed icons and a subtitle', () => {
-		expect(description.requestDefaults?.baseURL).toBeDefined();
+		expect(description.requestDefaults).toBeDefined();
 		expect((new Braze() as { execute?: unknown }).execute).toBeUndefined();
 		expect(description.usableAsTool).toBe(true);
 		expect(description.icon).toEqual({ light: 'file:braze.svg', dark: 'file:braze.dark.svg' });

@@ -1,7 +1,6 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { BRAZE_BASE_URL_EXPRESSION } from '../../credentials/BrazeApi.credentials';
 import { messageProperties } from './resources/message';
 
 export class Braze implements INodeType {
@@ -18,8 +17,8 @@ export class Braze implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'brazeApi', required: true }],
+		// The base URL comes from the credential's authenticate(), so no expression runs per item.
 		requestDefaults: {
-			baseURL: BRAZE_BASE_URL_EXPRESSION,
 			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
 			json: true,
 		},

@@ -191,19 +191,19 @@ const gates = new WeakMap<object, Map<string, RateLimitGate>>();
 export function rateLimitGate(
 	signal: AbortSignal | undefined,
 	runScope: object | undefined,
-	baseUrl: string,
+	credentialId: string,
 ): RateLimitGate {
 	const scope = signal ?? runScope;
 	if (!scope) return new RateLimitGate();
-	let byUrl = gates.get(scope);
-	if (!byUrl) {
-		byUrl = new Map();
-		gates.set(scope, byUrl);
+	let byCredential = gates.get(scope);
+	if (!byCredential) {
+		byCredential = new Map();
+		gates.set(scope, byCredential);
 	}
-	let gate = byUrl.get(baseUrl);
+	let gate = byCredential.get(credentialId);
 	if (!gate) {
 		gate = new RateLimitGate();
-		byUrl.set(baseUrl, gate);
+		byCredential.set(credentialId, gate);
 	}
 	return gate;
 }

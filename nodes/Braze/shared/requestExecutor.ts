@@ -9,7 +9,6 @@ import type {
 	JsonObject,
 } from 'n8n-workflow';
 
-import { assertSecureBrazeUrl } from '../../../credentials/BrazeApi.credentials';
 import { brazeErrors } from './brazeResponse';
 import {
 	chunkBody,
@@ -24,7 +23,6 @@ import { sendWithRetries } from './retry';
 import type { RequestFailure, RetrySettings } from './retry';
 import { bodyOf } from './requestBody';
 import { DEFAULT_MAX_WAIT_ON_RATE_LIMIT } from './sendOptions';
-import { invalidInput } from './validationError';
 
 export type BodyValidator = (context: IExecuteSingleFunctions, body: IDataObject) => void;
 
@@ -46,14 +44,13 @@ export function brazeRequestExecutor(validate: BodyValidator) {
 		this: IExecutePaginationFunctions,
 		requestData: DeclarativeRestApiSettings.ResultOptions,
 	): Promise<INodeExecutionData[]> {
-		assertSecureUrl(this, requestData);
 		const body = bodyOf(requestData.options as IHttpRequestOptions);
 		validate(this, body);
 		const settings = retrySettings(this);
 		const gate = rateLimitGate(
 			this.getExecutionCancelSignal(),
 			this.getExecuteData(),
-			String(requestData.options.baseURL ?? ''),
+			String(this.getNode().credentials?.brazeApi?.id ?? ''),
 		);
 		const chunks = splitRecipients(body);
 		const plan: Array<RecipientChunk | undefined> = chunks.length ? chunks : [undefined];
@@ -177,20 +174,4 @@ function partialFailure(
 	error.context.details = lists;
 	brazeErrors.add(error);
 	throw error;
-}
-
-/** The credential refuses insecure URLs too; checking here gives the user a node error first. */
-function assertSecureUrl(
-	context: IExecuteSingleFunctions,
-	requestData: DeclarativeRestApiSettings.ResultOptions,
-): void {
-	try {
-		assertSecureBrazeUrl(`${requestData.options.baseURL ?? ''}${requestData.options.url ?? ''}`);
-	} catch (error) {
-		throw invalidInput(
-			context,
-			(error as Error).message,
-			'Fix the Braze credential, then run again.',
-		);
-	}
 }

@@ -54,8 +54,19 @@ function networkCode(error: Error): string {
 	return (error as { code?: string }).code ?? cause?.code ?? '';
 }
 
-function requestUrl(requestData: DeclarativeRestApiSettings.ResultOptions): string {
-	return `${requestData.options.baseURL ?? ''}${requestData.options.url ?? ''}`;
+/** The credential's refusal of an insecure URL (InsecureBrazeUrlError), as n8n wrapped it. */
+function isUrlRefusal(error: Error): Error | undefined {
+	return [error, (error as { cause?: Error }).cause].find(
+		(candidate) => candidate?.name === 'InsecureBrazeUrlError',
+	);
+}
+
+/** Where the request went: the base URL is only known once the credential has set it. */
+function requestUrl(error: Error, requestData: DeclarativeRestApiSettings.ResultOptions): string {
+	const config = (error as { cause?: { config?: { baseURL?: string; url?: string } } }).cause
+		?.config;
+	const baseURL = requestData.options.baseURL ?? config?.baseURL ?? '';
+	return `${baseURL}${requestData.options.url ?? ''}`;
 }
 
 /**
@@ -69,8 +80,17 @@ export function safeError(
 	note = '',
 ): Error {
 	if (brazeErrors.has(error)) return error;
+	const refusal = isUrlRefusal(error);
+	if (refusal) {
+		const refused = new NodeOperationError(context.getNode(), refusal.message, {
+			description: 'Fix the Braze credential, then run again. Nothing was sent.',
+			itemIndex: context.getItemIndex(),
+		});
+		brazeErrors.add(refused);
+		return refused;
+	}
 	const code = networkCode(error);
-	const url = requestUrl(requestData);
+	const url = requestUrl(error, requestData);
 	const sentence = NOT_REACHED_CODES.has(code)
 		? 'The request did not reach Braze, so nothing was sent. '
 		: 'If the request may have reached Braze, check its message activity log before running again, so that nobody is messaged twice. ';
@@ -207,6 +227,10 @@ export async function sendWithRetries(
 		if (answer && answer.status < 500) {
 			// Braze refused it (4xx): "all fatal error codes mean no messages are sent" (§6.2).
 			return fail(error, error.message);
+		}
+		if (isUrlRefusal(error)) {
+			// The credential refused to send the key to this URL: nothing left the machine.
+			return fail(safeError(context, error, requestData), 'the Braze URL was refused');
 		}
 		const code = networkCode(error);
 		if (!answer && NOT_REACHED_CODES.has(code)) {
