@@ -26,7 +26,8 @@ export const recipientProperties: INodeProperties[] = [
 		description:
 			'The external IDs of the users to message, separated by commas or new lines, or a list given by an expression (for example the userIds field of the incoming item). Blanks and repeats are dropped. The users must already exist in Braze.',
 		displayOptions: showForSend(),
-		routing: { send: { preSend: [sendExternalUserIds] } },
+		// No routing: the executor reads it once (see addExternalUserIds). A routed expression
+		// would be evaluated several more times per item by n8n's routing.
 	},
 	{
 		displayName: 'User Aliases',
@@ -114,13 +115,10 @@ export function parseExternalUserIds(context: IExecuteSingleFunctions, value: un
 	return ids;
 }
 
-async function sendExternalUserIds(
-	this: IExecuteSingleFunctions,
-	requestOptions: IHttpRequestOptions,
-): Promise<IHttpRequestOptions> {
-	const ids = parseExternalUserIds(this, this.getNodeParameter('externalUserIds', ''));
-	if (ids.length) bodyOf(requestOptions).external_user_ids = ids;
-	return requestOptions;
+/** Writes External User IDs into the body, read once per item by the operation's executor. */
+export function addExternalUserIds(context: IExecuteSingleFunctions, body: IDataObject): void {
+	const ids = parseExternalUserIds(context, context.getNodeParameter('externalUserIds', ''));
+	if (ids.length) body.external_user_ids = ids;
 }
 
 async function sendUserAliases(

@@ -14,7 +14,11 @@ import {
 	channelSelectionProperty,
 } from '../../shared/channelSelection';
 import { normalizeBodyTypes } from '../../shared/normalizeBodyTypes';
-import { assertValidRecipients, recipientProperties } from '../../shared/recipients';
+import {
+	addExternalUserIds,
+	assertValidRecipients,
+	recipientProperties,
+} from '../../shared/recipients';
 import { brazeRequestExecutor } from '../../shared/requestExecutor';
 import { assertBodySize } from '../../shared/bodySize';
 import { assertValidSendId, sendOptionsProperty } from '../../shared/sendOptions';
@@ -30,7 +34,9 @@ export const sendProperties: INodeProperties[] = [
 
 const sendBodyFields = collectBodyFields(sendProperties);
 
-function validateSendBody(context: IExecuteSingleFunctions, body: IDataObject): void {
+/** Completes the body with what routing does not write, then checks all of it. */
+function prepareSendBody(context: IExecuteSingleFunctions, body: IDataObject): void {
+	addExternalUserIds(context, body);
 	normalizeBodyTypes(context, body, sendBodyFields);
 	assertValidAudience(context, body);
 	assertValidRecipients(context, body);
@@ -48,7 +54,7 @@ export const sendOperation: INodePropertyOptions = {
 	routing: {
 		request: { method: 'POST', url: '/messages/send', ignoreHttpStatusErrors: true },
 		send: { paginate: true },
-		operations: { pagination: brazeRequestExecutor(validateSendBody) },
+		operations: { pagination: brazeRequestExecutor(prepareSendBody) },
 		output: { postReceive: [brazeErrorHandler('messages.send'), toBrazeResult] },
 	},
 };
