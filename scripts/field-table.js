@@ -19,6 +19,7 @@ const BUILT_FIELDS = {
 	'applePushOptions.actionLocKey': 'messages.apple_push.alert.action_loc_key',
 	'applePushOptions.locKey': 'messages.apple_push.alert.loc_key',
 	'applePushOptions.locArgs': 'messages.apple_push.alert.loc_args[]',
+	'applePushOptions.alertSound': 'messages.apple_push.alert.sound',
 	'applePushOptions.buttons': 'messages.apple_push.buttons[] (action_id, action, uri, use_webview)',
 	'androidPushOptions.buttons': 'messages.android_push.buttons[] (text, action, uri, use_webview)',
 	'webPushOptions.buttons': 'messages.web_push.buttons[] (text, action, uri)',

@@ -293,6 +293,25 @@ describe('Android conversation push and silent push', () => {
 	});
 });
 
+describe('Apple push alert object', () => {
+	it('puts a Live Activity sound inside the alert object', async () => {
+		const message = await sent(
+			{
+				...apple,
+				applePushTitle: 'Score',
+				applePushOptions: { alertSound: 'goal.caf', sound: 'default' },
+			},
+			'apple_push',
+		);
+		expect(message.alert).toEqual({
+			body: 'Your order shipped',
+			title: 'Score',
+			sound: 'goal.caf',
+		});
+		expect(message.sound).toBe('default');
+	});
+});
+
 describe('Apple push rules', () => {
 	it.each([
 		[

@@ -35,6 +35,7 @@ async function sendAppleAlert(
 		['titleLocKey', 'title_loc_key'],
 		['actionLocKey', 'action_loc_key'],
 		['locKey', 'loc_key'],
+		['alertSound', 'sound'],
 	]) {
 		if (options[option]) alert[key] = String(options[option]);
 	}
@@ -101,6 +102,14 @@ export const applePushChannel: BrazeChannel = {
 					description: 'A localisation key for the action button of the alert',
 				},
 				additionalJsonOption(KEY, 'Apple Push', 'applePushOptions'),
+				{
+					displayName: 'Alert Sound (Live Activities)',
+					name: 'alertSound',
+					type: 'string',
+					default: '',
+					description:
+						'For Live Activity updates: the sound, sent inside the alert object (use Sound for ordinary pushes)',
+				},
 				{
 					displayName: 'APNs Priority',
 					name: 'apnsPriority',
