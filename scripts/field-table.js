@@ -35,7 +35,14 @@ const BUILT_FIELDS = {
 	'androidPushOptions.conversationReplyPersonId': 'messages.android_push.conversation_data.reply_person_id',
 	'androidPushOptions.conversationShortcutId': 'messages.android_push.conversation_data.shortcut_id',
 	contentCardExpiry: '(chooses time_to_live or expire_at)',
+	// Message › Schedule / Update Schedule (reference §9.1–9.2).
+	scheduleTime: 'schedule.time (UTC ISO 8601; without time zone for local/optimal time)',
+	inLocalTime: 'schedule.in_local_time',
+	atOptimalTime: 'schedule.at_optimal_time',
+	updateTime: '(Update Schedule: whether schedule is sent)',
+	updateMessages: '(Update Schedule: whether messages is sent)',
 	// Node behaviour, not part of the request.
+	'options.dryRun': '(not sent: outputs the request bodies instead of calling Braze)',
 	'options.maxWaitOnRateLimit': '(not sent: how long the node waits on a 429)',
 	'options.retryServerErrors': '(not sent: whether the node retries a 5xx)',
 	audienceMode: 'audience (built from the form, pasted as JSON, or none)',
@@ -64,21 +71,35 @@ function brazeKey(property, parameterPath) {
 	return BUILT_FIELDS[parameterPath];
 }
 
-/** Every user-facing field of the Send form: [label, parameter path, Braze key]. */
+/**
+ * Every user-facing field of the node: [label, parameter path, Braze key]. A field defined
+ * more than once alike (the same field shown for several operations) is listed once.
+ */
 function sendFieldRows() {
 	const rows = [];
+	const seen = new Set();
+	const push = (row) => {
+		const key = row.join('\u0000');
+		if (seen.has(key)) return;
+		seen.add(key);
+		rows.push(row);
+	};
 	const { properties } = new Braze().description;
 	for (const property of properties) {
 		if (['resource', 'operation'].includes(property.name)) continue;
+		// The README table covers the Message resource; other resources document their fields in
+		// docs/readme/ (e.g. triggers.md).
+		const resources = property.displayOptions && property.displayOptions.show && property.displayOptions.show.resource;
+		if (resources && !resources.includes('message')) continue;
 		if (property.type === 'collection') {
 			for (const option of property.options) {
 				const parameterPath = `${property.name}.${option.name}`;
 				const prefix = property.name === 'options' ? 'Options' : property.displayName;
-				rows.push([`${prefix} › ${option.displayName}`, parameterPath, brazeKey(option, parameterPath)]);
+				push([`${prefix} › ${option.displayName}`, parameterPath, brazeKey(option, parameterPath)]);
 			}
 			continue;
 		}
-		rows.push([property.displayName, property.name, brazeKey(property, property.name)]);
+		push([property.displayName, property.name, brazeKey(property, property.name)]);
 	}
 	return rows;
 }

@@ -1,7 +1,10 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 
+import { campaignProperties } from './resources/campaign';
+import { canvasProperties } from './resources/canvas';
 import { messageProperties } from './resources/message';
+import { sendIdProperties } from './resources/sendId';
 
 export class Braze implements INodeType {
 	description: INodeTypeDescription = {
@@ -11,7 +14,8 @@ export class Braze implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-		description: 'Send email, push, SMS, WhatsApp, content card and webhook messages with Braze',
+		description:
+			'Send email, push, SMS, WhatsApp, content card and webhook messages, and trigger campaigns and Canvases, with Braze',
 		defaults: { name: 'Braze' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -29,11 +33,31 @@ export class Braze implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				options: [
+					{
+						name: 'Campaign',
+						value: 'campaign',
+						description: 'API-triggered campaigns, whose content is set up in Braze',
+					},
+					// "Canvas" is Braze's singular product name, not a plural.
+					{
+						// eslint-disable-next-line n8n-nodes-base/node-param-resource-with-plural-option
+						name: 'Canvas',
+						value: 'canvas',
+						description: 'API-triggered Canvases (multi-step journeys set up in Braze)',
+					},
 					{ name: 'Message', value: 'message', description: 'Messages sent through Braze' },
+					{
+						name: 'Send ID',
+						value: 'sendId',
+						description: "Send identifiers that track one send of a campaign's analytics",
+					},
 				],
 				default: 'message',
 			},
+			...campaignProperties,
+			...canvasProperties,
 			...messageProperties,
+			...sendIdProperties,
 		],
 	};
 }

@@ -2,14 +2,22 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { MAX_NAMED_RECIPIENTS_PER_REQUEST } from './recipients';
 
-/** The users one request names: a slice of the item's external IDs and aliases. */
+/**
+ * The users one request names: a slice of the item's external IDs and aliases (/messages/send),
+ * or of its recipient objects (/campaigns/trigger/send, /canvas/trigger/send, §2.2).
+ */
 export interface RecipientChunk {
 	external_user_ids?: string[];
 	user_aliases?: IDataObject[];
+	recipients?: IDataObject[];
 }
 
 export function recipientCount(chunk: RecipientChunk): number {
-	return (chunk.external_user_ids?.length ?? 0) + (chunk.user_aliases?.length ?? 0);
+	return (
+		(chunk.external_user_ids?.length ?? 0) +
+		(chunk.user_aliases?.length ?? 0) +
+		(chunk.recipients?.length ?? 0)
+	);
 }
 
 /**
@@ -21,6 +29,9 @@ export function splitRecipients(
 	body: IDataObject,
 	size = MAX_NAMED_RECIPIENTS_PER_REQUEST,
 ): RecipientChunk[] {
+	if (Array.isArray(body.recipients)) {
+		return splitRecipientObjects(body.recipients as IDataObject[], size);
+	}
 	const ids = Array.isArray(body.external_user_ids) ? (body.external_user_ids as string[]) : [];
 	const aliases = Array.isArray(body.user_aliases) ? (body.user_aliases as IDataObject[]) : [];
 	const total = ids.length + aliases.length;
@@ -38,12 +49,22 @@ export function splitRecipients(
 	return chunks;
 }
 
+/** Trigger endpoints name users as recipient objects: at most 50 per request, in order. */
+function splitRecipientObjects(recipients: IDataObject[], size: number): RecipientChunk[] {
+	const chunks: RecipientChunk[] = [];
+	for (let start = 0; start < recipients.length; start += size) {
+		chunks.push({ recipients: recipients.slice(start, start + size) });
+	}
+	return chunks;
+}
+
 /** The request body for one chunk: the whole body with only that chunk's users named. */
 export function chunkBody(body: IDataObject, chunk: RecipientChunk | undefined): IDataObject {
 	if (!chunk) return body;
 	const copy: IDataObject = { ...body };
 	delete copy.external_user_ids;
 	delete copy.user_aliases;
+	delete copy.recipients;
 	return { ...chunk, ...copy };
 }
 
@@ -54,6 +75,8 @@ export function mergeChunks(chunks: RecipientChunk[]): RecipientChunk {
 	const aliases = chunks.flatMap((chunk) => chunk.user_aliases ?? []);
 	if (ids.length) merged.external_user_ids = ids;
 	if (aliases.length) merged.user_aliases = aliases;
+	const recipients = chunks.flatMap((chunk) => chunk.recipients ?? []);
+	if (recipients.length) merged.recipients = recipients;
 	return merged;
 }
 
@@ -64,7 +87,17 @@ export function describeRecipients(chunk: RecipientChunk, max = 1000): string {
 		...(chunk.user_aliases ?? []).map(
 			(alias) => `${String(alias.alias_label)}:${String(alias.alias_name)}`,
 		),
+		...(chunk.recipients ?? []).map(describeRecipientObject),
 	];
 	const shown = names.slice(0, max).join(', ');
 	return names.length > max ? `${shown} … and ${names.length - max} more` : shown;
+}
+
+/** A recipient object by its identifier: the external ID as is, else alias/email/Braze ID. */
+function describeRecipientObject(recipient: IDataObject): string {
+	if (recipient.external_user_id !== undefined) return String(recipient.external_user_id);
+	const alias = recipient.user_alias as IDataObject | undefined;
+	if (alias) return `${String(alias.alias_label)}:${String(alias.alias_name)}`;
+	if (recipient.email !== undefined) return `email:${String(recipient.email)}`;
+	return `braze_id:${String(recipient.braze_id)}`;
 }

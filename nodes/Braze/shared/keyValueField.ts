@@ -57,19 +57,7 @@ export function keyValueField(options: KeyValueFieldOptions): INodeProperties {
 							`${options.parameterPath}.pair`,
 							[],
 						) as IDataObject[];
-						const object: IDataObject = {};
-						for (const [index, pair] of pairs.entries()) {
-							const key = String(pair.key ?? '').trim();
-							if (!key) {
-								throw invalidInput(
-									this,
-									`${options.displayName} entry ${index + 1} has no ${keyLabel.toLowerCase()}`,
-									`Fill in the ${keyLabel.toLowerCase()} of every "${options.displayName}" entry, or remove the empty entry.`,
-								);
-							}
-							object[key] =
-								pair.value === undefined || pair.value === null ? '' : String(pair.value);
-						}
+						const object = keyValuePairsToObject(this, pairs, options.displayName, keyLabel);
 						if (pairs.length) setPath(bodyOf(requestOptions), options.bodyPath, object);
 						return requestOptions;
 					},
@@ -77,4 +65,29 @@ export function keyValueField(options: KeyValueFieldOptions): INodeProperties {
 			},
 		},
 	};
+}
+
+/**
+ * The pairs of a key/value list as one object, values as text. An entry without a key is
+ * refused, naming the list (e.g. "Trigger Properties entry 2 has no key").
+ */
+export function keyValuePairsToObject(
+	context: IExecuteSingleFunctions,
+	pairs: IDataObject[],
+	displayName: string,
+	keyLabel = 'Key',
+): IDataObject {
+	const object: IDataObject = {};
+	for (const [index, pair] of pairs.entries()) {
+		const key = String(pair.key ?? '').trim();
+		if (!key) {
+			throw invalidInput(
+				context,
+				`${displayName} entry ${index + 1} has no ${keyLabel.toLowerCase()}`,
+				`Fill in the ${keyLabel.toLowerCase()} of every "${displayName}" entry, or remove the empty entry.`,
+			);
+		}
+		object[key] = pair.value === undefined || pair.value === null ? '' : String(pair.value);
+	}
+	return object;
 }

@@ -14,7 +14,7 @@ import { invalidInput } from './validationError';
  * Longer lists are sent in consecutive requests of this size (see chunking.ts).
  */
 export const MAX_NAMED_RECIPIENTS_PER_REQUEST = 50;
-const MAX_ALIAS_BYTES = 236;
+export const MAX_ALIAS_BYTES = 236;
 
 export const recipientProperties: INodeProperties[] = [
 	{

@@ -23,13 +23,20 @@ import { sendWithRetries } from './retry';
 import type { RequestFailure, RetrySettings } from './retry';
 import { bodyOf } from './requestBody';
 import { DEFAULT_MAX_WAIT_ON_RATE_LIMIT } from './sendOptions';
+import { dryRunResult, isDryRun } from './dryRun';
 
 export type BodyValidator = (context: IExecuteSingleFunctions, body: IDataObject) => void;
+
+export interface ExecutorOptions {
+	/** Body keys copied to the front of the output (e.g. schedule_id, which Braze does not echo). */
+	echoBodyKeys?: string[];
+}
 
 /** One request of an item's send, as the output reports it. */
 interface RequestSummary extends RecipientChunk {
 	request: number;
 	dispatch_id: unknown;
+	schedule_id?: unknown;
 	errors?: unknown[];
 }
 
@@ -39,21 +46,30 @@ interface RequestSummary extends RecipientChunk {
  * node controls how its request is made. A send naming more than 50 users goes out as
  * consecutive requests of at most 50 (§1.2), and still yields one output item.
  */
-export function brazeRequestExecutor(validate: BodyValidator) {
+export function brazeRequestExecutor(
+	validate: BodyValidator,
+	executorOptions: ExecutorOptions = {},
+) {
 	return async function executeBrazeRequest(
 		this: IExecutePaginationFunctions,
 		requestData: DeclarativeRestApiSettings.ResultOptions,
 	): Promise<INodeExecutionData[]> {
 		const body = bodyOf(requestData.options as IHttpRequestOptions);
 		validate(this, body);
+		const chunks = splitRecipients(body);
+		const plan: Array<RecipientChunk | undefined> = chunks.length ? chunks : [undefined];
+		const pairedItem = { item: this.getItemIndex() };
+		if (isDryRun(this)) {
+			const { method = 'POST', url = '' } = requestData.options;
+			const bodies = plan.map((chunk) => chunkBody(body, chunk));
+			return [{ json: dryRunResult(method, url, bodies), pairedItem }];
+		}
 		const settings = retrySettings(this);
 		const gate = rateLimitGate(
 			this.getExecutionCancelSignal(),
 			this.getExecuteData(),
 			String(this.getNode().credentials?.brazeApi?.id ?? ''),
 		);
-		const chunks = splitRecipients(body);
-		const plan: Array<RecipientChunk | undefined> = chunks.length ? chunks : [undefined];
 		const done: RequestSummary[] = [];
 		const answers: IDataObject[] = [];
 		for (const [index, chunk] of plan.entries()) {
@@ -69,9 +85,10 @@ export function brazeRequestExecutor(validate: BodyValidator) {
 			answers.push(outcome.json);
 			done.push(summary(index, chunk, outcome.json));
 		}
-		const pairedItem = { item: this.getItemIndex() };
-		if (plan.length === 1) return [{ json: answers[0], pairedItem }];
-		return [{ json: combinedResult(done), pairedItem }];
+		const echoed: IDataObject = {};
+		for (const key of executorOptions.echoBodyKeys ?? []) echoed[key] = body[key];
+		if (plan.length === 1) return [{ json: { ...echoed, ...answers[0] }, pairedItem }];
+		return [{ json: { ...echoed, ...combinedResult(done) }, pairedItem }];
 	};
 }
 
@@ -86,18 +103,25 @@ function retrySettings(context: IExecuteSingleFunctions): RetrySettings {
 
 function summary(index: number, chunk: RecipientChunk | undefined, answer: IDataObject) {
 	const result: RequestSummary = { request: index + 1, ...chunk, dispatch_id: answer.dispatch_id };
+	if (answer.schedule_id !== undefined) result.schedule_id = answer.schedule_id;
 	if (Array.isArray(answer.errors) && answer.errors.length) result.errors = answer.errors;
 	return result;
 }
 
-/** The output of a chunked send: dispatch_id and message first, as for a single request. */
+/**
+ * The output of a chunked send: dispatch_id (and schedule_id, for a schedule) and message
+ * first, as for a single request; then every request's ids.
+ */
 function combinedResult(done: RequestSummary[]): IDataObject {
 	const errors = done.flatMap((request) => request.errors ?? []);
+	const scheduled = done.some((request) => request.schedule_id !== undefined);
 	return {
 		dispatch_id: done[0]?.dispatch_id ?? null,
+		...(scheduled ? { schedule_id: done[0]?.schedule_id ?? null } : {}),
 		message: 'success',
 		...(errors.length ? { errors } : {}),
 		dispatch_ids: done.map((request) => request.dispatch_id ?? null),
+		...(scheduled ? { schedule_ids: done.map((request) => request.schedule_id ?? null) } : {}),
 		requests: done as unknown as IDataObject[],
 	};
 }

@@ -1,11 +1,16 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
-import { showForSend } from './displayOptions';
+import { dryRunOption } from './dryRun';
 import { invalidInput } from './validationError';
 
 const MAX_SEND_ID_LENGTH = 64;
 /** Seconds: covers Braze's per-minute limits; the hourly one needs up to 3600. */
 export const DEFAULT_MAX_WAIT_ON_RATE_LIMIT = 60;
+
+/** The Message operations whose Options collection this is. */
+const MESSAGE_REQUEST_OPERATIONS = ['send', 'schedule', 'updateSchedule', 'deleteSchedule'];
+/** Collection options are shown relative to the collection: '/operation' is the root field. */
+const onlyFor = (...operations: string[]) => ({ show: { '/operation': operations } });
 
 export const sendOptionsProperty: INodeProperties = {
 	displayName: 'Options',
@@ -14,8 +19,8 @@ export const sendOptionsProperty: INodeProperties = {
 	placeholder: 'Add Option',
 	default: {},
 	description:
-		'Campaign tracking, send ID, frequency capping, subscription state, and how to handle rate limits and server errors for this send',
-	displayOptions: showForSend(),
+		'Campaign tracking, send ID, frequency capping or messaging limits, subscription state, dry run, and how to handle rate limits and server errors',
+	displayOptions: { show: { resource: ['message'], operation: MESSAGE_REQUEST_OPERATIONS } },
 	options: [
 		{
 			displayName: 'Campaign ID',
@@ -24,8 +29,10 @@ export const sendOptionsProperty: INodeProperties = {
 			default: '',
 			description:
 				'The API campaign to track this send under, so it shows in campaign analytics. When set, every channel needs its Message Variation ID (in its options).',
+			displayOptions: onlyFor('send', 'schedule'),
 			routing: { send: { type: 'body', property: 'campaign_id' } },
 		},
+		dryRunOption,
 		{
 			displayName: 'Max Wait on Rate Limit',
 			name: 'maxWaitOnRateLimit',
@@ -41,7 +48,18 @@ export const sendOptionsProperty: INodeProperties = {
 			type: 'boolean',
 			default: false,
 			description: "Whether to ignore the workspace's frequency capping for this send",
+			displayOptions: onlyFor('send'),
 			routing: { send: { type: 'body', property: 'override_frequency_capping' } },
+		},
+		{
+			displayName: 'Override Messaging Limits',
+			name: 'overrideMessagingLimits',
+			type: 'boolean',
+			default: false,
+			description:
+				"Whether to ignore the workspace's global rate limits and frequency capping for this scheduled message (Braze's override_messaging_limits; the schedule endpoint's counterpart of Override Frequency Capping)",
+			displayOptions: onlyFor('schedule'),
+			routing: { send: { type: 'body', property: 'override_messaging_limits' } },
 		},
 		{
 			displayName: 'Recipient Subscription State',
@@ -49,6 +67,7 @@ export const sendOptionsProperty: INodeProperties = {
 			type: 'options',
 			default: 'subscribed',
 			description: 'Which users receive the message, by their subscription state',
+			displayOptions: onlyFor('send', 'schedule'),
 			options: [
 				{
 					name: 'All (Including Unsubscribed)',
@@ -84,6 +103,7 @@ export const sendOptionsProperty: INodeProperties = {
 			default: '',
 			description:
 				'A send identifier for per-send analytics (ASCII, at most 64 characters). Create it first in Braze (the Create Send ID endpoint).',
+			displayOptions: onlyFor('send', 'schedule'),
 			routing: { send: { type: 'body', property: 'send_id' } },
 		},
 	],

@@ -1,6 +1,18 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { sendOperation, sendProperties } from './send';
+import { audienceProperties } from '../../shared/audience';
+import { channelProperties, channelSelectionProperty } from '../../shared/channelSelection';
+import { recipientProperties } from '../../shared/recipients';
+import { sendOptionsProperty } from '../../shared/sendOptions';
+import {
+	deleteScheduleOperation,
+	scheduleFormProperties,
+	scheduleIdProperties,
+	scheduleOperation,
+	updateMessagesProperties,
+	updateScheduleOperation,
+} from './schedule';
+import { sendOperation } from './send';
 
 export const messageOperations: INodeProperties = {
 	displayName: 'Operation',
@@ -8,8 +20,23 @@ export const messageOperations: INodeProperties = {
 	type: 'options',
 	noDataExpression: true,
 	displayOptions: { show: { resource: ['message'] } },
-	options: [sendOperation],
+	options: [deleteScheduleOperation, scheduleOperation, sendOperation, updateScheduleOperation],
 	default: 'send',
 };
 
-export const messageProperties: INodeProperties[] = [messageOperations, ...sendProperties];
+/**
+ * The Message form, in order. Send and Schedule share the recipient, audience and channel
+ * fields (their displayOptions list both); Update Schedule shows copies of the time and channel
+ * fields behind its "Update Send At" and "Update Messages" toggles.
+ */
+export const messageProperties: INodeProperties[] = [
+	messageOperations,
+	...scheduleIdProperties,
+	...recipientProperties,
+	...audienceProperties,
+	...scheduleFormProperties,
+	channelSelectionProperty,
+	...channelProperties,
+	...updateMessagesProperties,
+	sendOptionsProperty,
+];

@@ -1,0 +1,109 @@
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
+
+import { assertValidAudience, audienceProperties } from '../../shared/audience';
+import { collectBodyFields } from '../../shared/bodyFields';
+import { assertBodySize } from '../../shared/bodySize';
+import { brazeErrorHandler, toBrazeResult } from '../../shared/brazeResponse';
+import { withCanvasNotice } from '../../shared/canvasNotice';
+import { keyValueField } from '../../shared/keyValueField';
+import { normalizeBodyTypes } from '../../shared/normalizeBodyTypes';
+import { brazeRequestExecutor } from '../../shared/requestExecutor';
+import { showFor, shownFor } from '../../shared/showFor';
+import { optionsPropertyFor } from '../../shared/triggerOptions';
+import {
+	addTriggerRecipients,
+	assertValidTriggerTargeting,
+	triggerRecipientProperties,
+} from '../../shared/triggerRecipients';
+import type { TriggerKind } from '../../shared/triggerRecipients';
+import { invalidInput } from '../../shared/validationError';
+
+/** Braze accepts Canvas entry properties (`context`) of at most 50 KB (§9.6). */
+export const MAX_CONTEXT_BYTES = 50 * 1024;
+
+const kind: TriggerKind = {
+	resource: 'canvas',
+	operation: 'trigger',
+	noun: 'Canvas',
+	propertiesKey: 'context',
+	propertiesLabel: 'Context',
+	propertiesDescription: 'Canvas entry properties the Canvas can use as {{context.${key}}}',
+	allowBrazeId: false,
+};
+const show = showFor(kind.resource, [kind.operation]);
+
+/** Everything the Canvas › Trigger form shows, in order. */
+export const triggerProperties: INodeProperties[] = [
+	{
+		displayName: 'Canvas ID',
+		name: 'canvasId',
+		type: 'string',
+		required: true,
+		default: '',
+		description:
+			"The API-triggered Canvas to enter users into: its API identifier, from the Canvas's page in Braze",
+		displayOptions: show,
+		routing: { send: { type: 'body', property: 'canvas_id' } },
+	},
+	...triggerRecipientProperties(kind),
+	{
+		...keyValueField({
+			displayName: 'Context',
+			name: 'context',
+			parameterPath: 'context',
+			bodyPath: 'context',
+			description:
+				"Canvas entry properties for every recipient, which the Canvas uses as {{context.${key}}} (sent as context, at most 50 KB). A recipient's own Context wins over these.",
+		}),
+		displayOptions: show,
+	},
+	...shownFor(audienceProperties, kind.resource, [kind.operation]),
+	optionsPropertyFor(
+		kind.resource,
+		kind.operation,
+		['dryRun', 'maxWaitOnRateLimit', 'retryServerErrors'],
+		'Dry run, and how to handle rate limits and server errors for this trigger',
+	),
+];
+
+const triggerBodyFields = collectBodyFields(triggerProperties);
+
+function assertContextSize(context: IExecuteSingleFunctions, body: IDataObject): void {
+	if (body.context === undefined) return;
+	const bytes = Buffer.byteLength(JSON.stringify(body.context), 'utf8');
+	if (bytes > MAX_CONTEXT_BYTES) {
+		throw invalidInput(
+			context,
+			`Context is ${(bytes / 1024).toFixed(1)} KB; Braze accepts at most 50 KB`,
+			'Shorten the Context values, or pass large data by reference (for example an ID the Canvas looks up).',
+		);
+	}
+}
+
+function prepareTriggerBody(context: IExecuteSingleFunctions, body: IDataObject): void {
+	addTriggerRecipients(context, kind, body);
+	normalizeBodyTypes(context, body, triggerBodyFields);
+	assertContextSize(context, body);
+	assertValidAudience(context, body);
+	assertValidTriggerTargeting(context, kind, body);
+	assertBodySize(context, body);
+}
+
+export const triggerOperation: INodePropertyOptions = {
+	name: 'Trigger',
+	value: 'trigger',
+	action: 'Trigger a canvas',
+	description:
+		"Enter named recipients, or the whole audience, into an API-triggered Canvas (POST /canvas/trigger/send). Outputs the dispatch_id; more than 50 recipients go out in requests of 50, listed in dispatch_ids. For a paused or archived Canvas Braze sends nothing: the output then has a warning and Braze's notice.",
+	routing: {
+		request: { method: 'POST', url: '/canvas/trigger/send', ignoreHttpStatusErrors: true },
+		send: { paginate: true },
+		operations: { pagination: withCanvasNotice(brazeRequestExecutor(prepareTriggerBody)) },
+		output: { postReceive: [brazeErrorHandler('canvas.trigger.send'), toBrazeResult] },
+	},
+};

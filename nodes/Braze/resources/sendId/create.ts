@@ -1,0 +1,84 @@
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
+
+import { collectBodyFields } from '../../shared/bodyFields';
+import { brazeErrorHandler, toBrazeResult } from '../../shared/brazeResponse';
+import { normalizeBodyTypes } from '../../shared/normalizeBodyTypes';
+import { brazeRequestExecutor } from '../../shared/requestExecutor';
+import { showFor } from '../../shared/showFor';
+import { optionsPropertyFor } from '../../shared/triggerOptions';
+import { invalidInput } from '../../shared/validationError';
+
+const show = showFor('sendId', ['create']);
+const MAX_SEND_ID_LENGTH = 64;
+
+export const createProperties: INodeProperties[] = [
+	{
+		displayName: 'Campaign ID',
+		name: 'campaignId',
+		type: 'string',
+		required: true,
+		default: '',
+		description:
+			"The API campaign the send ID is for: its API identifier, from the campaign's page or Settings › APIs and Identifiers",
+		displayOptions: show,
+		routing: { send: { type: 'body', property: 'campaign_id' } },
+	},
+	{
+		displayName: 'Send ID',
+		name: 'sendId',
+		type: 'string',
+		default: '',
+		placeholder: 'spring-sale-2026',
+		description:
+			'The send ID to create (ASCII, at most 64 characters). Leave empty to let Braze generate one. Braze allows 100 custom send IDs per day per workspace; each send ID and campaign pair counts.',
+		displayOptions: show,
+		routing: { send: { type: 'body', property: 'send_id' } },
+	},
+	optionsPropertyFor(
+		'sendId',
+		'create',
+		['dryRun', 'maxWaitOnRateLimit', 'retryServerErrors'],
+		'Dry run, and how to handle rate limits and server errors for this request',
+	),
+];
+
+const createBodyFields = collectBodyFields(createProperties);
+
+function prepareCreateBody(context: IExecuteSingleFunctions, body: IDataObject): void {
+	normalizeBodyTypes(context, body, createBodyFields);
+	const sendId = body.send_id;
+	if (typeof sendId !== 'string') return;
+	if (!/^[\x20-\x7e]*$/.test(sendId)) {
+		throw invalidInput(
+			context,
+			'Send ID must contain only ASCII characters',
+			'Use plain letters, digits and punctuation (no accents, emoji or line breaks) in Send ID.',
+		);
+	}
+	if (sendId.length > MAX_SEND_ID_LENGTH) {
+		throw invalidInput(
+			context,
+			`Send ID is ${sendId.length} characters long; Braze accepts at most ${MAX_SEND_ID_LENGTH}`,
+			'Shorten Send ID.',
+		);
+	}
+}
+
+export const createOperation: INodePropertyOptions = {
+	name: 'Create',
+	value: 'create',
+	action: 'Create a send ID',
+	description:
+		'Create a send ID for an API campaign, to track the analytics of one send of it separately (the Create Send ID endpoint). Braze allows 100 custom send IDs per day per workspace. Outputs send_id and message; pass send_id to Campaign › Trigger or Message › Send.',
+	routing: {
+		request: { method: 'POST', url: '/sends/id/create', ignoreHttpStatusErrors: true },
+		send: { paginate: true },
+		operations: { pagination: brazeRequestExecutor(prepareCreateBody) },
+		output: { postReceive: [brazeErrorHandler('sends.id.create'), toBrazeResult] },
+	},
+};

@@ -1,0 +1,32 @@
+import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
+
+/**
+ * "Dry Run": add it to an operation's Options collection (named `options`) whose requests go
+ * through brazeRequestExecutor. The executor then checks the item and builds the exact request
+ * body (one per chunk of at most 50 users) and outputs them instead of calling Braze.
+ */
+export const dryRunOption: INodeProperties = {
+	displayName: 'Dry Run',
+	name: 'dryRun',
+	type: 'boolean',
+	default: false,
+	description:
+		'Whether to only check the item and build the request(s) without calling Braze. The output lists the method, endpoint URL, request_count and requests[].body, one entry per request (sends to more than 50 users are split), exactly as they would be sent. Nothing is sent or scheduled.',
+};
+
+/** Whether the item's Options › Dry Run is on. */
+export function isDryRun(context: IExecuteSingleFunctions): boolean {
+	const options = context.getNodeParameter('options', {}) as IDataObject;
+	return options.dryRun === true || options.dryRun === 'true';
+}
+
+/** The dry-run output of one item: the requests the executor would have made. */
+export function dryRunResult(method: string, url: string, bodies: IDataObject[]): IDataObject {
+	return {
+		dry_run: true,
+		method,
+		url,
+		request_count: bodies.length,
+		requests: bodies.map((body) => ({ body })),
+	};
+}

@@ -1,0 +1,196 @@
+import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
+
+import { invalidInput } from './validationError';
+
+/** The latest time zone is UTC−12: a local time there arrives 12 hours after the same UTC time. */
+const LATEST_ZONE_OFFSET_MS = 12 * 3600 * 1000;
+
+const SCHEDULE_CHANGE_OPERATIONS = { resource: ['message'], operation: ['updateSchedule'] };
+/** Send At and its modes on Schedule (Update Schedule shows copies while "Update Send At" is on). */
+const showForScheduleTime = { show: { resource: ['message'], operation: ['schedule'] } };
+
+/** The id Braze gave a scheduled message: Update Schedule and Delete Schedule act on it. */
+export const scheduleIdProperty: INodeProperties = {
+	displayName: 'Schedule ID',
+	name: 'scheduleId',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: 'e.g. {{ $json.schedule_id }}',
+	description:
+		'The schedule_id that Message › Schedule output for the scheduled message (Braze only tells it at creation)',
+	displayOptions: {
+		show: { resource: ['message'], operation: ['updateSchedule', 'deleteSchedule'] },
+	},
+	routing: { send: { type: 'body', property: 'schedule_id' } },
+};
+
+/** Update Schedule: the two parts that can change. At least one must be on. */
+export const updateTimeProperty: INodeProperties = {
+	displayName: 'Update Send At',
+	name: 'updateTime',
+	type: 'boolean',
+	default: false,
+	description:
+		'Whether to change when the message is sent (shows Send At, In Local Time and At Optimal Time; sent as schedule)',
+	displayOptions: { show: SCHEDULE_CHANGE_OPERATIONS },
+};
+
+export const updateMessagesProperty: INodeProperties = {
+	displayName: 'Update Messages',
+	name: 'updateMessages',
+	type: 'boolean',
+	default: false,
+	description:
+		'Whether to replace the messages of the scheduled message (shows Channels and their fields; sent as messages)',
+	displayOptions: { show: SCHEDULE_CHANGE_OPERATIONS },
+};
+
+export const scheduleTimeProperties: INodeProperties[] = [
+	{
+		displayName: 'Send At',
+		name: 'scheduleTime',
+		type: 'dateTime',
+		required: true,
+		default: '',
+		description:
+			'When Braze sends the message (schedule.time, ISO 8601). A time without an offset is taken as UTC, and must be in the future. With In Local Time or At Optimal Time, only the date and clock time count: they are sent without a time zone (e.g. 2026-12-01T09:00:00).',
+		displayOptions: showForScheduleTime,
+	},
+	{
+		displayName: 'In Local Time',
+		name: 'inLocalTime',
+		type: 'boolean',
+		default: false,
+		description:
+			"Whether to send at Send At's clock time in each user's own time zone (schedule.in_local_time). Braze refuses it once that time has passed in every time zone. Not together with At Optimal Time.",
+		displayOptions: showForScheduleTime,
+	},
+	{
+		displayName: 'At Optimal Time',
+		name: 'atOptimalTime',
+		type: 'boolean',
+		default: false,
+		description:
+			"Whether to send on Send At's date at each user's optimal time, the time they are most likely to engage (schedule.at_optimal_time). Not together with In Local Time.",
+		displayOptions: showForScheduleTime,
+	},
+];
+
+interface ParsedTime {
+	/** Date and clock time as written, without a time zone: YYYY-MM-DDTHH:mm:ss. */
+	wallClock: string;
+	/** The instant, taking a missing offset as UTC. */
+	epochMs: number;
+}
+
+const TIME_PATTERN =
+	/^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
+
+function textOf(value: unknown): string | undefined {
+	if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value.toISOString();
+	if (typeof value === 'object' && value !== null && 'toISO' in value) {
+		return String((value as { toISO: () => string }).toISO());
+	}
+	if (typeof value === 'string') return value.trim();
+	return undefined;
+}
+
+function parseTime(value: unknown): ParsedTime | undefined {
+	const text = textOf(value);
+	const match = text ? TIME_PATTERN.exec(text) : null;
+	if (!match) return undefined;
+	const [, y, mo, d, h = '00', mi = '00', s = '00', fraction = '', zone = ''] = match;
+	const parts = [y, mo, d, h, mi, s].map(Number);
+	const ms = Number(`0.${fraction || '0'}`) * 1000;
+	const local = Date.UTC(parts[0], parts[1] - 1, parts[2], parts[3], parts[4], parts[5], ms);
+	const check = new Date(local);
+	if (
+		check.getUTCFullYear() !== parts[0] ||
+		check.getUTCMonth() !== parts[1] - 1 ||
+		check.getUTCDate() !== parts[2] ||
+		parts[3] > 23 ||
+		parts[4] > 59 ||
+		parts[5] > 59
+	) {
+		return undefined;
+	}
+	let offsetMs = 0;
+	if (zone && zone.toUpperCase() !== 'Z') {
+		const digits = zone.replace(':', '');
+		const sign = digits.startsWith('-') ? -1 : 1;
+		offsetMs = sign * (Number(digits.slice(1, 3)) * 60 + Number(digits.slice(3, 5) || 0)) * 60000;
+	}
+	return { wallClock: `${y}-${mo}-${d}T${h}:${mi}:${s}`, epochMs: local - offsetMs };
+}
+
+function utcIso(epochMs: number): string {
+	return new Date(epochMs).toISOString().replace(/\.000Z$/, 'Z');
+}
+
+/**
+ * Builds `schedule` (§9.1) from Send At, In Local Time and At Optimal Time: UTC in ISO 8601,
+ * or, for local or optimal time, the clock time without a time-zone designator.
+ */
+export function buildSchedule(context: IExecuteSingleFunctions, now = Date.now()): IDataObject {
+	const inLocalTime = context.getNodeParameter('inLocalTime', false) === true;
+	const atOptimalTime = context.getNodeParameter('atOptimalTime', false) === true;
+	if (inLocalTime && atOptimalTime) {
+		throw invalidInput(
+			context,
+			'In Local Time and At Optimal Time cannot both be on',
+			"Pick one: In Local Time sends at Send At's clock time in each user's time zone; At Optimal Time sends on Send At's date at each user's best time.",
+		);
+	}
+	const raw = context.getNodeParameter('scheduleTime', '') as unknown;
+	if (raw === '' || raw === undefined || raw === null) {
+		throw invalidInput(
+			context,
+			'Send At is required',
+			'Pick the date and time Braze should send the message. If it comes from an expression, check that it gives a date for this item.',
+		);
+	}
+	const parsed = parseTime(raw);
+	if (!parsed) {
+		throw invalidInput(
+			context,
+			`Send At must be a date and time, but it is ${typeof raw === 'string' ? `"${raw}"` : 'not a date'}`,
+			'Pick a date in Send At, or give an ISO 8601 date-time such as 2026-12-01T09:00:00Z.',
+		);
+	}
+	if (inLocalTime || atOptimalTime) {
+		if (inLocalTime && parsed.epochMs + LATEST_ZONE_OFFSET_MS < now) {
+			throw invalidInput(
+				context,
+				`Send At (${parsed.wallClock}) has already passed in every time zone`,
+				'With In Local Time, Braze refuses a time that has passed everywhere. Pick a later date and time.',
+			);
+		}
+		return {
+			time: parsed.wallClock,
+			...(inLocalTime ? { in_local_time: true } : { at_optimal_time: true }),
+		};
+	}
+	if (parsed.epochMs < now) {
+		throw invalidInput(
+			context,
+			`Send At (${utcIso(parsed.epochMs)}) is in the past`,
+			`A schedule needs a future time; it is now ${utcIso(Math.floor(now / 1000) * 1000)} (UTC). Pick a later time (a time without an offset counts as UTC), or use Message › Send to send now.`,
+		);
+	}
+	return { time: utcIso(parsed.epochMs) };
+}
+
+/** Schedule ID: trimmed, not empty. */
+export function assertValidScheduleId(context: IExecuteSingleFunctions, body: IDataObject): void {
+	const value = body.schedule_id;
+	const id = typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';
+	if (!id) {
+		throw invalidInput(
+			context,
+			'Schedule ID is required',
+			'Give the schedule_id that Message › Schedule output, for example {{ $json.schedule_id }}.',
+		);
+	}
+	body.schedule_id = id;
+}
