@@ -1,4 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyCollection, INodePropertyOptions } from 'n8n-workflow';
 
 import { Braze } from '../nodes/Braze/Braze.node';
 
@@ -9,10 +9,16 @@ const { sendFieldRows, readReadme } = require('../scripts/field-table.js') as {
 };
 const readme = readReadme();
 
+/** Every field of the node, inside collections and fixed collections too. */
 function allProperties(properties: INodeProperties[]): INodeProperties[] {
 	return properties.flatMap((property) => [
 		property,
 		...(property.type === 'collection' ? allProperties(property.options as INodeProperties[]) : []),
+		...(property.type === 'fixedCollection'
+			? (property.options as INodePropertyCollection[]).flatMap((option) =>
+					allProperties(option.values),
+				)
+			: []),
 	]);
 }
 
@@ -25,6 +31,29 @@ describe('Node description', () => {
 		expect(description.usableAsTool).toBe(true);
 		expect(description.icon).toEqual({ light: 'file:braze.svg', dark: 'file:braze.dark.svg' });
 		expect(description.subtitle).toBeTruthy();
+	});
+
+	it('gives every operation an action and a description an AI agent can follow', () => {
+		const operations = description.properties
+			.filter((property) => property.name === 'operation')
+			.flatMap((property) => property.options as INodePropertyOptions[]);
+		expect(operations.length).toBeGreaterThanOrEqual(7);
+		for (const operation of operations) {
+			expect(operation.action).toBeTruthy();
+			expect(String(operation.description).length).toBeGreaterThan(30);
+		}
+	});
+
+	it('gives every option of every list a description', () => {
+		const undocumented = allProperties(description.properties)
+			.filter((property) => ['options', 'multiOptions'].includes(property.type))
+			.filter((property) => property.name !== 'operation')
+			.flatMap((property) =>
+				(property.options as INodePropertyOptions[])
+					.filter((option) => !option.description)
+					.map((option) => `${property.name}=${String(option.value)}`),
+			);
+		expect(undocumented).toEqual([]);
 	});
 
 	it('gives every field a description a newcomer or an agent can follow', () => {

@@ -128,6 +128,7 @@ export const applePushChannel: BrazeChannel = {
 					options: ['aif', 'gif', 'jpg', 'm4a', 'mp3', 'mp4', 'png', 'wav'].map((value) => ({
 						name: value.toUpperCase(),
 						value,
+						description: `The asset is a .${value} file`,
 					})),
 					routing: { send: { type: 'body', property: `messages.${KEY}.asset_file_type` } },
 				},
@@ -204,10 +205,26 @@ export const applePushChannel: BrazeChannel = {
 					default: 'active',
 					description: 'How strongly iOS 15+ presents the notification',
 					options: [
-						{ name: 'Active', value: 'active' },
-						{ name: 'Critical', value: 'critical' },
-						{ name: 'Passive', value: 'passive' },
-						{ name: 'Time Sensitive', value: 'time-sensitive' },
+						{
+							name: 'Active',
+							value: 'active',
+							description: 'Shown and sounds at once (the default)',
+						},
+						{
+							name: 'Critical',
+							value: 'critical',
+							description: 'Breaks through Do Not Disturb and mute (needs an Apple entitlement)',
+						},
+						{
+							name: 'Passive',
+							value: 'passive',
+							description: 'Added quietly to the list, no sound',
+						},
+						{
+							name: 'Time Sensitive',
+							value: 'time-sensitive',
+							description: 'Shown at once, even during a Focus',
+						},
 					],
 					routing: { send: { type: 'body', property: `messages.${KEY}.interruption_level` } },
 				},

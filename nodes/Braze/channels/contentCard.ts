@@ -72,8 +72,16 @@ export const contentCardChannel: BrazeChannel = {
 			default: 'timeToLive',
 			description: 'How the card expires; Braze needs one of the two, at most 30 days away',
 			options: [
-				{ name: 'After a Duration', value: 'timeToLive' },
-				{ name: 'At a Date', value: 'expireAt' },
+				{
+					name: 'After a Duration',
+					value: 'timeToLive',
+					description: 'Expires a number of seconds after it is sent (time_to_live)',
+				},
+				{
+					name: 'At a Date',
+					value: 'expireAt',
+					description: 'Expires at a date and time (expire_at)',
+				},
 			],
 			displayOptions: showForChannel(KEY),
 		},

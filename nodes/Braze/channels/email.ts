@@ -7,6 +7,7 @@ import { setPath } from '../shared/objectPath';
 import { bodyOf } from '../shared/requestBody';
 import { invalidInput } from '../shared/validationError';
 import type { BrazeChannel } from './types';
+import { brazeIdLocator } from '../listSearch/locator';
 
 const KEY = 'email';
 
@@ -154,8 +155,7 @@ export const emailChannel: BrazeChannel = {
 				{
 					displayName: 'Email Template ID',
 					name: 'emailTemplateId',
-					type: 'string',
-					default: '',
+					...brazeIdLocator('searchEmailTemplates', 'tpl-0a1b2c3d'),
 					description:
 						'A Braze email template; its subject, body and CSS setting are used unless the form gives them',
 					routing: { send: { type: 'body', property: `messages.${KEY}.email_template_id` } },

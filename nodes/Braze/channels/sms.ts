@@ -42,7 +42,8 @@ export const smsChannel: BrazeChannel = {
 			type: 'string',
 			required: true,
 			default: '',
-			description: 'The SMS subscription group whose numbers send the message',
+			description:
+				'The SMS subscription group whose numbers send the message, by ID only: Braze has no API that lists subscription groups, so copy it from the Subscription Groups page in Braze',
 			displayOptions: showForChannel(KEY),
 			routing: { send: { type: 'body', property: `messages.${KEY}.subscription_group_id` } },
 		},

@@ -27,7 +27,11 @@ export const webhookChannel: BrazeChannel = {
 			type: 'options',
 			default: 'POST',
 			description: 'The HTTP method of the webhook request',
-			options: ['DELETE', 'GET', 'POST', 'PUT'].map((value) => ({ name: value, value })),
+			options: ['DELETE', 'GET', 'POST', 'PUT'].map((value) => ({
+				name: value,
+				value,
+				description: `Braze sends an HTTP ${value} request`,
+			})),
 			displayOptions: showForChannel(KEY),
 			routing: { send: { type: 'body', property: `messages.${KEY}.request_method` } },
 		},

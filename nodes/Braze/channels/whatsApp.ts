@@ -138,7 +138,8 @@ export const whatsAppChannel: BrazeChannel = {
 			type: 'string',
 			required: true,
 			default: '',
-			description: 'The WhatsApp subscription group that sends the message',
+			description:
+				'The WhatsApp subscription group that sends the message, by ID only: Braze has no API that lists subscription groups, so copy it from the Subscription Groups page in Braze',
 			displayOptions: showForChannel(KEY),
 			routing: { send: { type: 'body', property: `messages.${KEY}.subscription_group_id` } },
 		},
@@ -150,12 +151,32 @@ export const whatsAppChannel: BrazeChannel = {
 			description:
 				'A template starts a conversation; the response types only reach users who wrote to you in the last 24 hours',
 			options: [
-				{ name: 'Flow (Response)', value: 'flow_response_message' },
-				{ name: 'List (Response)', value: 'list_response_message' },
-				{ name: 'Quick Reply (Response)', value: 'quick_reply_response_message' },
-				{ name: 'Template', value: 'template_message' },
-				{ name: 'Text (Response)', value: 'text_response_message' },
-				{ name: 'Text with Image (Response)', value: 'text_image_response_message' },
+				{
+					name: 'Flow (Response)',
+					value: 'flow_response_message',
+					description: 'Text with a button that opens a WhatsApp Flow',
+				},
+				{
+					name: 'List (Response)',
+					value: 'list_response_message',
+					description: 'Text with a button that opens a list of choices',
+				},
+				{
+					name: 'Quick Reply (Response)',
+					value: 'quick_reply_response_message',
+					description: 'Text with reply buttons',
+				},
+				{
+					name: 'Template',
+					value: 'template_message',
+					description: 'An approved template; the only type that can start a conversation',
+				},
+				{ name: 'Text (Response)', value: 'text_response_message', description: 'Plain text' },
+				{
+					name: 'Text with Image (Response)',
+					value: 'text_image_response_message',
+					description: 'An image with an optional caption',
+				},
 			],
 			displayOptions: showForChannel(KEY),
 			routing: { send: { type: 'body', property: `messages.${KEY}.message_type` } },
@@ -195,7 +216,15 @@ export const whatsAppChannel: BrazeChannel = {
 				{
 					displayName: 'Variable',
 					name: 'variable',
-					values: [{ displayName: 'Value', name: 'value', type: 'string', default: '' }],
+					values: [
+						{
+							displayName: 'Value',
+							name: 'value',
+							type: 'string',
+							default: '',
+							description: 'The text that fills this variable',
+						},
+					],
 				},
 			],
 			routing: { send: { preSend: [sendTemplateBodyVariables] } },

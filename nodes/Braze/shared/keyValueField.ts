@@ -41,8 +41,20 @@ export function keyValueField(options: KeyValueFieldOptions): INodeProperties {
 				displayName: 'Pair',
 				name: 'pair',
 				values: [
-					{ displayName: keyLabel, name: 'key', type: 'string', default: '' },
-					{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+					{
+						displayName: keyLabel,
+						name: 'key',
+						type: 'string',
+						default: '',
+						description: `The ${keyLabel.toLowerCase()} of this entry (the JSON key)`,
+					},
+					{
+						displayName: 'Value',
+						name: 'value',
+						type: 'string',
+						default: '',
+						description: 'The value of this entry, sent as text',
+					},
 				],
 			},
 		],

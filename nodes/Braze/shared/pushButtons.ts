@@ -20,11 +20,14 @@ interface PushButtonsOptions {
 	withWebview: boolean;
 }
 
-const ACTION_NAMES: Record<string, string> = {
-	OPEN_APP: 'Open App',
-	URI: 'Open URI',
-	DEEP_LINK: 'Deep Link',
-	CLOSE: 'Close',
+const ACTIONS: Record<string, { name: string; description: string }> = {
+	OPEN_APP: { name: 'Open App', description: 'Opens the app (OPEN_APP)' },
+	URI: { name: 'Open URI', description: "Opens the button's URI, a web URL (URI)" },
+	DEEP_LINK: {
+		name: 'Deep Link',
+		description: "Opens the button's URI as a deep link into the app (DEEP_LINK)",
+	},
+	CLOSE: { name: 'Close', description: 'Dismisses the notification (CLOSE)' },
 };
 
 /** Action buttons of a push notification, sent as Braze's array of button objects. */
@@ -54,7 +57,7 @@ export function pushButtonsField(options: PushButtonsOptions): INodeProperties {
 			type: 'options',
 			default: 'OPEN_APP',
 			description: 'What a tap on the button does',
-			options: options.actions.map((value) => ({ name: ACTION_NAMES[value], value })),
+			options: options.actions.map((value) => ({ ...ACTIONS[value], value })),
 		},
 		{
 			displayName: 'URI',
