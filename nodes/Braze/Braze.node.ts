@@ -1,6 +1,7 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 
+import { listSearch } from './listSearch';
 import { campaignProperties } from './resources/campaign';
 import { canvasProperties } from './resources/canvas';
 import { messageProperties } from './resources/message';
@@ -60,4 +61,6 @@ export class Braze implements INodeType {
 			...sendIdProperties,
 		],
 	};
+
+	methods = { listSearch };
 }

@@ -22,6 +22,8 @@ const EXAMPLES = [
 	'campaign-tracked-send.json',
 	'segment-audience-broadcast.json',
 	'large-list-chunked.json',
+	'schedule-and-cancel.json',
+	'campaign-trigger.json',
 ];
 const log = (...a) => console.log('#', ...a);
 
@@ -270,5 +272,115 @@ describe('items, errors and Continue On Fail in a real n8n', { concurrency: fals
 		const err = runError(out);
 		assert.match(`${err.message} ${err.description ?? ''}`, /Message Variation ID/i);
 		assert.equal(sends().length, 0, 'no request reached Braze');
+	});
+});
+
+describe('schedule, campaign trigger and dry run in a real n8n', { concurrency: false }, () => {
+	const posts = (p) => standIn.requests.filter((r) => r.method === 'POST' && r.path === p);
+
+	it('schedule example: Schedule creates the schedule, its schedule_id flows to Delete Schedule', async () => {
+		requireSetup();
+		const t0 = Date.now();
+		const { out } = await run('BrazeExSchedule01');
+		assert.equal(status(out), 'success', JSON.stringify(runError(out)));
+		assert.deepEqual(
+			standIn.requests.map((r) => `${r.method} ${r.path}`),
+			['POST /messages/schedule/create', 'POST /messages/schedule/delete'],
+			'exactly one create, then one delete',
+		);
+		const [create] = posts('/messages/schedule/create');
+		const [del] = posts('/messages/schedule/delete');
+		assert.equal(create.headers.authorization, 'Bearer local-dev-key');
+		const { schedule, ...rest } = create.body;
+		assert.deepEqual(rest, {
+			external_user_ids: ['trial-user-201', 'trial-user-202', 'trial-user-203'],
+			broadcast: false,
+			messages: {
+				email: {
+					app_id: 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d',
+					from: 'Acme Team <hello@acme.example>',
+					subject: 'Your trial ends tomorrow',
+					body: '<p>Your Acme trial ends tomorrow. Upgrade to keep your projects.</p>',
+				},
+			},
+		});
+		assert.deepEqual(Object.keys(schedule), ['time']);
+		// {{ $now.plus({days: 1}).toISO() }} is in n8n's time zone; the node sends it in UTC.
+		assert.match(schedule.time, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/);
+		const inMs = Date.parse(schedule.time) - t0;
+		assert.ok(inMs > 23 * 3600e3 && inMs < 25 * 3600e3, `schedule.time ${schedule.time} is about a day after the run`);
+		assert.equal(create.status, 201);
+		const scheduleId = create.response.schedule_id;
+		assert.equal(typeof scheduleId, 'string');
+
+		const [scheduled] = n8n.nodeItems(out, 'Schedule reminder email');
+		assert.equal(scheduled.schedule_id, scheduleId);
+		assert.equal(scheduled.dispatch_id, create.response.dispatch_id);
+
+		assert.deepEqual(del.body, { schedule_id: scheduleId }, 'Delete Schedule got the schedule_id from Schedule');
+		assert.equal(del.status, 200, 'the stand-in knew the schedule_id (an unknown one is a 400)');
+		const deleted = n8n.nodeItems(out, 'Cancel the scheduled email');
+		assert.deepEqual(deleted, [{ schedule_id: scheduleId, message: 'success' }]);
+		assert.ok(!JSON.stringify(out).includes('local-dev-key'), 'the API key must not appear in the run data');
+	});
+
+	it('campaign trigger example: recipients with their own trigger properties, dispatch_id reaches the next node', async () => {
+		requireSetup();
+		const { out } = await run('BrazeExCampTrig01');
+		assert.equal(status(out), 'success', JSON.stringify(runError(out)));
+		assert.deepEqual(
+			standIn.requests.map((r) => `${r.method} ${r.path}`),
+			['POST /campaigns/trigger/send'],
+		);
+		const [r] = posts('/campaigns/trigger/send');
+		assert.equal(r.headers.authorization, 'Bearer local-dev-key');
+		assert.deepEqual(r.body, {
+			campaign_id: '7e57ca4e-0000-4abc-8def-000000008841',
+			broadcast: false,
+			trigger_properties: { order_id: 'order-8841' },
+			recipients: [
+				{ external_user_id: 'buyer-501', trigger_properties: { first_name: 'Ada', role: 'buyer' } },
+				{ external_user_id: 'gift-recipient-502', trigger_properties: { first_name: 'Lin', role: 'gift recipient' } },
+			],
+		});
+		assert.equal(r.status, 201);
+		const [braze] = n8n.nodeItems(out, 'Trigger shipping campaign');
+		assert.deepEqual(braze, { dispatch_id: r.response.dispatch_id, message: 'success' });
+		const [nextItem] = n8n.nodeItems(out, 'Keep dispatch id');
+		assert.equal(nextItem.dispatchId, r.response.dispatch_id);
+		assert.ok(!JSON.stringify(out).includes('local-dev-key'), 'the API key must not appear in the run data');
+	});
+
+	it('Options › Dry Run: a Send makes no request and outputs the body it would send', async () => {
+		requireSetup();
+		const { out } = await run(wfs.dryRunSend.id);
+		assert.equal(status(out), 'success', JSON.stringify(runError(out)));
+		assert.equal(standIn.requests.length, 0, 'nothing reached the stand-in');
+		const items = n8n.nodeItems(out, 'Braze');
+		assert.equal(items.length, 1);
+		assert.deepEqual(items[0], {
+			dry_run: true,
+			method: 'POST',
+			url: '/messages/send',
+			request_count: 1,
+			requests: [
+				{
+					body: {
+						external_user_ids: ['u-dry-1', 'u-dry-2'],
+						broadcast: false,
+						messages: {
+							email: {
+								app_id: 'app-e2e',
+								from: 'E2E <e2e@example.com>',
+								subject: 'Hello',
+								body: '<p>Hello from the e2e test</p>',
+							},
+						},
+					},
+				},
+			],
+		});
+		const [nextItem] = n8n.nodeItems(out, 'Next');
+		assert.equal(nextItem.dry_run, true, 'the dry-run output reaches the next node');
 	});
 });

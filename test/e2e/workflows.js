@@ -122,6 +122,12 @@ function testWorkflows(creds) {
 			braze({ externalUserIds: 'u-1', ...email, options: { campaignId: 'campaign-e2e' } }, { credentialId: creds.good }),
 			next(),
 		]),
+		// Options › Dry Run: the item is checked and the body built, but nothing reaches Braze.
+		dryRunSend: wf('BrazeE2eDryRun0001', 'e2e: Send with Options › Dry Run', [
+			manual,
+			braze({ externalUserIds: 'u-dry-1, u-dry-2', ...email, options: { dryRun: true } }, { credentialId: creds.good }),
+			next(),
+		]),
 	};
 }
 

@@ -18,6 +18,10 @@ const ALL_PERMISSIONS = Object.freeze([
   'canvas.trigger.schedule.delete',
   'sends.id.create',
   'transactional.send',
+  'campaigns.list',
+  'canvas.list',
+  'segments.list',
+  'templates.email.list',
 ]);
 
 const DEFAULT_API_KEYS = Object.freeze({

@@ -8,6 +8,7 @@ import type {
 import { showForSend } from './displayOptions';
 import { bodyOf } from './requestBody';
 import { invalidInput } from './validationError';
+import { brazeIdLocator } from '../listSearch/locator';
 
 /**
  * Braze caps one /messages/send request at 50 named users, ids and aliases together (§1.2).
@@ -65,8 +66,7 @@ export const recipientProperties: INodeProperties[] = [
 	{
 		displayName: 'Segment ID',
 		name: 'segmentId',
-		type: 'string',
-		default: '',
+		...brazeIdLocator('searchSegments', 'seg-0a1b2c3d'),
 		description:
 			"A Braze segment's API identifier (Audience › Segments). Alone, it messages the whole segment and needs Broadcast on; with named users, only those of them who are in the segment are messaged.",
 		displayOptions: showForSend(),

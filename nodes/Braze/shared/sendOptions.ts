@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-
 
 import { dryRunOption } from './dryRun';
 import { invalidInput } from './validationError';
+import { brazeIdLocator } from '../listSearch/locator';
 
 const MAX_SEND_ID_LENGTH = 64;
 /** Seconds: covers Braze's per-minute limits; the hourly one needs up to 3600. */
@@ -25,8 +26,7 @@ export const sendOptionsProperty: INodeProperties = {
 		{
 			displayName: 'Campaign ID',
 			name: 'campaignId',
-			type: 'string',
-			default: '',
+			...brazeIdLocator('searchCampaigns', 'cmp-0a1b2c3d'),
 			description:
 				'The API campaign to track this send under, so it shows in campaign analytics. When set, every channel needs its Message Variation ID (in its options).',
 			displayOptions: onlyFor('send', 'schedule'),

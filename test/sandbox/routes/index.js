@@ -6,4 +6,8 @@ module.exports = [
   ...require('./schedule'),
   require('./sendsId'),
   ...require('./trigger'),
+  require('./campaignsList'),
+  require('./canvasList'),
+  require('./segmentsList'),
+  require('./templatesEmailList'),
 ];

@@ -22,6 +22,7 @@ import {
 } from '../../shared/triggerRecipients';
 import type { TriggerKind } from '../../shared/triggerRecipients';
 import { invalidInput } from '../../shared/validationError';
+import { brazeIdLocator } from '../../listSearch/locator';
 
 const kind: TriggerKind = {
 	resource: 'campaign',
@@ -40,9 +41,8 @@ export const triggerProperties: INodeProperties[] = [
 	{
 		displayName: 'Campaign ID',
 		name: 'campaignId',
-		type: 'string',
+		...brazeIdLocator('searchCampaigns', 'cmp-0a1b2c3d'),
 		required: true,
-		default: '',
 		description:
 			"The API-triggered campaign to send: its API identifier, from the campaign's page in Braze. Its content and channels are set up in Braze.",
 		displayOptions: show,

@@ -22,6 +22,7 @@ import {
 } from '../../shared/triggerRecipients';
 import type { TriggerKind } from '../../shared/triggerRecipients';
 import { invalidInput } from '../../shared/validationError';
+import { brazeIdLocator } from '../../listSearch/locator';
 
 /** Braze accepts Canvas entry properties (`context`) of at most 50 KB (§9.6). */
 export const MAX_CONTEXT_BYTES = 50 * 1024;
@@ -42,9 +43,8 @@ export const triggerProperties: INodeProperties[] = [
 	{
 		displayName: 'Canvas ID',
 		name: 'canvasId',
-		type: 'string',
+		...brazeIdLocator('searchCanvases', 'cnv-0a1b2c3d'),
 		required: true,
-		default: '',
 		description:
 			"The API-triggered Canvas to enter users into: its API identifier, from the Canvas's page in Braze",
 		displayOptions: show,

@@ -12,6 +12,7 @@ import { brazeRequestExecutor } from '../../shared/requestExecutor';
 import { showFor } from '../../shared/showFor';
 import { optionsPropertyFor } from '../../shared/triggerOptions';
 import { invalidInput } from '../../shared/validationError';
+import { brazeIdLocator } from '../../listSearch/locator';
 
 const show = showFor('sendId', ['create']);
 const MAX_SEND_ID_LENGTH = 64;
@@ -20,9 +21,8 @@ export const createProperties: INodeProperties[] = [
 	{
 		displayName: 'Campaign ID',
 		name: 'campaignId',
-		type: 'string',
+		...brazeIdLocator('searchCampaigns', 'cmp-0a1b2c3d'),
 		required: true,
-		default: '',
 		description:
 			"The API campaign the send ID is for: its API identifier, from the campaign's page or Settings › APIs and Identifiers",
 		displayOptions: show,
