@@ -109,22 +109,26 @@ export const sendOptionsProperty: INodeProperties = {
 	],
 };
 
-/** Send ID: all ASCII, at most 64 characters (§2). */
-export function assertValidSendId(context: IExecuteSingleFunctions, body: IDataObject): void {
+/** Send ID: all ASCII, at most 64 characters (§2). `fieldLabel` is where the form shows it. */
+export function assertValidSendId(
+	context: IExecuteSingleFunctions,
+	body: IDataObject,
+	fieldLabel = 'Options › Send ID',
+): void {
 	const sendId = body.send_id;
 	if (typeof sendId !== 'string') return;
 	if (!/^[\x20-\x7e]*$/.test(sendId)) {
 		throw invalidInput(
 			context,
 			'Send ID must contain only ASCII characters',
-			'Use plain letters, digits and punctuation (no accents, emoji or line breaks) in Options › Send ID.',
+			`Use plain letters, digits and punctuation (no accents, emoji or line breaks) in ${fieldLabel}.`,
 		);
 	}
 	if (sendId.length > MAX_SEND_ID_LENGTH) {
 		throw invalidInput(
 			context,
 			`Send ID is ${sendId.length} characters long; Braze accepts at most ${MAX_SEND_ID_LENGTH}`,
-			'Shorten Options › Send ID.',
+			`Shorten ${fieldLabel}.`,
 		);
 	}
 }

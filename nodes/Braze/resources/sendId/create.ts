@@ -11,11 +11,10 @@ import { normalizeBodyTypes } from '../../shared/normalizeBodyTypes';
 import { brazeRequestExecutor } from '../../shared/requestExecutor';
 import { showFor } from '../../shared/showFor';
 import { optionsPropertyFor } from '../../shared/triggerOptions';
-import { invalidInput } from '../../shared/validationError';
+import { assertValidSendId } from '../../shared/sendOptions';
 import { brazeIdLocator } from '../../listSearch/locator';
 
 const show = showFor('sendId', ['create']);
-const MAX_SEND_ID_LENGTH = 64;
 
 export const createProperties: INodeProperties[] = [
 	{
@@ -51,22 +50,7 @@ const createBodyFields = collectBodyFields(createProperties);
 
 function prepareCreateBody(context: IExecuteSingleFunctions, body: IDataObject): void {
 	normalizeBodyTypes(context, body, createBodyFields);
-	const sendId = body.send_id;
-	if (typeof sendId !== 'string') return;
-	if (!/^[\x20-\x7e]*$/.test(sendId)) {
-		throw invalidInput(
-			context,
-			'Send ID must contain only ASCII characters',
-			'Use plain letters, digits and punctuation (no accents, emoji or line breaks) in Send ID.',
-		);
-	}
-	if (sendId.length > MAX_SEND_ID_LENGTH) {
-		throw invalidInput(
-			context,
-			`Send ID is ${sendId.length} characters long; Braze accepts at most ${MAX_SEND_ID_LENGTH}`,
-			'Shorten Send ID.',
-		);
-	}
+	assertValidSendId(context, body, 'Send ID');
 }
 
 export const createOperation: INodePropertyOptions = {
