@@ -2,15 +2,9 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { Braze } from '../nodes/Braze/Braze.node';
 import { runBrazeNode } from './helpers/engine';
-import { startStandIn, standInCredentials } from './helpers/standIn';
-import type { BrazeStandIn } from './helpers/standIn';
+import { standInCredentials, useStandIn } from './helpers/standIn';
 
-let standIn: BrazeStandIn;
-beforeAll(async () => {
-	standIn = await startStandIn();
-});
-afterAll(async () => await standIn.close());
-beforeEach(() => standIn.reset());
+const standIn = useStandIn();
 
 const smsMessage = {
 	resource: 'message',

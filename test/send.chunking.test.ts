@@ -1,27 +1,12 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { runBrazeNode } from './helpers/engine';
-import { startStandIn, standInCredentials } from './helpers/standIn';
-import type { BrazeStandIn } from './helpers/standIn';
+import { emailSend, users } from './helpers/fixtures';
+import { standInCredentials, useStandIn } from './helpers/standIn';
 
-let standIn: BrazeStandIn;
-beforeAll(async () => {
-	standIn = await startStandIn();
-});
-afterAll(async () => await standIn.close());
-beforeEach(() => standIn.reset());
+const standIn = useStandIn();
 
-const users = (count: number, prefix = 'u') =>
-	Array.from({ length: count }, (_, index) => `${prefix}${index}`);
-
-const email = {
-	resource: 'message',
-	operation: 'send',
-	channels: ['email'],
-	emailAppId: 'app-1',
-	emailFrom: 'Acme <news@acme.com>',
-	emailBody: '<p>Hi</p>',
-};
+const email = emailSend;
 
 async function send(recipients: IDataObject, items?: IDataObject[]) {
 	return await runBrazeNode({

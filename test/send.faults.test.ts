@@ -5,7 +5,8 @@ import type { IDataObject, INode } from 'n8n-workflow';
 import { Braze } from '../nodes/Braze/Braze.node';
 import { RateLimitGate } from '../nodes/Braze/shared/rateLimit';
 import { runBrazeNode } from './helpers/engine';
-import { API_KEY, startStandIn, standInCredentials } from './helpers/standIn';
+import { emailSend, users } from './helpers/fixtures';
+import { API_KEY, standInCredentials, useStandIn } from './helpers/standIn';
 import type { BrazeStandIn } from './helpers/standIn';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -18,24 +19,9 @@ const sandbox = require('./sandbox') as {
 const braze = new Braze();
 DirectoryLoader.applyDeclarativeNodeOptionParameters(braze);
 
-let standIn: BrazeStandIn;
-beforeAll(async () => {
-	standIn = await startStandIn();
-});
-afterAll(async () => await standIn.close());
-beforeEach(() => standIn.reset());
+const standIn = useStandIn();
 
-const users = (count: number, prefix = 'u') =>
-	Array.from({ length: count }, (_, index) => `${prefix}${index}`);
-
-const email = {
-	resource: 'message',
-	operation: 'send',
-	channels: ['email'],
-	emailAppId: 'app-1',
-	emailFrom: 'Acme <news@acme.com>',
-	emailBody: '<p>Hi</p>',
-};
+const email = emailSend;
 
 interface SendOptions {
 	ids?: string[];
