@@ -90,9 +90,22 @@ before(async () => {
 		page = context.pages()[0] || (await context.newPage());
 		page.setDefaultTimeout(30000);
 
-		// Sign in through the real sign-in form.
-		await page.goto(`${server.url}/signin`);
-		await page.locator('input[type="email"], input[name="emailOrLdapLoginId"], input[name="email"]').first().fill(OWNER.email);
+		// Sign in through the real sign-in form. On a loaded machine the editor's first page load
+		// can take longer than a locator timeout, so the page is loaded again up to three times.
+		const emailInput = page
+			.locator('input[type="email"], input[name="emailOrLdapLoginId"], input[name="email"]')
+			.first();
+		for (let attempt = 1; ; attempt++) {
+			await page.goto(`${server.url}/signin`, { waitUntil: 'load', timeout: 60000 });
+			try {
+				await emailInput.waitFor({ state: 'visible', timeout: 60000 });
+				break;
+			} catch (error) {
+				log(`sign-in form not shown yet (attempt ${attempt}, at ${page.url()})`);
+				if (attempt >= 3) throw error;
+			}
+		}
+		await emailInput.fill(OWNER.email);
 		await page.locator('input[type="password"]').first().fill(OWNER.password);
 		await page.locator('[data-test-id="form-submit-button"], button[type="submit"]').first().click();
 		await page.waitForURL((u) => !u.pathname.startsWith('/signin'), { timeout: 30000 });
