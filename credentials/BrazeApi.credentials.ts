@@ -46,24 +46,58 @@ export function brazeBaseUrl(credentials: ICredentialDataDecryptedObject): strin
 }
 
 /**
- * Refuses any URL that would carry the key in clear text. Plain http is only accepted on
- * loopback, so a local Braze stand-in can be used for testing.
+ * Refuses any URL that would carry the key in clear text, or that would not be called the way it
+ * reads. Plain http is only accepted on loopback, so a local Braze stand-in can be used for
+ * testing. A query or fragment would end up in front of the endpoint path (`/?x=1/messages/send`),
+ * and userinfo (`https://user@host`) would make the HTTP client replace the Bearer key with Basic
+ * authentication.
  */
 export function assertSecureBrazeUrl(url: string): void {
+	const typed = url.trim();
 	let parsed: URL;
 	try {
-		parsed = new URL(url);
+		parsed = new URL(typed);
 	} catch {
 		throw new InsecureBrazeUrlError(
-			`The Braze URL "${url}" is not a valid URL. Pick your instance in the credential, or enter a full Custom URL such as https://rest.iad-01.braze.com.`,
+			`The Braze URL "${typed}" is not a valid URL. Pick your instance in the credential, or enter a full Custom URL such as https://rest.iad-01.braze.com.`,
+		);
+	}
+	if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
+		throw new InsecureBrazeUrlError(
+			`The Braze URL "${typed}" is refused: only https:// URLs can reach Braze. Change the credential's Custom URL to https://…`,
+		);
+	}
+	if (parsed.username !== '' || parsed.password !== '') {
+		throw new InsecureBrazeUrlError(
+			`The Braze URL "${typed}" is refused: it contains a user name or password before the host, which would replace the API key. Remove the part before "@" from the credential's Custom URL.`,
+		);
+	}
+	if (parsed.search !== '' || typed.includes('?')) {
+		throw new InsecureBrazeUrlError(
+			`The Braze URL "${typed}" is refused: it contains a query ("?…"), which would end up in front of the endpoint path. Remove everything from "?" on in the credential's Custom URL.`,
+		);
+	}
+	if (parsed.hash !== '' || typed.includes('#')) {
+		throw new InsecureBrazeUrlError(
+			`The Braze URL "${typed}" is refused: it contains a fragment ("#…"), which would cut off the endpoint path. Remove everything from "#" on in the credential's Custom URL.`,
 		);
 	}
 	if (parsed.protocol === 'https:') return;
-	if (parsed.protocol === 'http:' && LOOPBACK_HOSTS.includes(parsed.hostname)) return;
+	if (LOOPBACK_HOSTS.includes(parsed.hostname)) return;
 	throw new InsecureBrazeUrlError(
-		`The Braze URL "${parsed.origin}" is refused: it must start with https:// so that the API key never travels in clear text (plain http is only allowed for 127.0.0.1, localhost or [::1]). Change the credential's Custom URL to https://…`,
+		`The Braze URL "${typed}" is refused: it must start with https:// so that the API key never travels in clear text (plain http is only allowed for 127.0.0.1, localhost or [::1]). Change the credential's Custom URL to https://…`,
 	);
 }
+
+/**
+ * Every status the credential test treats as a failure: all but Braze's 400, which is how Braze
+ * refuses the test's empty send once the key and its permission have passed.
+ */
+const TEST_FAILURE_STATUSES = Array.from({ length: 500 }, (_, i) => i + 100).filter(
+	(status) => status !== 400,
+);
+
+const REDIRECT_STATUSES = [300, 301, 302, 303, 304, 305, 307, 308];
 
 export class BrazeApi implements ICredentialType {
 	name = 'brazeApi';
@@ -124,10 +158,20 @@ export class BrazeApi implements ICredentialType {
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
 		const baseURL = requestOptions.baseURL || brazeBaseUrl(credentials);
-		assertSecureBrazeUrl(`${baseURL}${requestOptions.url ?? ''}`);
+		assertSecureBrazeUrl(baseURL);
+		const path = requestOptions.url ?? '';
+		if (/^([a-z][a-z0-9+.-]*:|\/\/)/i.test(path)) {
+			// An absolute URL would make the HTTP client ignore the base URL: the key would leave.
+			throw new InsecureBrazeUrlError(
+				`The request path "${path}" is refused: the API key only goes to the credential's Braze URL.`,
+			);
+		}
 		return {
 			...requestOptions,
 			baseURL,
+			// A redirect would carry the key (and a second copy of the message) to wherever the
+			// Location header points. Braze never redirects its REST API, so a 3xx is an error.
+			disableFollowRedirect: true,
 			headers: {
 				...requestOptions.headers,
 				Authorization: `Bearer ${String(credentials.apiKey ?? '')}`,
@@ -146,9 +190,37 @@ export class BrazeApi implements ICredentialType {
 			headers: { 'Content-Type': 'application/json' },
 			json: true,
 			body: { external_user_ids: [] },
-			ignoreHttpStatusErrors: { ignore: true, except: [401, 403, 404] },
+			ignoreHttpStatusErrors: { ignore: true, except: TEST_FAILURE_STATUSES },
 		},
 		rules: [
+			...REDIRECT_STATUSES.map((status) => ({
+				type: 'responseCode' as const,
+				properties: {
+					value: status,
+					message: `The URL answered with a redirect (${status}), which Braze's REST API never does, so the key was not sent on. Check the Instance or Custom URL: it must be your instance's REST endpoint, such as https://rest.iad-01.braze.com.`,
+				},
+			})),
+			...[200, 201, 202, 204].map((status) => ({
+				type: 'responseCode' as const,
+				properties: {
+					value: status,
+					message: `The URL answered ${status}, but Braze answers this test with 400: something other than Braze's REST API (a login page or proxy, for example) is at this address. Check the Instance or Custom URL.`,
+				},
+			})),
+			...[500, 502, 503, 504].map((status) => ({
+				type: 'responseCode' as const,
+				properties: {
+					value: status,
+					message: `Braze answered with a server error (${status}), so the key could not be checked. Try again later.`,
+				},
+			})),
+			{
+				type: 'responseCode',
+				properties: {
+					value: 429,
+					message: 'Braze rate limit reached (429), so the key could not be checked. Try again after the limit resets.',
+				},
+			},
 			{
 				type: 'responseCode',
 				properties: {

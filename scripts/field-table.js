@@ -45,6 +45,7 @@ const BUILT_FIELDS = {
 	'options.dryRun': '(not sent: outputs the request bodies instead of calling Braze)',
 	'options.maxWaitOnRateLimit': '(not sent: how long the node waits on a 429)',
 	'options.retryServerErrors': '(not sent: whether the node retries a 5xx)',
+	'options.timeout': '(not sent: how long the node waits for an answer)',
 	audienceMode: 'audience (built from the form, pasted as JSON, or none)',
 	audienceCombinator: 'audience.AND / audience.OR (top level)',
 	audienceFilters:

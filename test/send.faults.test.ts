@@ -130,10 +130,11 @@ describe('Failures after the request may have reached Braze: no automatic retry'
 		standIn.queueFaults({ type: 'acceptThenSlow', delayMs: 1500 });
 		const result = await send({ requestOptions: { timeout: 500 } });
 		expect(result.error?.message).toBe(
-			`Could not get an answer from Braze at ${standIn.url}/messages/send`,
+			'No answer from Braze within 0.5 s: the message may or may not have been sent',
 		);
 		expect(String(result.error?.description)).toMatch(/ECONNABORTED/);
-		expect(String(result.error?.description)).toMatch(/check its message activity log/);
+		expect(String(result.error?.description)).toContain(`Braze URL: ${standIn.url}/messages/send`);
+		expect(String(result.error?.description)).toMatch(/Check Braze's message activity log/);
 		expect(standIn.requests).toHaveLength(1);
 		expect(deliveriesOf(['u1'])).toEqual([1]);
 	});
@@ -161,15 +162,13 @@ describe('Failures after the request may have reached Braze: no automatic retry'
 		expect(standIn.requests).toHaveLength(1);
 	});
 
-	it('a 200 whose answer is cut short counts as sent, with the dispatch_id unknown', async () => {
+	it('a 200 whose answer is cut short is not a success: it may or may not have been sent', async () => {
 		standIn.queueFaults({ type: 'malformedJson' });
 		const result = await send({});
-		expect(result.error).toBeUndefined();
-		expect(result.output[0].json).toEqual({
-			dispatch_id: null,
-			message: 'success',
-			errors: [expect.stringMatching(/answer could not be read/)],
-		});
+		expect(result.error?.message).toBe(
+			"The answer was not Braze's (HTTP 200, application/json): the message may or may not have been sent",
+		);
+		expect(result.output).toEqual([]);
 		expect(standIn.requests).toHaveLength(1);
 	});
 
@@ -327,11 +326,9 @@ describe('Failures before anything reached Braze: retried with backoff', () => {
 		const started = Date.now();
 		const result = await send({ url: 'http://127.0.0.1:1' });
 		expect(Date.now() - started).toBeGreaterThanOrEqual(3000);
-		expect(result.error?.message).toBe(
-			'Could not get an answer from Braze at http://127.0.0.1:1/messages/send',
-		);
+		expect(result.error?.message).toBe('Could not reach Braze: nothing was sent');
 		expect(String(result.error?.description)).toMatch(
-			/ECONNREFUSED.*did not reach Braze, so nothing was sent.*tried 4 times/,
+			/Braze URL: http:\/\/127.0.0.1:1\/messages\/send.*ECONNREFUSED.*did not reach Braze.*tried 4 times/,
 		);
 	});
 });

@@ -136,10 +136,8 @@ describe("HTTP errors in the user's terms", () => {
 			parameters: emailTo('u1'),
 			credentials: { apiKey: API_KEY, instance: 'custom', customUrl: 'http://127.0.0.1:1' },
 		});
-		expect(result.error?.message).toBe(
-			'Could not get an answer from Braze at http://127.0.0.1:1/messages/send',
-		);
-		expect(String(result.error?.description)).toMatch(/The connection failed \(ECONNREFUSED\)/);
+		expect(result.error?.message).toBe('Could not reach Braze: nothing was sent');
+		expect(String(result.error?.description)).toMatch(/Connection error: ECONNREFUSED/);
 		expect(JSON.stringify(result.run)).not.toContain(API_KEY);
 	});
 });

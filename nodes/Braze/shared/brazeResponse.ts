@@ -19,6 +19,44 @@ export const brazeErrors = new WeakSet<Error>();
 export interface BrazeAnswer {
 	status: number;
 	rateLimit: RateLimitInfo;
+	/** A 2xx whose body is not Braze's JSON: someone else answered, or the answer was cut. */
+	unreadable?: boolean;
+}
+
+/** The sentence every ambiguous outcome ends with: a 5xx, a timeout, a lost or unreadable answer. */
+export const MAY_OR_MAY_NOT = 'the message may or may not have been sent';
+/** What to do about it. */
+export const CHECK_ACTIVITY_LOG =
+	"Check Braze's message activity log before running again, so that nobody is messaged twice.";
+
+/**
+ * Braze answers with a JSON object carrying a `message` text, on success and on error
+ * (https://www.braze.com/docs/api/errors/). Anything else came from something that is not Braze.
+ */
+function isBrazeJson(body: unknown): body is IDataObject {
+	return (
+		body !== null &&
+		typeof body === 'object' &&
+		!Array.isArray(body) &&
+		typeof (body as IDataObject).message === 'string'
+	);
+}
+
+function headerText(response: IN8nHttpFullResponse, name: string): string {
+	const value = response.headers?.[name];
+	return String(Array.isArray(value) ? value[0] : (value ?? ''));
+}
+
+/** The redirect's target, as an origin only: a full Location can carry tokens of its own. */
+function redirectTarget(response: IN8nHttpFullResponse): string {
+	const location = headerText(response, 'location');
+	if (!location) return 'nowhere (no Location header)';
+	if (!/^[a-z][a-z0-9+.-]*:/i.test(location)) return 'to another path on the same host';
+	try {
+		return `to ${new URL(location).origin}`;
+	} catch {
+		return 'to an unreadable address';
+	}
 }
 
 /** Keyed by the error thrown for an answer, or by the output item's json for a success. */
@@ -47,7 +85,11 @@ export function brazeErrorHandler(permission: string): PostReceiveAction {
 		response: IN8nHttpFullResponse,
 	): Promise<INodeExecutionData[]> {
 		const status = response.statusCode;
-		if (status < 400) return items;
+		if (status >= 300 && status < 400) throw redirectError(this, response);
+		if (status < 300) {
+			if (isBrazeJson(response.body)) return items;
+			throw unreadableAnswerError(this, response);
+		}
 		const body: IDataObject =
 			response.body !== null && typeof response.body === 'object'
 				? (response.body as IDataObject)
@@ -80,11 +122,11 @@ export function brazeErrorHandler(permission: string): PostReceiveAction {
 			description = "Check the credential's Instance or Custom URL.";
 		} else if (status === 413) {
 			message = 'The request is larger than Braze accepts (413)';
-			description = 'Braze accepts request bodies up to 4 MB. Shorten the message content.';
-		} else if (status >= 500) {
-			message = `Braze answered with a server error (${status}): the message may or may not have been sent`;
 			description =
-				'Braze failed while handling the request. Check the message activity log in Braze before running again, so that nobody is messaged twice.';
+				'Braze accepts request bodies up to 4 MB. Shorten the largest field of the request (message content, recipient lists, attributes or trigger properties).';
+		} else if (status >= 500) {
+			message = `Braze answered with a server error (${status}): ${MAY_OR_MAY_NOT}`;
+			description = `Braze failed while handling the request. ${CHECK_ACTIVITY_LOG}`;
 			failure = { cause: 'temporarily-unavailable' };
 		} else {
 			message = `Braze rejected the request (${status})${brazeMessage ? `: ${brazeMessage}` : ''}`;
@@ -103,27 +145,48 @@ export function brazeErrorHandler(permission: string): PostReceiveAction {
 	};
 }
 
+/** A 3xx: Braze's REST API never redirects, and the node never follows, so nothing was sent. */
+function redirectError(context: IExecuteSingleFunctions, response: IN8nHttpFullResponse): Error {
+	const status = response.statusCode;
+	const error = new NodeApiError(context.getNode(), { status } as JsonObject, {
+		message: `Braze did not act: the URL answered with a redirect (${status}), so nothing was sent`,
+		description: `The redirect points ${redirectTarget(response)}. The node never follows redirects, so neither the API key nor the message went there. Braze's REST API does not redirect: check the credential's Instance or Custom URL (your instance's REST endpoint, such as https://rest.iad-01.braze.com).`,
+		httpCode: String(status),
+		itemIndex: context.getItemIndex(),
+	});
+	brazeErrors.add(error);
+	answers.set(error, { status, rateLimit: readRateLimitInfo(response) });
+	return error;
+}
+
 /**
- * One output item per input item: Braze's answer (dispatch_id, message, errors), linked back.
- * A 2xx whose body cannot be read (cut short on the way) still means Braze accepted the send
- * (§6.2): it is reported as sent, with the dispatch_id unknown, so that nobody sends it again.
+ * A 2xx whose body is not Braze's JSON (an HTML login page, a proxy's answer, or a body cut
+ * short): the request went out, and nobody can say whether Braze acted on it.
  */
+function unreadableAnswerError(
+	context: IExecuteSingleFunctions,
+	response: IN8nHttpFullResponse,
+): Error {
+	const status = response.statusCode;
+	const type = headerText(response, 'content-type').split(';')[0] || 'no content type';
+	const error = new NodeApiError(context.getNode(), { status } as JsonObject, {
+		message: `The answer was not Braze's (HTTP ${status}, ${type}): ${MAY_OR_MAY_NOT}`,
+		description: `Braze answers with JSON; this answer could not be read as such. Something else (a login page, a proxy) may be answering at the Braze URL, or the answer was cut short. ${CHECK_ACTIVITY_LOG} Check the credential's Instance or Custom URL.`,
+		httpCode: String(status),
+		itemIndex: context.getItemIndex(),
+	});
+	brazeErrors.add(error);
+	answers.set(error, { status, rateLimit: readRateLimitInfo(response), unreadable: true });
+	return error;
+}
+
+/** One output item per input item: Braze's answer (dispatch_id, message, errors), linked back. */
 export async function toBrazeResult(
 	this: IExecuteSingleFunctions,
 	_items: INodeExecutionData[],
 	response: IN8nHttpFullResponse,
 ): Promise<INodeExecutionData[]> {
-	const readable =
-		response.body !== null && typeof response.body === 'object' && !Array.isArray(response.body);
-	const body: IDataObject = readable
-		? { ...(response.body as IDataObject) }
-		: {
-				dispatch_id: null,
-				message: 'success',
-				errors: [
-					`Braze accepted the request (HTTP ${response.statusCode}) but its answer could not be read, so its dispatch_id is unknown. Braze's message activity log shows the send.`,
-				],
-			};
+	const body: IDataObject = { ...(response.body as IDataObject) };
 	answers.set(body, { status: response.statusCode, rateLimit: readRateLimitInfo(response) });
 	return [{ json: body, pairedItem: { item: this.getItemIndex() } }];
 }

@@ -1,4 +1,4 @@
-import { NodeApiError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type {
 	DeclarativeRestApiSettings,
 	IDataObject,
@@ -9,7 +9,7 @@ import type {
 	JsonObject,
 } from 'n8n-workflow';
 
-import { brazeErrors } from './brazeResponse';
+import { brazeErrors, CHECK_ACTIVITY_LOG, MAY_OR_MAY_NOT } from './brazeResponse';
 import {
 	chunkBody,
 	describeRecipients,
@@ -18,11 +18,13 @@ import {
 	splitRecipients,
 } from './chunking';
 import type { RecipientChunk } from './chunking';
-import { rateLimitGate } from './rateLimit';
+import { cancellableSleep, rateLimitGate } from './rateLimit';
 import { sendWithRetries } from './retry';
-import type { RequestFailure, RetrySettings } from './retry';
+import type { FailureKind, HaltCheck, RequestFailure, RetrySettings, SendOutcome } from './retry';
+import { runLedgerOf } from './runLedger';
+import type { Halt, RunLedger } from './runLedger';
 import { bodyOf } from './requestBody';
-import { DEFAULT_MAX_WAIT_ON_RATE_LIMIT } from './sendOptions';
+import { DEFAULT_MAX_WAIT_ON_RATE_LIMIT, DEFAULT_TIMEOUT_SECONDS } from './sendOptions';
 import { dryRunResult, isDryRun } from './dryRun';
 
 export type BodyValidator = (context: IExecuteSingleFunctions, body: IDataObject) => void;
@@ -44,7 +46,8 @@ interface RequestSummary extends RecipientChunk {
  * Runs after every field has written its part of the body: checks the whole request, then
  * sends it. Routing calls it as the operation's "pagination" hook, the one place a declarative
  * node controls how its request is made. A send naming more than 50 users goes out as
- * consecutive requests of at most 50 (§1.2), and still yields one output item.
+ * consecutive requests of at most 50 (https://www.braze.com/docs/api/endpoints/messaging/send_messages/post_send_messages),
+ * and still yields one output item. What the other items of the run did is in the RunLedger.
  */
 export function brazeRequestExecutor(
 	validate: BodyValidator,
@@ -54,50 +57,197 @@ export function brazeRequestExecutor(
 		this: IExecutePaginationFunctions,
 		requestData: DeclarativeRestApiSettings.ResultOptions,
 	): Promise<INodeExecutionData[]> {
-		const body = bodyOf(requestData.options as IHttpRequestOptions);
-		validate(this, body);
-		const chunks = splitRecipients(body);
-		const plan: Array<RecipientChunk | undefined> = chunks.length ? chunks : [undefined];
-		const pairedItem = { item: this.getItemIndex() };
-		if (isDryRun(this)) {
-			const { method = 'POST', url = '' } = requestData.options;
-			const bodies = plan.map((chunk) => chunkBody(body, chunk));
-			return [{ json: dryRunResult(method, url, bodies), pairedItem }];
-		}
-		const settings = retrySettings(this);
-		const gate = rateLimitGate(
-			this.getExecutionCancelSignal(),
-			this.getExecuteData(),
-			String(this.getNode().credentials?.brazeApi?.id ?? ''),
-		);
-		const done: RequestSummary[] = [];
-		const answers: IDataObject[] = [];
-		for (const [index, chunk] of plan.entries()) {
-			const chunkRequest = {
-				...requestData,
-				options: { ...requestData.options, body: chunkBody(body, chunk) },
-			};
-			const outcome = await sendWithRetries(this, chunkRequest, gate, settings);
-			if ('failure' in outcome) {
-				if (plan.length === 1) throw outcome.failure.error;
-				return partialFailure(this, outcome.failure, index, plan as RecipientChunk[], done);
+		const ledger = runLedgerOf(this);
+		const attempt = ledger.begin(this.getItemIndex());
+		const stopOnError = !this.continueOnFail();
+		try {
+			return await executeItem(this, requestData, validate, executorOptions, ledger, attempt);
+		} catch (error) {
+			if (stopOnError) {
+				ledger.halt(attempt, {
+					reason: (error as Error).message,
+					item: this.getItemIndex() + 1,
+				});
+				ledger.track(error as Error);
 			}
-			answers.push(outcome.json);
-			done.push(summary(index, chunk, outcome.json));
+			await untilRoutingListens(this, ledger, attempt);
+			throw asNodeError(this, error);
 		}
-		const echoed: IDataObject = {};
-		for (const key of executorOptions.echoBodyKeys ?? []) echoed[key] = body[key];
-		if (plan.length === 1) return [{ json: { ...echoed, ...answers[0] }, pairedItem }];
-		return [{ json: { ...echoed, ...combinedResult(done) }, pairedItem }];
 	};
+}
+
+/** Everything thrown here is already one of n8n's node errors; anything else is wrapped. */
+function asNodeError(
+	context: IExecuteSingleFunctions,
+	error: unknown,
+): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
+	return new NodeOperationError(context.getNode(), error as Error, {
+		itemIndex: context.getItemIndex(),
+	});
+}
+
+/**
+ * With Request Options › Batching, n8n's routing pauses between batches before it listens to
+ * the items' outcomes; a failure thrown during that pause is an unhandled rejection. So a
+ * failing item waits until every item has started (bounded by the batches' own schedule).
+ */
+async function untilRoutingListens(
+	context: IExecutePaginationFunctions,
+	ledger: RunLedger,
+	attempt: number,
+): Promise<void> {
+	const requestOptions = context.getNodeParameter('requestOptions', {}) as IDataObject;
+	const batch = ((requestOptions.batching as IDataObject | undefined)?.batch ?? {}) as IDataObject;
+	const interval = Number(batch.batchInterval ?? 0);
+	if (!(interval > 0)) return;
+	const size = Math.max(1, Number(batch.batchSize) || 1);
+	const items = context.getExecuteData().data.main?.[0]?.length ?? 1;
+	const batchesLeft = Math.ceil(Math.max(0, items - context.getItemIndex() - 1) / size) + 1;
+	await Promise.race([
+		ledger.allStarted(attempt),
+		cancellableSleep(batchesLeft * interval + 1000, context.getExecutionCancelSignal()),
+	]);
+}
+
+async function executeItem(
+	context: IExecutePaginationFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+	validate: BodyValidator,
+	executorOptions: ExecutorOptions,
+	ledger: RunLedger,
+	attempt: number,
+): Promise<INodeExecutionData[]> {
+	const itemIndex = context.getItemIndex();
+	const body = bodyOf(requestData.options as IHttpRequestOptions);
+	validate(context, body);
+	const chunks = splitRecipients(body);
+	const plan: Array<RecipientChunk | undefined> = chunks.length ? chunks : [undefined];
+	const pairedItem = { item: itemIndex };
+	if (isDryRun(context)) {
+		const { method = 'POST', url = '' } = requestData.options;
+		const bodies = plan.map((chunk) => chunkBody(body, chunk));
+		return [{ json: dryRunResult(method, url, bodies), pairedItem }];
+	}
+	const settings = retrySettings(context);
+	const gate = rateLimitGate(
+		context.getExecutionCancelSignal(),
+		context.getExecuteData(),
+		String(context.getNode().credentials?.brazeApi?.id ?? ''),
+	);
+	const stopOnError = !context.continueOnFail();
+	const halted: HaltCheck = () => {
+		if (ledger.keyRejection) return haltFailure(context, ledger.keyRejection, 'key');
+		const halt = stopOnError ? ledger.haltOf(attempt) : undefined;
+		return halt ? haltFailure(context, halt, 'stop') : undefined;
+	};
+	const onAnswer = (kind: FailureKind | 'ok', error?: Error) => {
+		if (kind === 'keyRejected' && error && !ledger.keyRejection) {
+			ledger.keyRejection = { reason: error.message, item: itemIndex + 1 };
+		}
+	};
+	const done: RequestSummary[] = [];
+	const answers: IDataObject[] = [];
+	let replayed = 0;
+	for (const [index, chunk] of plan.entries()) {
+		const earlier = ledger.earlier(itemIndex, index);
+		let outcome: SendOutcome;
+		if (earlier?.sent === 'yes') {
+			outcome = { json: earlier.json };
+			replayed += 1;
+		} else if (earlier?.sent === 'maybe') {
+			outcome = { failure: earlierTryFailure(context, index + 1, plan.length) };
+		} else {
+			const first = halted();
+			if (first) {
+				outcome = { failure: first };
+			} else {
+				const chunkRequest = {
+					...requestData,
+					options: { ...requestData.options, body: chunkBody(body, chunk) },
+				};
+				outcome = await sendWithRetries(context, chunkRequest, gate, settings, halted, onAnswer);
+				if ('json' in outcome) ledger.record(itemIndex, index, { sent: 'yes', json: outcome.json });
+				else if (outcome.failure.sent === 'maybe') ledger.record(itemIndex, index, { sent: 'maybe' });
+			}
+		}
+		if ('failure' in outcome) {
+			if (plan.length === 1) throw outcome.failure.error;
+			return partialFailure(context, outcome.failure, index, plan as RecipientChunk[], done);
+		}
+		answers.push(outcome.json);
+		done.push(summary(index, chunk, outcome.json));
+	}
+	ledger.confirm(
+		itemIndex,
+		done.map((request) => request.dispatch_id ?? null),
+	);
+	const echoed: IDataObject = {};
+	for (const key of executorOptions.echoBodyKeys ?? []) echoed[key] = body[key];
+	const json =
+		plan.length === 1 ? { ...echoed, ...answers[0] } : { ...echoed, ...combinedResult(done) };
+	if (replayed) json.warning = ALREADY_SENT_WARNING;
+	return [{ json, pairedItem }];
+}
+
+/** On an output item Braze confirmed in an earlier try of the node (Retry On Fail). */
+export const ALREADY_SENT_WARNING =
+	'Sent by an earlier try of this node (Retry On Fail) and confirmed by Braze: not sent again.';
+
+/** Not sent, because of another item: Braze refused the key, or the run stops at an error. */
+function haltFailure(
+	context: IExecuteSingleFunctions,
+	halt: Halt,
+	why: 'key' | 'stop',
+): RequestFailure {
+	const message =
+		why === 'key'
+			? `Not sent: Braze rejected the API key or its permission on item ${halt.item} of this run`
+			: `Not sent: the node stops at the error of item ${halt.item}`;
+	const description =
+		why === 'key'
+			? `${halt.reason}. After that answer the node makes no further request with this key in this run. Fix the credential, then run again.`
+			: `${halt.reason}. With Settings › On Error set to Stop Workflow, items not sent yet are not sent once one fails. To send each item on its own, set On Error to Continue (using error output).`;
+	const error = new NodeOperationError(context.getNode(), message, {
+		description,
+		itemIndex: context.getItemIndex(),
+	});
+	brazeErrors.add(error);
+	return { error, sent: 'no', reason: message, kind: 'halted' };
+}
+
+/** A request that an earlier try of this node may have sent: reported, never sent again. */
+function earlierTryFailure(
+	context: IExecuteSingleFunctions,
+	request: number,
+	of: number,
+): RequestFailure {
+	const which = of > 1 ? `Request ${request} of ${of} of this item` : 'This item';
+	const error = new NodeApiError(context.getNode(), {} as JsonObject, {
+		message: `${which} may or may not have been sent by an earlier try of this node: it is not sent again`,
+		description: `n8n's Retry On Fail ran the node again. The earlier try got no clear answer from Braze for it, so ${MAY_OR_MAY_NOT}. ${CHECK_ACTIVITY_LOG}`,
+		itemIndex: context.getItemIndex(),
+	});
+	brazeErrors.add(error);
+	return { error, sent: 'maybe', reason: 'an earlier try may have sent it', kind: 'halted' };
 }
 
 function retrySettings(context: IExecuteSingleFunctions): RetrySettings {
 	const options = context.getNodeParameter('options', {}) as IDataObject;
 	const maxWait = Number(options.maxWaitOnRateLimit ?? DEFAULT_MAX_WAIT_ON_RATE_LIMIT);
+	// Options › Timeout (seconds) first; then n8n's own Request Options › Timeout (ms).
+	const requestOptions = context.getNodeParameter('requestOptions', {}) as IDataObject;
+	const timeout =
+		options.timeout !== undefined
+			? Number(options.timeout)
+			: Number(requestOptions.timeout ?? DEFAULT_TIMEOUT_SECONDS * 1000) / 1000;
 	return {
 		maxWaitMs: Number.isFinite(maxWait) && maxWait > 0 ? maxWait * 1000 : 0,
 		retryServerErrors: options.retryServerErrors === true,
+		timeoutMs:
+			Number.isFinite(timeout) && timeout > 0
+				? Math.round(timeout * 1000)
+				: DEFAULT_TIMEOUT_SECONDS * 1000,
 	};
 }
 

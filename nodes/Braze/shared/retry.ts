@@ -7,7 +7,8 @@ import type {
 	JsonObject,
 } from 'n8n-workflow';
 
-import { brazeAnswerOf, brazeErrors } from './brazeResponse';
+import { brazeAnswerOf, brazeErrors, CHECK_ACTIVITY_LOG, MAY_OR_MAY_NOT } from './brazeResponse';
+import type { BrazeAnswer } from './brazeResponse';
 import { cancellableSleep, nextClockHour, retryTime } from './rateLimit';
 import type { RateLimitGate } from './rateLimit';
 
@@ -17,6 +18,8 @@ export interface RetrySettings {
 	maxWaitMs: number;
 	/** Retry answers that may have been acted on (5xx, timeouts, dropped connections). */
 	retryServerErrors: boolean;
+	/** How long a request may go without an answer, in ms. */
+	timeoutMs: number;
 }
 
 /** Network failures that happen before a single byte reaches Braze: always safe to retry. */
@@ -28,14 +31,71 @@ const NOT_REACHED_CODES = new Set([
 	'ENETUNREACH',
 	'EADDRNOTAVAIL',
 ]);
-/** Waits before retrying a request that never reached Braze. */
-export const NOT_REACHED_DELAYS_MS = [500, 1000, 2000];
-/** Waits before retrying a request Braze may have acted on (opt-in). */
-export const SERVER_ERROR_DELAYS_MS = [1000, 3000];
-/** Waits after a 429 that names no reset time. */
-const UNANNOUNCED_RATE_LIMIT_DELAYS_MS = [1000, 2000, 4000, 8000, 16000, 30000];
+/** The HTTP client's codes for a request that got no answer in time. */
+const TIMEOUT_CODES = new Set(['ECONNABORTED', 'ETIMEDOUT', 'ESOCKETTIMEDOUT']);
+
+/**
+ * The waits between tries. Tests shorten them through `setRetryDelays`, so that the retry
+ * paths run without real waiting; the node itself never changes them.
+ */
+export const retryDelays = {
+	/** Before retrying a request that never reached Braze. */
+	notReachedMs: [500, 1000, 2000],
+	/** Before retrying a request Braze may have acted on (opt-in). */
+	serverErrorMs: [1000, 3000],
+	/** After a 429 that names no reset time. */
+	unannouncedRateLimitMs: [1000, 2000, 4000, 8000, 16000, 30000],
+};
+export const DEFAULT_RETRY_DELAYS = structuredClone(retryDelays);
+
+export function setRetryDelays(delays: Partial<typeof retryDelays>): void {
+	Object.assign(retryDelays, delays);
+}
+
 /** A request that keeps being rate limited, however short each wait, stops at some point. */
 const MAX_RATE_LIMITED_ATTEMPTS = 50;
+
+/** Why a request failed, as far as sending again is concerned. */
+export type FailureKind =
+	| 'rateLimited'
+	| 'keyRejected'
+	| 'refused'
+	| 'redirected'
+	| 'unreadable'
+	| 'serverError'
+	| 'urlRefused'
+	| 'notReached'
+	| 'timedOut'
+	| 'cancelled'
+	| 'connectionLost';
+
+interface FailurePolicy {
+	/** Whether Braze may have acted on the request. */
+	sent: 'no' | 'maybe';
+	/**
+	 * afterReset: wait for the rate limit, then send again (nothing was sent).
+	 * backoff: send again after a short wait (the request never left).
+	 * optIn: send again only if the user accepts duplicates (Retry Server Errors).
+	 * never: report.
+	 */
+	retry: 'afterReset' | 'backoff' | 'optIn' | 'never';
+}
+
+/** The one table that decides what is retried: only what Braze cannot have acted on, by default. */
+export const FAILURE_POLICY: Record<FailureKind, FailurePolicy> = {
+	rateLimited: { sent: 'no', retry: 'afterReset' },
+	// "All fatal error codes mean no messages are sent": https://www.braze.com/docs/api/errors/
+	keyRejected: { sent: 'no', retry: 'never' },
+	refused: { sent: 'no', retry: 'never' },
+	redirected: { sent: 'no', retry: 'never' },
+	urlRefused: { sent: 'no', retry: 'never' },
+	notReached: { sent: 'no', retry: 'backoff' },
+	unreadable: { sent: 'maybe', retry: 'never' },
+	serverError: { sent: 'maybe', retry: 'optIn' },
+	timedOut: { sent: 'maybe', retry: 'optIn' },
+	connectionLost: { sent: 'maybe', retry: 'optIn' },
+	cancelled: { sent: 'maybe', retry: 'never' },
+};
 
 /** A request that could not be completed. */
 export interface RequestFailure {
@@ -45,6 +105,7 @@ export interface RequestFailure {
 	sent: 'no' | 'maybe';
 	/** Short cause, for "… on request k of n". */
 	reason: string;
+	kind: FailureKind | 'halted';
 }
 
 export type SendOutcome = { json: IDataObject } | { failure: RequestFailure };
@@ -61,12 +122,46 @@ function isUrlRefusal(error: Error): Error | undefined {
 	);
 }
 
+/** Sorts a failed request into the kinds the policy table knows. */
+export function classify(error: Error, answer: BrazeAnswer | undefined): FailureKind {
+	if (answer) {
+		const { status } = answer;
+		if (status === 429) return 'rateLimited';
+		if (status === 401 || status === 403) return 'keyRejected';
+		if (status >= 300 && status < 400) return 'redirected';
+		if (status < 300) return 'unreadable';
+		if (status >= 500) return 'serverError';
+		return 'refused';
+	}
+	if (isUrlRefusal(error)) return 'urlRefused';
+	const code = networkCode(error);
+	if (NOT_REACHED_CODES.has(code)) return 'notReached';
+	if (TIMEOUT_CODES.has(code)) return 'timedOut';
+	if (code === 'ERR_CANCELED') return 'cancelled';
+	return 'connectionLost';
+}
+
 /** Where the request went: the base URL is only known once the credential has set it. */
 function requestUrl(error: Error, requestData: DeclarativeRestApiSettings.ResultOptions): string {
 	const config = (error as { cause?: { config?: { baseURL?: string; url?: string } } }).cause
 		?.config;
 	const baseURL = requestData.options.baseURL ?? config?.baseURL ?? '';
 	return `${baseURL}${requestData.options.url ?? ''}`;
+}
+
+/** The first sentence of a network failure, per kind. */
+// No error code in the message: n8n replaces a message naming one with a generic text.
+function networkMessage(kind: FailureKind, settings: RetrySettings): string {
+	switch (kind) {
+		case 'notReached':
+			return 'Could not reach Braze: nothing was sent';
+		case 'timedOut':
+			return `No answer from Braze within ${settings.timeoutMs / 1000} s: ${MAY_OR_MAY_NOT}`;
+		case 'cancelled':
+			return `The execution was cancelled while waiting for Braze's answer: ${MAY_OR_MAY_NOT}`;
+		default:
+			return `The connection to Braze was lost before its answer: ${MAY_OR_MAY_NOT}`;
+	}
 }
 
 /**
@@ -77,6 +172,7 @@ export function safeError(
 	context: IExecuteSingleFunctions,
 	error: Error,
 	requestData: DeclarativeRestApiSettings.ResultOptions,
+	settings: RetrySettings,
 	note = '',
 ): Error {
 	if (brazeErrors.has(error)) return error;
@@ -90,18 +186,19 @@ export function safeError(
 		return refused;
 	}
 	const code = networkCode(error);
+	const kind = classify(error, undefined);
 	const url = requestUrl(error, requestData);
-	const sentence = NOT_REACHED_CODES.has(code)
-		? 'The request did not reach Braze, so nothing was sent. '
-		: 'If the request may have reached Braze, check its message activity log before running again, so that nobody is messaged twice. ';
-	// The code goes in the description: n8n would replace a message naming it with a generic text.
+	const next =
+		FAILURE_POLICY[kind].sent === 'maybe'
+			? CHECK_ACTIVITY_LOG
+			: 'The request did not reach Braze. Check the network, then run again.';
 	const safe = new NodeApiError(
 		context.getNode(),
 		{ reason: code || 'request failed' } as JsonObject,
 		{
-			message: `Could not get an answer from Braze at ${url}`,
+			message: networkMessage(kind, settings),
 			description:
-				`${code ? `The connection failed (${code}). ` : ''}Check the credential's Instance or Custom URL and the network. ${sentence}${note}`.trim(),
+				`Braze URL: ${url}.${code ? ` Connection error: ${code}.` : ''} Check the credential's Instance or Custom URL and the network. ${next}${note}`.trim(),
 			itemIndex: context.getItemIndex(),
 		},
 	);
@@ -157,47 +254,71 @@ function withNote(error: Error, note: string): Error {
 	return error;
 }
 
+/** Checked before each request leaves: a reason not to send at all (see RunLedger). */
+export type HaltCheck = () => RequestFailure | undefined;
+
 /**
  * Sends one request (one chunk of an item's users) and returns Braze's answer as the output
- * json. Retries only where Braze cannot have acted on the first try (429, connection never
- * made), unless the user opted into retrying server errors. A failure says whether the request
- * may have been sent.
+ * json. Retries only what FAILURE_POLICY allows. A failure says whether the request may have
+ * been sent.
  */
 export async function sendWithRetries(
 	context: IExecutePaginationFunctions,
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 	gate: RateLimitGate,
 	settings: RetrySettings,
+	halted: HaltCheck = () => undefined,
+	onAnswer: (kind: FailureKind | 'ok', error?: Error) => void = () => {},
 ): Promise<SendOutcome> {
 	const signal = context.getExecutionCancelSignal();
 	let attempts = 0;
 	let rateLimited = 0;
 	let notReached = 0;
-	let serverErrors = 0;
-	let maybeSent = false;
+	let optInRetries = 0;
 	let lastResetAt: Date | undefined;
-	const fail = (
-		error: Error,
-		reason: string,
-		sent: 'no' | 'maybe' = maybeSent ? 'maybe' : 'no',
-	) => ({
-		failure: { error: withNote(error, triedNote(attempts)), sent, reason },
+	const fail = (error: Error, reason: string, kind: FailureKind) => ({
+		failure: {
+			error: withNote(error, triedNote(attempts)),
+			// Once a try may have been acted on, the request as a whole may have been.
+			sent: optInRetries > 0 ? 'maybe' : FAILURE_POLICY[kind].sent,
+			reason,
+			kind,
+		} as RequestFailure,
 	});
 	const rateLimitFailure = (resetAt: Date | undefined) =>
-		fail(rateLimitError(context, resetAt, settings), 'Braze rate limit reached (429)');
-	const cancelled = () => fail(cancelledError(context), 'the execution was cancelled');
+		fail(rateLimitError(context, resetAt, settings), 'Braze rate limit reached (429)', 'rateLimited');
+	const cancelled = () =>
+		optInRetries > 0
+			? fail(cancelledError(context), 'the execution was cancelled', 'cancelled')
+			: {
+					failure: {
+						error: cancelledError(context),
+						sent: 'no',
+						reason: 'the execution was cancelled',
+						kind: 'cancelled',
+					} as RequestFailure,
+				};
 
 	for (;;) {
 		const gateResult = await gate.acquire(settings.maxWaitMs, signal);
 		if (!gateResult.go) {
 			return gateResult.cancelled ? cancelled() : rateLimitFailure(gateResult.resetAt);
 		}
+		const halt = halted();
+		if (halt) {
+			gate.release(undefined, undefined);
+			return { failure: { ...halt, sent: optInRetries > 0 ? 'maybe' : halt.sent } };
+		}
 		attempts += 1;
 		let items;
 		try {
 			items = await context.makeRoutingRequest({
 				...requestData,
-				options: { ...requestData.options, headers: { ...requestData.options.headers } },
+				options: {
+					...requestData.options,
+					headers: { ...requestData.options.headers },
+					timeout: settings.timeoutMs,
+				},
 			});
 		} catch (caught) {
 			items = caught as Error;
@@ -205,53 +326,87 @@ export async function sendWithRetries(
 		if (Array.isArray(items)) {
 			const json = items[0]?.json ?? {};
 			const answer = brazeAnswerOf(json);
+			onAnswer('ok');
 			gate.release(answer?.rateLimit, answer?.status);
 			return { json };
 		}
 		const error = items;
 		const answer = brazeAnswerOf(error);
+		const kind = classify(error, answer);
+		// Told before the gate lets the next request go, so that a rejected key stops the others.
+		onAnswer(kind, error);
 		gate.release(answer?.rateLimit, answer?.status);
+		const policy = FAILURE_POLICY[kind];
 
-		if (answer?.status === 429) {
+		if (policy.retry === 'afterReset') {
 			rateLimited += 1;
-			const retryAt = retryTime(answer.rateLimit);
+			const retryAt = answer ? retryTime(answer.rateLimit) : undefined;
 			lastResetAt = retryAt === undefined ? undefined : new Date(retryAt);
 			if (rateLimited >= MAX_RATE_LIMITED_ATTEMPTS) return rateLimitFailure(lastResetAt);
 			if (retryAt === undefined) {
-				const delay = UNANNOUNCED_RATE_LIMIT_DELAYS_MS[rateLimited - 1];
+				const delay = retryDelays.unannouncedRateLimitMs[rateLimited - 1];
 				if (delay === undefined || delay > settings.maxWaitMs) return rateLimitFailure(undefined);
 				gate.holdUntil(Date.now() + delay);
 			}
 			continue; // the gate waits for the reset, or refuses if it is too far away
 		}
-		if (answer && answer.status < 500) {
-			// Braze refused it (4xx): "all fatal error codes mean no messages are sent" (§6.2).
-			return fail(error, error.message);
+		if (answer) {
+			// Braze's (or a stranger's) answer, already an error in the user's words.
+			if (policy.retry === 'optIn' && settings.retryServerErrors) {
+				const delay = retryDelays.serverErrorMs[optInRetries];
+				optInRetries += 1;
+				if (delay !== undefined) {
+					if (!(await cancellableSleep(delay, signal))) return cancelled();
+					continue;
+				}
+			}
+			return fail(error, reasonOf(kind, answer.status, error), kind);
 		}
-		if (isUrlRefusal(error)) {
-			// The credential refused to send the key to this URL: nothing left the machine.
-			return fail(safeError(context, error, requestData), 'the Braze URL was refused');
-		}
-		const code = networkCode(error);
-		if (!answer && NOT_REACHED_CODES.has(code)) {
-			const delay = NOT_REACHED_DELAYS_MS[notReached];
+		if (policy.retry === 'backoff') {
+			const delay = retryDelays.notReachedMs[notReached];
 			notReached += 1;
 			if (delay === undefined) {
-				return fail(safeError(context, error, requestData), `Braze could not be reached (${code})`);
+				const code = networkCode(error);
+				return fail(
+					safeError(context, error, requestData, settings),
+					`Braze could not be reached (${code})`,
+					kind,
+				);
 			}
 			if (!(await cancellableSleep(delay, signal))) return cancelled();
 			continue;
 		}
-		// A 5xx, a timeout or a connection lost after sending: Braze may have acted on it.
-		maybeSent = true;
-		const delay = settings.retryServerErrors ? SERVER_ERROR_DELAYS_MS[serverErrors] : undefined;
-		serverErrors += 1;
-		if (delay === undefined) {
-			const reason = answer
-				? `Braze answered with a server error (${answer.status})`
-				: `No answer from Braze (${code || 'connection lost'})`;
-			return fail(safeError(context, error, requestData), reason, 'maybe');
+		if (policy.retry === 'optIn' && settings.retryServerErrors) {
+			const delay = retryDelays.serverErrorMs[optInRetries];
+			optInRetries += 1;
+			if (delay !== undefined) {
+				if (!(await cancellableSleep(delay, signal))) return cancelled();
+				continue;
+			}
 		}
-		if (!(await cancellableSleep(delay, signal))) return cancelled();
+		const safe = safeError(context, error, requestData, settings);
+		return fail(safe, reasonOf(kind, undefined, safe), kind);
+	}
+}
+
+/** Short cause, for "… on request k of n". */
+function reasonOf(kind: FailureKind, status: number | undefined, error: Error): string {
+	switch (kind) {
+		case 'serverError':
+			return `Braze answered with a server error (${status})`;
+		case 'unreadable':
+			return `the answer was not Braze's (HTTP ${status})`;
+		case 'redirected':
+			return `the Braze URL answered with a redirect (${status})`;
+		case 'timedOut':
+			return 'no answer from Braze in time';
+		case 'connectionLost':
+			return 'the connection to Braze was lost';
+		case 'cancelled':
+			return 'the execution was cancelled';
+		case 'urlRefused':
+			return 'the Braze URL was refused';
+		default:
+			return error.message;
 	}
 }

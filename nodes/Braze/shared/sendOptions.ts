@@ -7,6 +7,8 @@ import { brazeIdLocator } from '../listSearch/locator';
 const MAX_SEND_ID_LENGTH = 64;
 /** Seconds: covers Braze's per-minute limits; the hourly one needs up to 3600. */
 export const DEFAULT_MAX_WAIT_ON_RATE_LIMIT = 60;
+/** Seconds without an answer before a request counts as timed out. Braze answers in well under a second normally. */
+export const DEFAULT_TIMEOUT_SECONDS = 30;
 
 /** The Message operations whose Options collection this is. */
 const MESSAGE_REQUEST_OPERATIONS = ['send', 'schedule', 'updateSchedule', 'deleteSchedule'];
@@ -20,7 +22,7 @@ export const sendOptionsProperty: INodeProperties = {
 	placeholder: 'Add Option',
 	default: {},
 	description:
-		'Campaign tracking, send ID, frequency capping or messaging limits, subscription state, dry run, and how to handle rate limits and server errors',
+		'Campaign tracking, send ID, frequency capping or messaging limits, subscription state, dry run, timeout, and how to handle rate limits and server errors',
 	displayOptions: { show: { resource: ['message'], operation: MESSAGE_REQUEST_OPERATIONS } },
 	options: [
 		{
@@ -105,6 +107,15 @@ export const sendOptionsProperty: INodeProperties = {
 				'A send identifier for per-send analytics (ASCII, at most 64 characters). Create it first in Braze (the Create Send ID endpoint).',
 			displayOptions: onlyFor('send', 'schedule'),
 			routing: { send: { type: 'body', property: 'send_id' } },
+		},
+		{
+			displayName: 'Timeout',
+			name: 'timeout',
+			type: 'number',
+			typeOptions: { minValue: 0.001, numberPrecision: 3 },
+			default: DEFAULT_TIMEOUT_SECONDS,
+			description:
+				'How long, in seconds, to wait for an answer from Braze (default 30). A request that gets no answer in time may or may not have been sent: the item fails and says so, and is not sent again unless Retry Server Errors is on.',
 		},
 	],
 };

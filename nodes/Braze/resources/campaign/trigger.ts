@@ -99,8 +99,8 @@ export const triggerProperties: INodeProperties[] = [
 	optionsPropertyFor(
 		kind.resource,
 		kind.operation,
-		['dryRun', 'maxWaitOnRateLimit', 'retryServerErrors', 'sendId'],
-		'Send ID, dry run, and how to handle rate limits and server errors for this trigger',
+		['dryRun', 'maxWaitOnRateLimit', 'retryServerErrors', 'sendId', 'timeout'],
+		'Send ID, dry run, timeout, and how to handle rate limits and server errors for this trigger',
 	),
 ];
 

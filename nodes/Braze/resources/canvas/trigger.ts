@@ -66,8 +66,8 @@ export const triggerProperties: INodeProperties[] = [
 	optionsPropertyFor(
 		kind.resource,
 		kind.operation,
-		['dryRun', 'maxWaitOnRateLimit', 'retryServerErrors'],
-		'Dry run, and how to handle rate limits and server errors for this trigger',
+		['dryRun', 'maxWaitOnRateLimit', 'retryServerErrors', 'timeout'],
+		'Dry run, timeout, and how to handle rate limits and server errors for this trigger',
 	),
 ];
 

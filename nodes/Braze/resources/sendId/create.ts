@@ -41,8 +41,8 @@ export const createProperties: INodeProperties[] = [
 	optionsPropertyFor(
 		'sendId',
 		'create',
-		['dryRun', 'maxWaitOnRateLimit', 'retryServerErrors'],
-		'Dry run, and how to handle rate limits and server errors for this request',
+		['dryRun', 'maxWaitOnRateLimit', 'retryServerErrors', 'timeout'],
+		'Dry run, timeout, and how to handle rate limits and server errors for this request',
 	),
 ];
 

@@ -1,0 +1,135 @@
+import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
+
+/** What became of one request (one chunk of one item) in an earlier try of this node run. */
+export type RequestRecord = { sent: 'yes'; json: IDataObject } | { sent: 'maybe' };
+
+/** Why the node stops sending for the rest of this run. */
+export interface Halt {
+	/** The error's message, quoted in the errors of the items not sent. */
+	reason: string;
+	/** 1-based number of the item whose failure halted the run. */
+	item: number;
+}
+
+/** An error whose description gets the run's summary of what was already sent. */
+interface TrackedError {
+	error: Error & { description?: string | null; context?: IDataObject };
+	base: string;
+}
+
+/**
+ * What one run of the node (all its items, across n8n's Retry On Fail tries) has sent so far.
+ *
+ * n8n's routing starts every item at once and, on Retry On Fail, runs the whole node again
+ * with the same input. This ledger lets each item's executor see the others:
+ * - a request confirmed by Braze in an earlier try is not sent again, and one that may have
+ *   been sent is reported, not resent;
+ * - after Braze rejects the key (401) or its permission (403), no further request is made;
+ * - with Stop on Error, items not yet sent are not sent once an item has failed, and every
+ *   error names the items already sent, with their dispatch_ids, so a re-run can skip them.
+ */
+export class RunLedger {
+	private readonly starts = new Map<number, number>();
+	private readonly requests = new Map<string, RequestRecord>();
+	private readonly confirmed = new Map<number, unknown[]>();
+	private readonly halts = new Map<number, Halt>();
+	private readonly tracked: TrackedError[] = [];
+	private startedInTry = new Map<number, number>();
+	private allStartedWaiters: Array<() => void> = [];
+	/** Set once Braze refused the key or its permission: nothing more is sent in this run. */
+	keyRejection: Halt | undefined;
+
+	constructor(private readonly itemCount: number) {}
+
+	/** Call when an item's executor starts; returns which try of the node this is (1, 2, …). */
+	begin(itemIndex: number): number {
+		const attempt = (this.starts.get(itemIndex) ?? 0) + 1;
+		this.starts.set(itemIndex, attempt);
+		const started = (this.startedInTry.get(attempt) ?? 0) + 1;
+		this.startedInTry.set(attempt, started);
+		if (started >= this.itemCount) {
+			for (const wake of this.allStartedWaiters.splice(0)) wake();
+		}
+		return attempt;
+	}
+
+	/** Resolves once every item of this try has started (n8n's loop over the items is done). */
+	async allStarted(attempt: number): Promise<void> {
+		if ((this.startedInTry.get(attempt) ?? 0) >= this.itemCount) return;
+		await new Promise<void>((resolve) => this.allStartedWaiters.push(resolve));
+	}
+
+	/** The outcome of this item's request in an earlier try, if any. */
+	earlier(itemIndex: number, request: number): RequestRecord | undefined {
+		return this.requests.get(`${itemIndex}:${request}`);
+	}
+
+	record(itemIndex: number, request: number, outcome: RequestRecord): void {
+		this.requests.set(`${itemIndex}:${request}`, outcome);
+	}
+
+	/** An item all of whose requests Braze confirmed, with their dispatch_ids. */
+	confirm(itemIndex: number, dispatchIds: unknown[]): void {
+		this.confirmed.set(itemIndex, dispatchIds);
+		this.refreshSummaries();
+	}
+
+	halt(attempt: number, halt: Halt): void {
+		if (!this.halts.has(attempt)) this.halts.set(attempt, halt);
+	}
+
+	/** Why this try stopped sending, if it did (Stop on Error only). */
+	haltOf(attempt: number): Halt | undefined {
+		return this.halts.get(attempt);
+	}
+
+	/** An error about to stop the run: its description will list what was already sent. */
+	track(error: TrackedError['error']): void {
+		if (this.tracked.some((entry) => entry.error === error)) return;
+		this.tracked.push({ error, base: String(error.description ?? '') });
+		this.refreshSummaries();
+	}
+
+	/** The items already sent in this run, for a re-run to skip. */
+	sentItems(): IDataObject[] {
+		return [...this.confirmed.entries()]
+			.sort(([a], [b]) => a - b)
+			.map(([itemIndex, dispatchIds]) => ({
+				item: itemIndex + 1,
+				dispatch_ids: dispatchIds as IDataObject[],
+			}));
+	}
+
+	// The errors are read by n8n only after every item has settled, so updating them as later
+	// items finish still reaches the user.
+	private refreshSummaries(): void {
+		if (this.itemCount < 2) return;
+		const sent = this.sentItems();
+		const sentence = sent.length
+			? ` Already sent in this run, so do not send them again: ${sent
+					.map(
+						(entry) =>
+							`item ${String(entry.item)} (dispatch_id ${(entry.dispatch_ids as unknown[]).map(String).join(', ')})`,
+					)
+					.join('; ')}.`
+			: ' No item of this run was sent.';
+		for (const { error, base } of this.tracked) {
+			error.description = `${base}${sentence}`.trim();
+			if (error.context) error.context.sent_items = sent;
+		}
+	}
+}
+
+/** One ledger per node run: its execute data is the same object for every item and every try. */
+const ledgers = new WeakMap<object, RunLedger>();
+
+export function runLedgerOf(context: IExecuteSingleFunctions): RunLedger {
+	const scope = context.getExecuteData() as object;
+	let ledger = ledgers.get(scope);
+	if (!ledger) {
+		const items = context.getExecuteData().data.main?.[0] ?? [];
+		ledger = new RunLedger(Math.max(1, items.length));
+		ledgers.set(scope, ledger);
+	}
+	return ledger;
+}
