@@ -190,6 +190,7 @@ export class BrazeApi implements ICredentialType {
 			headers: { 'Content-Type': 'application/json' },
 			json: true,
 			body: { external_user_ids: [] },
+			timeout: 30_000,
 			ignoreHttpStatusErrors: { ignore: true, except: TEST_FAILURE_STATUSES },
 		},
 		rules: [

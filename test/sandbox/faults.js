@@ -1,7 +1,7 @@
 'use strict';
 // Scripted failures, consumed in order by the next matching authorised requests.
 
-const TYPES = ['rateLimited', 'serverError', 'slow', 'drop', 'acceptThenDrop', 'acceptThenSlow', 'malformedJson'];
+const TYPES = ['rateLimited', 'serverError', 'slow', 'drop', 'acceptThenDrop', 'acceptThenSlow', 'malformedJson', 'redirect', 'notBraze'];
 const SERVER_ERROR_NAMES = { 500: 'Internal Server Error', 502: 'Bad Gateway', 503: 'Service Unavailable', 504: 'Gateway Timeout' };
 
 function validateFault(f) {
@@ -11,6 +11,9 @@ function validateFault(f) {
   }
   if ((f.type === 'slow' || f.type === 'acceptThenSlow') && !(f.delayMs >= 0)) {
     throw new TypeError(`${f.type} needs delayMs >= 0`);
+  }
+  if (f.type === 'redirect' && !(f.status >= 300 && f.status < 400)) {
+    throw new TypeError('redirect needs a 3xx status (and usually a location)');
   }
   return { ...f };
 }

@@ -14,13 +14,15 @@ const routes = require('./routes');
  * @param {Record<string,string[]>} [options.apiKeys=DEFAULT_API_KEYS] key -> Braze permissions
  * @param {boolean} [options.strict=true]    reject fields the reference does not document
  * @param {(record) => void} [options.onRequest] called once each recorded request is answered (or dropped)
+ * @param {{key: string, cert: string}} [options.tls] serve https with this key and certificate
  */
 async function startBrazeStandIn(options = {}) {
-  const { port = 0, host = '127.0.0.1', apiKeys = DEFAULT_API_KEYS, strict = true, onRequest } = options;
+  const { port = 0, host = '127.0.0.1', apiKeys = DEFAULT_API_KEYS, strict = true, onRequest, tls } = options;
   const s = {
     apiKeys,
     strict,
     onRequest,
+    tls,
     routes,
     requests: [],
     deliveries: new Map(),
@@ -41,7 +43,7 @@ async function startBrazeStandIn(options = {}) {
   const urlHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
 
   return {
-    url: `http://${urlHost}:${address.port}`,
+    url: `${tls ? 'https' : 'http'}://${urlHost}:${address.port}`,
     port: address.port,
     server,
     requests: s.requests,

@@ -2,6 +2,7 @@
 // HTTP plumbing: read the body, record the request, route it, apply auth, faults and rate limits
 // in Braze's order, and count deliveries. Rules live in rules/, endpoints in routes/.
 const http = require('node:http');
+const https = require('node:https');
 const { authorize } = require('./auth');
 const { SERVER_ERROR_NAMES, isAcceptFault } = require('./faults');
 
@@ -32,7 +33,7 @@ function createServer(s) {
       s.timers.add(t);
     });
 
-  return http.createServer((req, res) => {
+  const onRequest = (req, res) => {
     handle(req, res).catch((err) => {
       // A bug in a rule must not take the whole stand-in (and the test run) down with it.
       if (!res.headersSent && !req.socket.destroyed) {
@@ -40,7 +41,9 @@ function createServer(s) {
         res.end(JSON.stringify({ message: 'Internal Server Error', errors: [`stand-in bug: ${err.message}`] }));
       }
     });
-  });
+  };
+  // https when given a key and certificate (a test of https-to-http redirects needs one).
+  return s.tls ? https.createServer(s.tls, onRequest) : http.createServer(onRequest);
 
   async function handle(req, res) {
     const url = new URL(req.url, 'http://stand-in');
@@ -117,6 +120,23 @@ function createServer(s) {
           record.status = 200;
           record.response = text;
           res.writeHead(200, { 'Content-Type': 'application/json', ...s.rateLimiter.headers(Date.now()) });
+          res.end(text);
+          return finish();
+        }
+        case 'redirect': {
+          // What a misconfigured URL or a hostile proxy might answer; Braze itself never does.
+          record.status = fault.status;
+          record.response = '';
+          res.writeHead(fault.status, fault.location === undefined ? {} : { Location: fault.location });
+          res.end();
+          return finish();
+        }
+        case 'notBraze': {
+          // A captive portal or login page answering in Braze's place.
+          const text = fault.body ?? '<html><body>Please sign in</body></html>';
+          record.status = fault.status ?? 200;
+          record.response = text;
+          res.writeHead(record.status, { 'Content-Type': fault.contentType ?? 'text/html' });
           res.end(text);
           return finish();
         }

@@ -1,10 +1,9 @@
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 import type {
 	IDataObject,
 	ILoadOptionsFunctions,
 	INodeListSearchItems,
 	INodeListSearchResult,
-	JsonObject,
 } from 'n8n-workflow';
 
 /** One Braze list endpoint, as the searchable lists use it. */
@@ -36,6 +35,55 @@ function statusOf(error: unknown): number | undefined {
 	return undefined;
 }
 
+/** The network error code of a failed request (ECONNREFUSED, ENOTFOUND, …), if any. */
+function codeOf(error: unknown): string {
+	const e = error as { code?: unknown; cause?: { code?: unknown } };
+	const code = e?.cause?.code ?? e?.code;
+	return typeof code === 'string' && /^[A-Z_]+$/.test(code) ? code : '';
+}
+
+/** How long a list may take to load before the search gives up. */
+const LIST_TIMEOUT_MS = 30_000;
+
+/**
+ * The error a failed list shows in the editor. Built from the bare facts: the error n8n throws
+ * keeps the request configuration, Authorization header included, in its causes.
+ */
+function listError(
+	context: ILoadOptionsFunctions,
+	list: BrazeList,
+	status: number | undefined,
+	code: string,
+): NodeOperationError {
+	const byId = 'Pick By ID to enter the ID directly.';
+	let message: string;
+	let description: string;
+	if (status === 403) {
+		message = `The API key lacks the ${list.permission} permission: pick By ID, or create a key with ${list.permission}`;
+		description = `Braze refused to list ${list.noun} (403). Listing needs an API key with the ${list.permission} permission (Settings › APIs and Identifiers). Sending does not: By ID works with the key you have.`;
+	} else if (status === 401) {
+		message = `Braze did not accept the API key while listing ${list.noun}: check the credential, or pick By ID`;
+		description =
+			"Check the REST API key and that the credential's Instance matches your dashboard (a key only works on its own instance).";
+	} else if (status !== undefined && status >= 300 && status < 400) {
+		message = `Braze did not answer the list of ${list.noun}: the URL answered with a redirect (${status})`;
+		description = `The node never follows redirects, so the API key went nowhere else. Braze's REST API does not redirect: check the credential's Instance or Custom URL. ${byId}`;
+	} else if (status === 404) {
+		message = `Braze has no list of ${list.noun} at this URL (404)`;
+		description = `Check the credential's Instance or Custom URL. ${byId}`;
+	} else if (status !== undefined && status >= 500) {
+		message = `Braze answered with a server error (${status}) while listing ${list.noun}`;
+		description = `Try again in a moment. ${byId}`;
+	} else if (status !== undefined) {
+		message = `Braze refused to list ${list.noun} (${status})`;
+		description = byId;
+	} else {
+		message = `Could not reach Braze to list ${list.noun}`;
+		description = `${code ? `Connection error: ${code}. ` : ''}Check the credential's Instance or Custom URL and the network. ${byId}`;
+	}
+	return new NodeOperationError(context.getNode(), message, { description });
+}
+
 /**
  * GET one page of a Braze list endpoint with the node's credential. A key without the listing
  * permission gets a message naming that permission and the By ID way round it.
@@ -45,33 +93,34 @@ export async function getBrazeList(
 	list: BrazeList,
 	qs: IDataObject,
 ): Promise<IDataObject> {
+	let answer: unknown;
 	try {
-		return (await context.helpers.httpRequestWithAuthentication.call(context, 'brazeApi', {
+		answer = await context.helpers.httpRequestWithAuthentication.call(context, 'brazeApi', {
 			method: 'GET',
 			url: list.url,
 			qs,
 			headers: { Accept: 'application/json' },
 			json: true,
-		})) as IDataObject;
+			timeout: LIST_TIMEOUT_MS,
+		});
 	} catch (error) {
-		const status = statusOf(error);
-		if (status === 403) {
-			throw new NodeOperationError(
-				context.getNode(),
-				`The API key lacks the ${list.permission} permission: pick By ID, or create a key with ${list.permission}`,
-				{
-					description: `Braze refused to list ${list.noun} (403). Listing needs an API key with the ${list.permission} permission (Settings › APIs and Identifiers). Sending does not: By ID works with the key you have.`,
-				},
-			);
-		}
-		if (status === 401) {
-			throw new NodeOperationError(
-				context.getNode(),
-				`Braze did not accept the API key while listing ${list.noun}: check the credential, or pick By ID`,
-			);
-		}
-		throw new NodeApiError(context.getNode(), error as JsonObject);
+		const refusal = [error, (error as { cause?: unknown }).cause].find(
+			(candidate) => (candidate as Error | undefined)?.name === 'InsecureBrazeUrlError',
+		) as Error | undefined;
+		if (refusal) throw new NodeOperationError(context.getNode(), refusal.message);
+		throw listError(context, list, statusOf(error), codeOf(error));
 	}
+	if (answer === null || typeof answer !== 'object' || Array.isArray(answer)) {
+		throw new NodeOperationError(
+			context.getNode(),
+			`The answer to the list of ${list.noun} was not Braze's`,
+			{
+				description:
+					"Braze answers with JSON; something else (a login page, a proxy) answered at the Braze URL. Check the credential's Instance or Custom URL. Pick By ID to enter the ID directly.",
+			},
+		);
+	}
+	return answer as IDataObject;
 }
 
 /** Case-insensitive match of the search text against a list entry's name or id. */

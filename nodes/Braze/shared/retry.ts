@@ -65,6 +65,7 @@ export type FailureKind =
 	| 'serverError'
 	| 'urlRefused'
 	| 'notReached'
+	| 'tlsFailed'
 	| 'timedOut'
 	| 'cancelled'
 	| 'connectionLost';
@@ -90,6 +91,9 @@ export const FAILURE_POLICY: Record<FailureKind, FailurePolicy> = {
 	redirected: { sent: 'no', retry: 'never' },
 	urlRefused: { sent: 'no', retry: 'never' },
 	notReached: { sent: 'no', retry: 'backoff' },
+	// The certificate is checked before the request is written: nothing left, but trying again
+	// cannot help.
+	tlsFailed: { sent: 'no', retry: 'never' },
 	unreadable: { sent: 'maybe', retry: 'never' },
 	serverError: { sent: 'maybe', retry: 'optIn' },
 	timedOut: { sent: 'maybe', retry: 'optIn' },
@@ -137,6 +141,7 @@ export function classify(error: Error, answer: BrazeAnswer | undefined): Failure
 	const code = networkCode(error);
 	if (NOT_REACHED_CODES.has(code)) return 'notReached';
 	if (TIMEOUT_CODES.has(code)) return 'timedOut';
+	if (/CERT|SSL|TLS|SELF_SIGNED/.test(code)) return 'tlsFailed';
 	if (code === 'ERR_CANCELED') return 'cancelled';
 	return 'connectionLost';
 }
@@ -155,6 +160,8 @@ function networkMessage(kind: FailureKind, settings: RetrySettings): string {
 	switch (kind) {
 		case 'notReached':
 			return 'Could not reach Braze: nothing was sent';
+		case 'tlsFailed':
+			return "Braze's certificate could not be verified: nothing was sent";
 		case 'timedOut':
 			return `No answer from Braze within ${settings.timeoutMs / 1000} s: ${MAY_OR_MAY_NOT}`;
 		case 'cancelled':
@@ -406,6 +413,8 @@ function reasonOf(kind: FailureKind, status: number | undefined, error: Error): 
 			return 'the execution was cancelled';
 		case 'urlRefused':
 			return 'the Braze URL was refused';
+		case 'tlsFailed':
+			return "Braze's certificate could not be verified";
 		default:
 			return error.message;
 	}
