@@ -32,6 +32,8 @@ export interface RunOptions {
 	onError?: INode['onError'];
 	/** An expression the next node evaluates for each item, e.g. {{ $json.dispatch_id }}. */
 	receive?: string;
+	/** Node settings such as retryOnFail, maxTries and waitBetweenTries. */
+	settings?: Pick<INode, 'retryOnFail' | 'maxTries' | 'waitBetweenTries'>;
 }
 
 export interface RunResult {
@@ -70,6 +72,7 @@ export async function runBrazeNode(options: RunOptions): Promise<RunResult> {
 		parameters: options.parameters,
 		credentials: { brazeApi: { id: '1', name: 'Braze account' } },
 		...(options.onError ? { onError: options.onError } : {}),
+		...options.settings,
 	};
 	const nodes: INode[] = [brazeNode];
 	const connections: IWorkflowBase['connections'] = {};

@@ -19,7 +19,7 @@ import {
 } from './chunking';
 import type { RecipientChunk } from './chunking';
 import { cancellableSleep, rateLimitGate } from './rateLimit';
-import { sendWithRetries } from './retry';
+import { FAILURE_POLICY, sendWithRetries } from './retry';
 import type { FailureKind, HaltCheck, RequestFailure, RetrySettings, SendOutcome } from './retry';
 import { runLedgerOf } from './runLedger';
 import type { Halt, RunLedger } from './runLedger';
@@ -141,10 +141,14 @@ async function executeItem(
 		const halt = stopOnError ? ledger.haltOf(attempt) : undefined;
 		return halt ? haltFailure(context, halt, 'stop') : undefined;
 	};
+	// Told before the rate-limit gate lets the next request go, so the others see it in time.
 	const onAnswer = (kind: FailureKind | 'ok', error?: Error) => {
-		if (kind === 'keyRejected' && error && !ledger.keyRejection) {
-			ledger.keyRejection = { reason: error.message, item: itemIndex + 1 };
-		}
+		if (kind === 'ok' || !error) return;
+		const halt = { reason: error.message, item: itemIndex + 1 };
+		if (kind === 'keyRejected' && !ledger.keyRejection) ledger.keyRejection = halt;
+		const { retry } = FAILURE_POLICY[kind];
+		const final = retry === 'never' || (retry === 'optIn' && !settings.retryServerErrors);
+		if (final && stopOnError) ledger.halt(attempt, halt);
 	};
 	const done: RequestSummary[] = [];
 	const answers: IDataObject[] = [];
