@@ -136,3 +136,33 @@ describe('Braze API credential', () => {
 		});
 	});
 });
+
+describe('Custom URL refusals name the URL as typed', () => {
+	it.each([
+		['https://rest.iad-01.braze.com/?x=1', /contains a query/],
+		['https://rest.iad-01.braze.com/#frag', /contains a fragment/],
+		['http://u@127.0.0.1:8787', /user name or password/],
+		['https://user:pass@rest.iad-01.braze.com', /user name or password/],
+		['file:///etc/passwd', /"file:\/\/\/etc\/passwd" is refused: only https:\/\//],
+		['ftp://rest.iad-01.braze.com', /"ftp:\/\/rest.iad-01.braze.com" is refused/],
+	])('%s', (url, message) => {
+		expect(() => assertSecureBrazeUrl(url)).toThrow(message);
+	});
+
+	it('a refused URL gets no request and no key, and says so', async () => {
+		const result = await runBrazeNode({
+			parameters: {
+				resource: 'message',
+				operation: 'send',
+				externalUserIds: 'u1',
+				channels: ['sms'],
+				smsAppId: 'a',
+				smsSubscriptionGroupId: 'g',
+				smsBody: 'Hi',
+			},
+			credentials: { apiKey: API_KEY, instance: 'custom', customUrl: `${standIn.url}/?x=1` },
+		});
+		expect(result.error?.message).toMatch(/contains a query/);
+		expect(standIn.requests).toHaveLength(0);
+	});
+});
