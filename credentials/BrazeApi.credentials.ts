@@ -109,7 +109,8 @@ export class BrazeApi implements ICredentialType {
 		dark: 'file:../nodes/Braze/braze.dark.svg',
 	};
 
-	documentationUrl = 'https://www.braze.com/docs/api/basics';
+	documentationUrl =
+		'https://github.com/n8n-nodes-braze-messaging/n8n-nodes-braze-messaging/blob/main/docs/credentials.md';
 
 	properties: INodeProperties[] = [
 		{

@@ -1,18 +1,71 @@
 #!/usr/bin/env node
 'use strict';
-// Fails unless `npm pack` would ship only dist/, README.md, LICENSE and package.json.
-const { execSync } = require('child_process');
+// Fails unless `npm pack` would ship only what n8n loads, within the size budget:
+// the compiled JavaScript, the icons and the codex JSON under dist/, plus README.md, LICENSE
+// and package.json. Source maps, declarations, tsbuildinfo, dist/package.json, tests or docs
+// in the tarball fail it, and so does a tarball over the budget. Needs `npm run build`.
+const { execFileSync } = require('child_process');
+const path = require('path');
 
-const [pack] = JSON.parse(execSync('npm pack --dry-run --json', { encoding: 'utf8' }));
-const files = pack.files.map((file) => file.path);
-const allowed = (file) =>
-	file.startsWith('dist/') || ['README.md', 'LICENSE', 'package.json'].includes(file);
-const unexpected = files.filter((file) => !allowed(file));
-for (const required of ['package.json', 'README.md', 'LICENSE', 'dist/nodes/Braze/Braze.node.js', 'dist/credentials/BrazeApi.credentials.js', 'dist/nodes/Braze/braze.svg', 'dist/nodes/Braze/braze.dark.svg', 'dist/nodes/Braze/Braze.node.json']) {
-	if (!files.includes(required)) unexpected.push(`missing: ${required}`);
+const MAX_PACKED_BYTES = 60 * 1024;
+// The README is shipped and shown on npm; long reference material belongs in docs/.
+const MAX_README_BYTES = 16 * 1024;
+
+const ROOT_FILES = ['README.md', 'LICENSE', 'package.json'];
+const DIST_FILE = /^dist\/(?:nodes|credentials)\/.+(?:(?<!\.d)\.js|\.node\.json|\.svg|\.png)$/;
+const REQUIRED = [
+	...ROOT_FILES,
+	'dist/nodes/Braze/Braze.node.js',
+	'dist/nodes/Braze/Braze.node.json',
+	'dist/nodes/Braze/braze.svg',
+	'dist/nodes/Braze/braze.dark.svg',
+	'dist/credentials/BrazeApi.credentials.js',
+];
+
+function kb(bytes) {
+	return `${(bytes / 1024).toFixed(1)} KB`;
 }
-if (unexpected.length) {
-	console.error(`npm pack would ship unexpected files:\n${unexpected.join('\n')}`);
-	process.exit(1);
+
+/** The problems of a pack summary ({ files: [{ path, size }], size, unpackedSize }). */
+function packProblems(pack) {
+	const problems = [];
+	const paths = pack.files.map((file) => file.path);
+	for (const file of paths) {
+		if (!ROOT_FILES.includes(file) && !DIST_FILE.test(file))
+			problems.push(`not a file n8n loads: ${file}`);
+	}
+	for (const file of REQUIRED) {
+		if (!paths.includes(file)) problems.push(`missing: ${file}`);
+	}
+	if (pack.size > MAX_PACKED_BYTES) {
+		problems.push(`packed size ${kb(pack.size)} is over the ${kb(MAX_PACKED_BYTES)} budget`);
+	}
+	const readme = pack.files.find((file) => file.path === 'README.md');
+	if (readme && readme.size > MAX_README_BYTES) {
+		problems.push(
+			`README.md is ${kb(readme.size)}, over ${kb(MAX_README_BYTES)}: move reference material to docs/`,
+		);
+	}
+	return problems;
 }
-console.log(`npm pack ships ${files.length} files: dist/, README.md, LICENSE, package.json`);
+
+module.exports = { packProblems, MAX_PACKED_BYTES };
+
+if (require.main === module) {
+	const [pack] = JSON.parse(
+		execFileSync('npm', ['pack', '--dry-run', '--json'], {
+			cwd: path.resolve(__dirname, '..'),
+			encoding: 'utf8',
+			stdio: ['ignore', 'pipe', 'pipe'],
+		}),
+	);
+	const problems = packProblems(pack);
+	const summary = `${pack.entryCount} files, ${kb(pack.size)} packed, ${kb(pack.unpackedSize)} unpacked`;
+	if (problems.length) {
+		console.error(`npm pack would ship ${summary}:\n${problems.join('\n')}`);
+		process.exit(1);
+	}
+	console.log(
+		`npm pack ships ${summary} (budget ${kb(MAX_PACKED_BYTES)}): dist/ JavaScript, icons and codex, README.md, LICENSE, package.json`,
+	);
+}

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 'use strict';
-// Prints the README's field table from the node's own description, so it cannot drift:
+// Prints the field table of docs/fields.md from the node's own description, so it cannot drift:
 // every field of Message › Send with the Braze key it fills. `npm run fields`.
 require('./ts-require');
 const path = require('path');
@@ -88,8 +88,8 @@ function sendFieldRows() {
 	const { properties } = new Braze().description;
 	for (const property of properties) {
 		if (['resource', 'operation'].includes(property.name)) continue;
-		// The README table covers the Message resource; other resources document their fields in
-		// docs/readme/ (e.g. triggers.md).
+		// The table covers the Message resource; other resources document their fields in
+		// docs/campaigns-and-canvases.md.
 		const resources = property.displayOptions && property.displayOptions.show && property.displayOptions.show.resource;
 		if (resources && !resources.includes('message')) continue;
 		if (property.type === 'collection') {
@@ -105,11 +105,11 @@ function sendFieldRows() {
 	return rows;
 }
 
-function readReadme() {
-	return require('fs').readFileSync(path.resolve(__dirname, '../README.md'), 'utf8');
+function readFieldDoc() {
+	return require('fs').readFileSync(path.resolve(__dirname, '../docs/fields.md'), 'utf8');
 }
 
-module.exports = { sendFieldRows, readReadme };
+module.exports = { sendFieldRows, readFieldDoc };
 
 if (require.main === module) {
 	const rows = sendFieldRows();

@@ -3,11 +3,11 @@ import type { INodeProperties, INodePropertyCollection, INodePropertyOptions } f
 import { Braze } from '../nodes/Braze/Braze.node';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { sendFieldRows, readReadme } = require('../scripts/field-table.js') as {
+const { sendFieldRows, readFieldDoc } = require('../scripts/field-table.js') as {
 	sendFieldRows(): Array<[string, string, string | undefined]>;
-	readReadme(): string;
+	readFieldDoc(): string;
 };
-const readme = readReadme();
+const fieldDoc = readFieldDoc();
 
 /** Every field of the node, inside collections and fixed collections too. */
 function allProperties(properties: INodeProperties[]): INodeProperties[] {
@@ -70,10 +70,10 @@ describe('Node description', () => {
 		}
 	});
 
-	it('lists every field with its Braze key in the README table', () => {
+	it('lists every field with its Braze key in the table of docs/fields.md', () => {
 		for (const [label, parameter, key] of sendFieldRows()) {
 			expect(key).toBeTruthy();
-			expect(readme).toContain(`| ${label} | \`${parameter}\` | \`${key}\` |`);
+			expect(fieldDoc).toContain(`| ${label} | \`${parameter}\` | \`${key}\` |`);
 		}
 	});
 });

@@ -39,10 +39,9 @@ export class Braze implements INodeType {
 						value: 'campaign',
 						description: 'API-triggered campaigns, whose content is set up in Braze',
 					},
-					// "Canvas" is Braze's singular product name, not a plural.
+					// Not plain "Canvas": the lint rule reads it as a plural. Braze calls a Canvas a journey.
 					{
-						// eslint-disable-next-line n8n-nodes-base/node-param-resource-with-plural-option
-						name: 'Canvas',
+						name: 'Canvas Journey',
 						value: 'canvas',
 						description: 'API-triggered Canvases (multi-step journeys set up in Braze)',
 					},

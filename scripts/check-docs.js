@@ -1,0 +1,215 @@
+#!/usr/bin/env node
+'use strict';
+// Checks what a reviewer reads: the README's first screen, links that point into this
+// repository (README, docs/, the codex, the credential's documentationUrl) reach files and
+// headings that exist, every option group of the node links to Braze's documentation, the codex
+// uses n8n's categories, and package.json points at the repository. `npm test` runs it
+// (test/docs.test.ts); `node scripts/check-docs.js` runs it alone.
+const fs = require('fs');
+const path = require('path');
+
+const root = path.resolve(__dirname, '..');
+const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+const REPO = 'https://github.com/n8n-nodes-braze-messaging/n8n-nodes-braze-messaging';
+const RAW =
+	'https://raw.githubusercontent.com/n8n-nodes-braze-messaging/n8n-nodes-braze-messaging/main/';
+// n8n's codex categories (docs: "Node codex files").
+const CODEX_CATEGORIES = [
+	'Analytics',
+	'Communication',
+	'Data & Storage',
+	'Development',
+	'Finance & Accounting',
+	'Marketing & Content',
+	'Miscellaneous',
+	'Productivity',
+	'Sales',
+	'Utility',
+];
+
+function read(file) {
+	return fs.readFileSync(path.join(root, file), 'utf8');
+}
+
+/** GitHub's anchor for a Markdown heading. */
+function slug(heading) {
+	return heading
+		.trim()
+		.toLowerCase()
+		.replace(/[^\p{L}\p{N}\s_-]/gu, '')
+		.replace(/\s/g, '-');
+}
+
+function anchorsOf(file) {
+	const anchors = new Set(['readme']);
+	let fence = false;
+	for (const line of read(file).split('\n')) {
+		if (line.startsWith('```')) fence = !fence;
+		const heading = !fence && /^#{1,6} (.+)$/.exec(line);
+		if (heading) anchors.add(slug(heading[1]));
+	}
+	return anchors;
+}
+
+/** Problems of one link target inside the repository ("docs/x.md#anchor"), else null. */
+function targetProblem(target, from) {
+	const [file, anchor] = target.split('#');
+	const resolved = path.normalize(file || from);
+	if (!fs.existsSync(path.join(root, resolved)))
+		return `${from}: links to ${target}, which does not exist`;
+	if (anchor && resolved.endsWith('.md') && !anchorsOf(resolved).has(anchor)) {
+		return `${from}: links to ${target}, which has no heading #${anchor}`;
+	}
+	return null;
+}
+
+/** The in-repository target of a URL ("docs/x.md#a"), or undefined for an outside URL. */
+function repoTarget(url) {
+	if (url === REPO || url.startsWith(`${REPO}#`)) return `README.md${url.slice(REPO.length)}`;
+	const blob = new RegExp(`^${REPO}/(?:blob|tree)/main/(.*)$`).exec(url);
+	if (blob) return blob[1] || 'README.md';
+	if (url.startsWith(RAW)) return url.slice(RAW.length);
+	return undefined;
+}
+
+function linkProblems() {
+	const problems = [];
+	const files = [
+		'README.md',
+		'CHANGELOG.md',
+		...fs
+			.readdirSync(path.join(root, 'docs'))
+			.filter((f) => f.endsWith('.md'))
+			.map((f) => `docs/${f}`),
+	];
+	for (const file of files) {
+		const text = read(file).replace(/```[\s\S]*?```/g, '');
+		for (const [, url] of text.matchAll(/\]\(([^)\s]+)\)/g)) {
+			if (/^https?:/.test(url)) {
+				if (url.startsWith('https://github.com/') && !url.startsWith(REPO)) {
+					problems.push(`${file}: links to another GitHub repository: ${url}`);
+				}
+				const target = repoTarget(url);
+				if (target !== undefined) problems.push(targetProblem(target, file));
+				continue;
+			}
+			if (file === 'README.md' && !url.startsWith('#')) {
+				problems.push(`README.md: relative link ${url} breaks on npm; use ${REPO}/blob/main/…`);
+				continue;
+			}
+			const target = url.startsWith('#') ? `${file}${url}` : path.join(path.dirname(file), url);
+			problems.push(targetProblem(target, file));
+		}
+	}
+	return problems.filter(Boolean);
+}
+
+function readmeProblems() {
+	const problems = [];
+	const readme = read('README.md');
+	const firstScreen = readme.split('\n').slice(0, 30).join('\n');
+	if (!/npm (install|ci)\b.*&& npm run (demo|example)/.test(firstScreen)) {
+		problems.push('README.md: the first lines must give the install-and-run command');
+	}
+	if (!/^npm test\b/m.test(firstScreen))
+		problems.push('README.md: the first lines must give `npm test`');
+	if (!/!\[[^\]]*\]\(https:\/\/raw\.githubusercontent\.com\/[^)]+\.png\)/.test(firstScreen)) {
+		problems.push(
+			'README.md: the first screen must show a screenshot (absolute URL, so it shows on npm)',
+		);
+	}
+	if (!/^## Install it in n8n$/m.test(readme))
+		problems.push('README.md: no "Install it in n8n" section');
+	if (!/breaking change/i.test(readme))
+		problems.push('README.md: no version policy (what a breaking change is)');
+	return problems;
+}
+
+/** Every option group (collection) of the node has a README table row linking Braze's docs. */
+function optionGroupProblems(description) {
+	const readme = read('README.md');
+	const rows = readme.split('\n').filter((line) => line.startsWith('| '));
+	const groups = new Set(['Recipients', 'Audience']);
+	for (const property of description.properties) {
+		if (property.type === 'collection') groups.add(property.displayName);
+	}
+	const problems = [];
+	for (const group of groups) {
+		const row = rows.find(
+			(line) => line.startsWith(`| ${group} |`) || line.startsWith(`| ${group} (`),
+		);
+		if (!row) problems.push(`README.md: no row for the option group "${group}"`);
+		else if (!row.includes('](https://www.braze.com/docs/')) {
+			problems.push(`README.md: the row of "${group}" does not link to Braze's documentation`);
+		}
+	}
+	return problems;
+}
+
+function metadataProblems(credential) {
+	const problems = [];
+	const codex = JSON.parse(read('nodes/Braze/Braze.node.json'));
+	for (const category of codex.categories || []) {
+		if (!CODEX_CATEGORIES.includes(category))
+			problems.push(`codex: "${category}" is not an n8n category`);
+	}
+	if (!(codex.categories || []).length) problems.push('codex: no categories');
+	const urls = {
+		'codex primaryDocumentation': (codex.resources.primaryDocumentation || [])[0],
+		'codex credentialDocumentation': (codex.resources.credentialDocumentation || [])[0],
+	};
+	for (const [label, entry] of Object.entries(urls)) {
+		const target = entry && repoTarget(entry.url);
+		if (!target) problems.push(`${label}: must point at a page of ${REPO}`);
+		else problems.push(targetProblem(target, label));
+	}
+	const credentialTarget = repoTarget(credential.documentationUrl);
+	if (!credentialTarget)
+		problems.push(`credential documentationUrl: must point at a page of ${REPO}`);
+	else problems.push(targetProblem(credentialTarget, 'credential documentationUrl'));
+	if (
+		urls['codex credentialDocumentation'] &&
+		urls['codex credentialDocumentation'].url !== credential.documentationUrl
+	) {
+		problems.push('codex credentialDocumentation and the credential documentationUrl differ');
+	}
+
+	const expected = {
+		'repository.url': [pkg.repository && pkg.repository.url, `git+${REPO}.git`],
+		homepage: [pkg.homepage, `${REPO}#readme`],
+		'bugs.url': [pkg.bugs && pkg.bugs.url, `${REPO}/issues`],
+		'author.url': [pkg.author && pkg.author.url, REPO.slice(0, REPO.lastIndexOf('/'))],
+	};
+	for (const [field, [actual, wanted]] of Object.entries(expected)) {
+		if (actual !== wanted) problems.push(`package.json ${field} is ${actual}, expected ${wanted}`);
+	}
+	if (!pkg.author || !pkg.author.name || !pkg.author.email)
+		problems.push('package.json author needs a name and an email');
+	return problems.filter(Boolean);
+}
+
+function docProblems({ description, credential }) {
+	return [
+		...readmeProblems(),
+		...linkProblems(),
+		...optionGroupProblems(description),
+		...metadataProblems(credential),
+	];
+}
+
+module.exports = { docProblems, slug };
+
+if (require.main === module) {
+	require('./ts-require');
+	const { Braze } = require('../nodes/Braze/Braze.node.ts');
+	const { BrazeApi } = require('../credentials/BrazeApi.credentials.ts');
+	const problems = docProblems({
+		description: new Braze().description,
+		credential: new BrazeApi(),
+	});
+	if (problems.length) {
+		console.error(`Documentation problems:\n${problems.join('\n')}`);
+		process.exit(1);
+	}
+	console.log('README, docs/, codex and package.json links check out');
+}
