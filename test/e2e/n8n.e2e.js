@@ -46,6 +46,15 @@ async function run(id) {
 	return { out, result };
 }
 
+/** Like run(), with the stand-in's next answers scripted. */
+async function runWithFaults(id, faults) {
+	standIn.reset();
+	standIn.queueFaults(...faults);
+	const { run: out, result } = await n8n.executeWorkflow(id, { userFolder });
+	if (!out) throw new Error(`n8n execute printed no run JSON (exit ${result.code})\n${result.stderr}`);
+	return { out, result };
+}
+
 const status = (out) => out.status ?? (out.data?.resultData?.error ? 'error' : 'success');
 const runError = (out) => out.data?.resultData?.error;
 
@@ -191,6 +200,38 @@ describe('connected audience and chunking examples in a real n8n', { concurrency
 		assert.equal(nextItem.dispatchId, reqs[0].response.dispatch_id);
 		assert.deepEqual(nextItem.dispatchIds, items[0].dispatch_ids);
 	});
+});
+
+describe('redirects in a real n8n: no request follows one, the key goes nowhere else', { concurrency: false }, () => {
+	const CASES = [
+		['307 to another port', (t) => ({ type: 'redirect', status: 307, location: `${t.url}/messages/send` }), /redirect \(307\)/],
+		['308 to another host', () => ({ type: 'redirect', status: 308, location: 'http://127.0.0.2:9/messages/send' }), /redirect \(308\)/],
+		['301 to another port', (t) => ({ type: 'redirect', status: 301, location: `${t.url}/messages/send` }), /redirect \(301\)/],
+		['302 without Location', () => ({ type: 'redirect', status: 302 }), /redirect \(302\)/],
+		['an HTML 200', () => ({ type: 'notBraze' }), /may or may not have been sent/],
+	];
+	let target;
+	before(async () => {
+		const { startBrazeStandIn } = require('../sandbox');
+		target = await startBrazeStandIn({ port: 0 });
+	});
+	after(async () => target && (await target.close()));
+
+	for (const [name, fault, message] of CASES) {
+		it(`${name}: one request at the configured URL, none elsewhere, and a clear error`, async () => {
+			requireSetup();
+			target.reset();
+			standIn.reset();
+			const { out, result } = await runWithFaults(wfs.multiItem.id, [fault(target)]);
+			assert.equal(status(out), 'error');
+			const err = runError(out);
+			assert.match(`${err.message} ${err.description ?? ''}`, message);
+			assert.equal(standIn.requests.length, 1, 'one request in all: the other items are not sent');
+			assert.equal(target.requests.length, 0, 'nothing reached the redirect target');
+			assert.equal(standIn.deliveries.size, 0);
+			assert.ok(!result.stdout.includes('local-dev-key') && !result.stderr.includes('local-dev-key'), 'the key is not logged');
+		});
+	}
 });
 
 describe('items, errors and Continue On Fail in a real n8n', { concurrency: false }, () => {
