@@ -215,6 +215,14 @@ export const emailChannel: BrazeChannel = {
 		},
 	],
 	validate(context, message) {
+		// Only spaces would go out as a blank email, or blank out the template's body.
+		if (typeof message.body === 'string' && message.body.trim() === '') {
+			throw invalidInput(
+				context,
+				'Email: Body (HTML) is only spaces',
+				'Write the HTML body, or clear "Email: Body (HTML)" completely to use the Email Template ID\'s body.',
+			);
+		}
 		if (message.body === undefined && message.email_template_id === undefined) {
 			throw invalidInput(
 				context,

@@ -117,6 +117,29 @@ async function sendListSections(
 	return requestOptions;
 }
 
+/** One list section as Braze wants it: {section_title, list_rows: [{row_title, …}, …]}. */
+function assertListSection(context: IExecuteSingleFunctions, section: unknown, index: number): void {
+	const label = `WhatsApp: list section ${index + 1}`;
+	const fix =
+		'Each section needs a section_title and a non-empty list_rows list of {"row_title": "…"} objects; fix it in "WhatsApp: List Sections" or in WhatsApp Options › Additional JSON.';
+	if (section === null || typeof section !== 'object' || Array.isArray(section)) {
+		throw invalidInput(context, `${label} is not an object`, fix);
+	}
+	const { section_title: title, list_rows: rows } = section as IDataObject;
+	if (typeof title !== 'string' || title.trim() === '') {
+		throw invalidInput(context, `${label} has no section_title`, fix);
+	}
+	if (!Array.isArray(rows) || rows.length === 0) {
+		throw invalidInput(context, `${label} has no list_rows`, fix);
+	}
+	rows.forEach((row: unknown, rowIndex) => {
+		const rowTitle = (row as IDataObject | null)?.row_title;
+		if (typeof rowTitle !== 'string' || rowTitle.trim() === '') {
+			throw invalidInput(context, `${label}, row ${rowIndex + 1} has no row_title`, fix);
+		}
+	});
+}
+
 export const whatsAppChannel: BrazeChannel = {
 	key: KEY,
 	name: 'WhatsApp',
@@ -525,15 +548,17 @@ export const whatsAppChannel: BrazeChannel = {
 				}
 				break;
 			case 'list_response_message': {
-				const sections = ((message.list as IDataObject)?.list_sections ?? []) as IDataObject[];
-				if (sections.length === 0) {
+				const sections = (message.list as IDataObject)?.list_sections ?? [];
+				if (!Array.isArray(sections) || sections.length === 0) {
 					throw invalidInput(
 						context,
 						'WhatsApp: a list needs at least one section',
 						'Add a section with its rows in "WhatsApp: List Sections".',
 					);
 				}
-				const rows = sections.reduce(
+				// Sections may come from Additional JSON, in any shape: check each before counting.
+				sections.forEach((section: unknown, index) => assertListSection(context, section, index));
+				const rows = (sections as IDataObject[]).reduce(
 					(total, section) => total + (section.list_rows as IDataObject[]).length,
 					0,
 				);

@@ -9,6 +9,7 @@ import type {
 	JsonObject,
 } from 'n8n-workflow';
 
+import { assertRequestSizes } from './bodySize';
 import { brazeErrors } from './brazeResponse';
 import {
 	chunkBody,
@@ -58,6 +59,7 @@ export function brazeRequestExecutor(
 		validate(this, body);
 		const chunks = splitRecipients(body);
 		const plan: Array<RecipientChunk | undefined> = chunks.length ? chunks : [undefined];
+		assertRequestSizes(this, body, plan);
 		const pairedItem = { item: this.getItemIndex() };
 		if (isDryRun(this)) {
 			const { method = 'POST', url = '' } = requestData.options;

@@ -7,7 +7,6 @@ import type {
 
 import { assertValidAudience, audienceProperties } from '../../shared/audience';
 import { collectBodyFields } from '../../shared/bodyFields';
-import { assertBodySize } from '../../shared/bodySize';
 import { brazeErrorHandler, toBrazeResult } from '../../shared/brazeResponse';
 import { keyValueField } from '../../shared/keyValueField';
 import { normalizeBodyTypes } from '../../shared/normalizeBodyTypes';
@@ -148,7 +147,6 @@ function prepareTriggerBody(context: IExecuteSingleFunctions, body: IDataObject)
 	assertValidTriggerTargeting(context, kind, body);
 	addAttachments(context, body);
 	assertValidSendId(context, body);
-	assertBodySize(context, body);
 }
 
 export const triggerOperation: INodePropertyOptions = {
