@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 import { chunkBody } from './chunking';
 import type { RecipientChunk } from './chunking';
 import { invalidInput } from './validationError';
+import { describeValue } from './values/describe';
 
 /**
  * Braze refuses request bodies over 4 MB (413 or 400):
@@ -63,9 +64,11 @@ function largestPart(body: IDataObject): Part {
 	if (RECIPIENT_PARTS.includes(key) && Array.isArray(value)) {
 		const [entry, entryBytes] = heaviest(value as unknown as IDataObject);
 		if (entryBytes * 2 > bytes) {
-			const preview = JSON.stringify(value[Number(entry)]).slice(0, 40);
+			const heavy: unknown = value[Number(entry)];
+			const preview =
+				typeof heavy === 'string' ? describeValue(heavy) : `${JSON.stringify(heavy).slice(0, 57)}...`;
 			return {
-				name: `entry ${Number(entry) + 1} of ${label} in this request (${preview}…)`,
+				name: `entry ${Number(entry) + 1} of ${label} in this request, ${preview}`,
 				bytes: entryBytes,
 				fix: `No Braze user ID is that long: check the expression or data that fills ${label}.`,
 			};

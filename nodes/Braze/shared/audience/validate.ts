@@ -24,6 +24,8 @@ import {
 	kindsOfComparison,
 } from './rules';
 
+const REGEX_COMPARISONS = ['matches_regex', 'does_not_match_regex'];
+
 const isPlainObject = (value: unknown): value is IDataObject =>
 	value !== null && typeof value === 'object' && !Array.isArray(value);
 
@@ -197,7 +199,7 @@ function checkCustomAttribute(
 	// A pasted filter has no data type: the value must fit one of the types allowing the comparison.
 	const kinds = kindsOfComparison(comparison).filter((kind) => kind !== 'none');
 	if (kinds.length) checkValue(kinds, filter.value, comparison, label, problems);
-	if (comparison.endsWith('match_regex') && typeof filter.value === 'string') {
+	if (REGEX_COMPARISONS.includes(comparison) && typeof filter.value === 'string') {
 		const problem = regexProblem(filter.value);
 		if (problem !== undefined) {
 			problems.push({
