@@ -77,7 +77,10 @@ describe('Message › Schedule', () => {
 	});
 
 	it('In Local Time: the clock time without a time zone, and in_local_time', async () => {
-		const result = await schedule({ scheduleTime: `${YEAR}-12-01T09:00:00+02:00`, inLocalTime: true });
+		const result = await schedule({
+			scheduleTime: `${YEAR}-12-01T09:00:00+02:00`,
+			inLocalTime: true,
+		});
 		expect(result.error).toBeUndefined();
 		expect(standIn.requests[0].body?.schedule).toEqual({
 			time: `${YEAR}-12-01T09:00:00`,

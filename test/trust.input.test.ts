@@ -110,7 +110,7 @@ describe('IDs from expressions', () => {
 			},
 			[{ v: 1.5 }],
 		);
-		expect(error.message).toBe('Segment ID is the number 1.5, not a whole number an ID can be');
+		expect(error.message).toBe('Segment ID is the number 1.5, not a whole number');
 	});
 
 	it('sends safe integers as their decimal text', async () => {
@@ -141,7 +141,12 @@ describe('silent slips', () => {
 	});
 
 	it('refuses a webhook URL that is not a URL, but lets Liquid through to Braze', async () => {
-		const webhook = { resource: 'message', operation: 'send', externalUserIds: 'u1', channels: ['webhook'] };
+		const webhook = {
+			resource: 'message',
+			operation: 'send',
+			externalUserIds: 'u1',
+			channels: ['webhook'],
+		};
 		const error = await refused({ ...webhook, webhookUrl: 'example.com/hook' });
 		expect(error.message).toBe('Webhook: URL is not a web address: "example.com/hook"');
 		const liquid = await run({ ...webhook, webhookUrl: '{{custom_attribute.${hook}}}/path' });
@@ -186,8 +191,16 @@ describe('silent slips', () => {
 	});
 
 	it.each([
-		['an offset of +99:00', `${new Date().getUTCFullYear() + 1}-06-01T09:00:00+99:00`, /must be a date and time/],
-		['an offset of -13:00', `${new Date().getUTCFullYear() + 1}-06-01T09:00:00-13:00`, /must be a date and time/],
+		[
+			'an offset of +99:00',
+			`${new Date().getUTCFullYear() + 1}-06-01T09:00:00+99:00`,
+			/must be a date and time/,
+		],
+		[
+			'an offset of -13:00',
+			`${new Date().getUTCFullYear() + 1}-06-01T09:00:00-13:00`,
+			/must be a date and time/,
+		],
 		['the year 9999', '9999-12-31T00:00:00Z', /is more than 5 years ahead/],
 	])('refuses a Send At with %s', async (_name, scheduleTime, message) => {
 		const error = await refused({
@@ -214,7 +227,9 @@ describe('silent slips', () => {
 				},
 				[{ v: badge }],
 			);
-			expect(error.message).toBe(`Apple Push Options › Badge must be a number, but it is "${badge}"`);
+			expect(error.message).toBe(
+				`Apple Push Options › Badge must be a number, but it is "${badge}"`,
+			);
 		},
 	);
 

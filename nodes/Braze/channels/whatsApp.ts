@@ -118,7 +118,11 @@ async function sendListSections(
 }
 
 /** One list section as Braze wants it: {section_title, list_rows: [{row_title, …}, …]}. */
-function assertListSection(context: IExecuteSingleFunctions, section: unknown, index: number): void {
+function assertListSection(
+	context: IExecuteSingleFunctions,
+	section: unknown,
+	index: number,
+): void {
 	const label = `WhatsApp: List Sections, section ${index + 1}`;
 	const fix =
 		'Each section needs a section_title and a non-empty list_rows list of {"row_title": "…"} objects; fix it in "WhatsApp: List Sections" or in WhatsApp Options › Additional JSON.';

@@ -66,7 +66,9 @@ function largestPart(body: IDataObject): Part {
 		if (entryBytes * 2 > bytes) {
 			const heavy: unknown = value[Number(entry)];
 			const preview =
-				typeof heavy === 'string' ? describeValue(heavy) : `${JSON.stringify(heavy).slice(0, 57)}...`;
+				typeof heavy === 'string'
+					? describeValue(heavy)
+					: `${JSON.stringify(heavy).slice(0, 57)}...`;
 			return {
 				name: `entry ${Number(entry) + 1} of ${label} in this request, ${preview}`,
 				bytes: entryBytes,

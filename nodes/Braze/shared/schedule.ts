@@ -129,7 +129,8 @@ function parseTime(value: unknown): ParsedTime | undefined {
 		const sign = digits.startsWith('-') ? -1 : 1;
 		const minutes = Number(digits.slice(1, 3)) * 60 + Number(digits.slice(3, 5) || 0);
 		// Real offsets run from −12:00 to +14:00; "+99:00" is a typo, not a time zone.
-		if (Number(digits.slice(3, 5) || 0) > 59 || minutes > (sign < 0 ? 12 : 14) * 60) return undefined;
+		if (Number(digits.slice(3, 5) || 0) > 59 || minutes > (sign < 0 ? 12 : 14) * 60)
+			return undefined;
 		offsetMs = sign * minutes * 60000;
 	}
 	return { wallClock: `${y}-${mo}-${d}T${h}:${mi}:${s}`, epochMs: local - offsetMs };

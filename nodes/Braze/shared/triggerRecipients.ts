@@ -240,7 +240,10 @@ function buildRecipient(
 		return value;
 	};
 	if (identifyBy === 'externalUserId') {
-		recipient.external_user_id = required('External User ID', text('External User ID', entry.externalUserId));
+		recipient.external_user_id = required(
+			'External User ID',
+			text('External User ID', entry.externalUserId),
+		);
 	} else if (identifyBy === 'userAlias') {
 		const alias: IDataObject = {};
 		for (const [field, key, value] of [

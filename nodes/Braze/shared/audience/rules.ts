@@ -192,4 +192,3 @@ function coerceDate(value: unknown): string | undefined {
 	if (isIsoDate(text)) return `${text}T00:00:00Z`;
 	return isIsoDateTime(text) ? text : undefined;
 }
-

@@ -27,13 +27,22 @@ export function readText(value: unknown): TextReading {
  */
 export function readId(value: unknown): TextReading {
 	if (value === undefined || value === null) return { text: '' };
-	if (typeof value === 'number') {
-		return Number.isSafeInteger(value)
-			? { text: String(value) }
-			: { problem: `is the number ${String(value)}, not a whole number an ID can be` };
-	}
+	if (typeof value === 'number') return numberId(value);
 	if (typeof value !== 'string') return { problem: `is ${describeValue(value)}, not text` };
 	const text = value.trim();
-	if (STRAY_TEXT.has(text)) return { problem: `is the text "${text}", which an expression gives for a missing value` };
+	if (STRAY_TEXT.has(text)) {
+		return {
+			problem: `is the text "${text}", what a missing value or an object turns into, not an ID`,
+		};
+	}
 	return { text };
+}
+
+function numberId(value: number): TextReading {
+	if (Number.isSafeInteger(value)) return { text: String(value) };
+	if (!Number.isFinite(value)) return { problem: `is the number ${value}, not an ID` };
+	if (!Number.isInteger(value)) return { problem: `is the number ${value}, not a whole number` };
+	return {
+		problem: `is the number ${value}, too large to be exact (above 9,007,199,254,740,991): give large IDs as text`,
+	};
 }
