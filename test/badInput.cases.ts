@@ -225,6 +225,12 @@ add('Message › Send › Email', { ...SEND, ...EMAIL }, [
 		'Attachment',
 		{ emailOptions: { attachments: { attachment: [{ fileName: 'invoice' }] } } },
 	],
+	[
+		'Attachment URL as an object',
+		'Attachment 1 › URL',
+		{ emailOptions: { attachments: { attachment: [{ fileName: 'invoice', url: V }] } } },
+		{ href: 'https://x' },
+	],
 	['Headers entry without a name', 'Headers', { emailOptions: { headers: pairs('', 'x') } }],
 	[
 		'Headers value as an object',
@@ -396,6 +402,27 @@ add('Message › Send › WhatsApp', { ...SEND, ...WHATSAPP }, [
 			whatsAppTemplateName: '  ',
 			whatsAppTemplateLanguageCode: 'en',
 		},
+	],
+	[
+		'Quick reply button Text as an object',
+		'Quick reply button 1 › Text',
+		{
+			whatsAppMessageType: 'quick_reply_response_message',
+			whatsAppButtons: { button: [{ text: V }] },
+		},
+		{ t: 'Yes' },
+	],
+	[
+		'List Section Title as a list',
+		'Section Title',
+		{
+			whatsAppMessageType: 'list_response_message',
+			whatsAppListButtonText: 'Go',
+			whatsAppListSections: {
+				section: [{ sectionTitle: V, rows: { row: [{ rowTitle: '9:00' }] } }],
+			},
+		},
+		['a'],
 	],
 	[
 		'Flow Button Caption of 21 characters',
@@ -613,6 +640,15 @@ add('Campaign › Trigger', CAMPAIGN, [
 			externalUserIds: 'u1',
 			attachments: { attachment: [{ fileName: 'a.pdf', url: 'ftp://x/a.pdf' }] },
 		},
+	],
+	[
+		'Attachment File Name as a list',
+		'Attachment 1 › File Name',
+		{
+			externalUserIds: 'u1',
+			attachments: { attachment: [{ fileName: V, url: 'https://x/a.pdf' }] },
+		},
+		['a', 'b'],
 	],
 	[
 		'Attachments with Broadcast',

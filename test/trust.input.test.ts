@@ -134,6 +134,20 @@ describe('IDs from expressions', () => {
 	});
 });
 
+/** A broadcast email to users whose "plan" matches `pattern` (Audience in JSON mode). */
+const regexAudience = (pattern: string) => ({
+	...emailSend,
+	broadcast: true,
+	audienceMode: 'json',
+	audienceJson: JSON.stringify({
+		custom_attribute: {
+			custom_attribute_name: 'plan',
+			comparison: 'matches_regex',
+			value: pattern,
+		},
+	}),
+});
+
 describe('silent slips', () => {
 	it('refuses an email body of only spaces', async () => {
 		const error = await refused({ ...emailSend, externalUserIds: 'u1', emailBody: '   ' });
@@ -155,18 +169,7 @@ describe('silent slips', () => {
 	});
 
 	it('refuses an audience regex that does not compile', async () => {
-		const error = await refused({
-			...emailSend,
-			broadcast: true,
-			audienceMode: 'json',
-			audienceJson: JSON.stringify({
-				custom_attribute: {
-					custom_attribute_name: 'plan',
-					comparison: 'matches_regex',
-					value: '([a-z',
-				},
-			}),
-		});
+		const error = await refused(regexAudience('([a-z'));
 		expect(error.message).toBe(
 			'Audience filter: the value "([a-z" is not a valid regular expression',
 		);
@@ -174,18 +177,7 @@ describe('silent slips', () => {
 	});
 
 	it('accepts regex syntax other engines read (inline flags, possessive quantifiers)', async () => {
-		const result = await run({
-			...emailSend,
-			broadcast: true,
-			audienceMode: 'json',
-			audienceJson: JSON.stringify({
-				custom_attribute: {
-					custom_attribute_name: 'plan',
-					comparison: 'matches_regex',
-					value: '(?i)^gold\\d++$',
-				},
-			}),
-		});
+		const result = await run(regexAudience('(?i)^gold\\d++$'));
 		expect(result.error).toBeUndefined();
 		expect(standIn.requests).toHaveLength(1);
 	});

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from '
 
 import { additionalJsonOption, messageVariationIdOption } from '../shared/channelOptions';
 import { showForChannel } from '../shared/displayOptions';
+import { textField } from '../shared/fieldValues';
 import { setPath } from '../shared/objectPath';
 import { bodyOf } from '../shared/requestBody';
 import { invalidInput } from '../shared/validationError';
@@ -68,7 +69,7 @@ async function sendQuickReplyButtons(
 ): Promise<IHttpRequestOptions> {
 	const entries = this.getNodeParameter('whatsAppButtons.button', []) as IDataObject[];
 	const buttons = entries.map((entry, index) => {
-		const text = String(entry.text ?? '').trim();
+		const text = textField(this, entry.text, `WhatsApp › Quick reply button ${index + 1} › Text`);
 		if (!text) {
 			throw invalidInput(
 				this,
@@ -88,10 +89,18 @@ async function sendListSections(
 ): Promise<IHttpRequestOptions> {
 	const entries = this.getNodeParameter('whatsAppListSections.section', []) as IDataObject[];
 	const sections = entries.map((entry, sectionIndex) => {
-		const title = String(entry.sectionTitle ?? '').trim();
+		const title = textField(
+			this,
+			entry.sectionTitle,
+			`WhatsApp › List section ${sectionIndex + 1} › Section Title`,
+		);
 		const rows = (((entry.rows as IDataObject)?.row ?? []) as IDataObject[]).map(
 			(row, rowIndex) => {
-				const rowTitle = String(row.rowTitle ?? '').trim();
+				const rowTitle = textField(
+					this,
+					row.rowTitle,
+					`WhatsApp › List section ${sectionIndex + 1}, row ${rowIndex + 1} › Row Title`,
+				);
 				if (!rowTitle) {
 					throw invalidInput(
 						this,

@@ -8,6 +8,7 @@ import type {
 import { assertValidAudience, audienceProperties } from '../../shared/audience';
 import { collectBodyFields } from '../../shared/bodyFields';
 import { brazeErrorHandler, toBrazeResult } from '../../shared/brazeResponse';
+import { textField } from '../../shared/fieldValues';
 import { keyValueField } from '../../shared/keyValueField';
 import { normalizeBodyTypes } from '../../shared/normalizeBodyTypes';
 import { brazeRequestExecutor } from '../../shared/requestExecutor';
@@ -110,8 +111,8 @@ function addAttachments(context: IExecuteSingleFunctions, body: IDataObject): vo
 	const entries = context.getNodeParameter('attachments.attachment', []) as IDataObject[];
 	const attachments: IDataObject[] = [];
 	for (const [index, entry] of entries.entries()) {
-		const fileName = String(entry.fileName ?? '').trim();
-		const url = String(entry.url ?? '').trim();
+		const fileName = textField(context, entry.fileName, `Attachment ${index + 1} › File Name`);
+		const url = textField(context, entry.url, `Attachment ${index + 1} › URL`);
 		if (!fileName && !url) continue;
 		if (!fileName || !url) {
 			throw invalidInput(
