@@ -3,6 +3,9 @@ import type { IDataObject } from 'n8n-workflow';
 import { runBrazeNode } from './helpers/engine';
 import { standInCredentials, useStandIn } from './helpers/standIn';
 
+/** Next year: a future Send At that stays within the node's five-year bound. */
+const YEAR = new Date().getUTCFullYear() + 1;
+
 const standIn = useStandIn();
 
 const sms = {
@@ -59,7 +62,7 @@ describe('Dry Run', () => {
 		const { dry, wire } = await dryThenWet({
 			operation: 'schedule',
 			externalUserIds: ids,
-			scheduleTime: '2099-06-01T12:00:00Z',
+			scheduleTime: `${YEAR}-06-01T12:00:00Z`,
 			...sms,
 		});
 		expect(wire).toHaveLength(3);
@@ -77,7 +80,7 @@ describe('Dry Run', () => {
 			operation: 'updateSchedule',
 			scheduleId: 'sched-1',
 			updateTime: true,
-			scheduleTime: '2099-06-01T12:00:00',
+			scheduleTime: `${YEAR}-06-01T12:00:00`,
 			atOptimalTime: true,
 			options: { dryRun: true },
 		});
@@ -96,7 +99,7 @@ describe('Dry Run', () => {
 				{
 					body: {
 						schedule_id: 'sched-1',
-						schedule: { time: '2099-06-01T12:00:00', at_optimal_time: true },
+						schedule: { time: `${YEAR}-06-01T12:00:00`, at_optimal_time: true },
 					},
 				},
 			],

@@ -4,9 +4,12 @@ import { runBrazeNode } from './helpers/engine';
 import { API_KEY, standInCredentials, useStandIn } from './helpers/standIn';
 import type { BrazeStandIn } from './helpers/standIn';
 
+/** Next year: a future Send At that stays within the node's five-year bound. */
+const YEAR = new Date().getUTCFullYear() + 1;
+
 const standIn = useStandIn();
 
-const FUTURE = '2099-12-01T09:00:00';
+const FUTURE = `${YEAR}-12-01T09:00:00`;
 const sms = {
 	channels: ['sms'],
 	smsAppId: 'app-1',
@@ -57,7 +60,7 @@ describe('Message › Schedule', () => {
 			external_user_ids: ['u1', 'u2'],
 			broadcast: false,
 			messages: { sms: smsWire },
-			schedule: { time: '2099-12-01T09:00:00Z' },
+			schedule: { time: `${YEAR}-12-01T09:00:00Z` },
 		});
 		expect(result.output).toHaveLength(1);
 		expect(result.output[0].json).toEqual({
@@ -69,24 +72,27 @@ describe('Message › Schedule', () => {
 	});
 
 	it('converts a time with an offset to UTC', async () => {
-		await schedule({ scheduleTime: '2099-12-01T11:30:00.000+02:00' });
-		expect(standIn.requests[0].body?.schedule).toEqual({ time: '2099-12-01T09:30:00Z' });
+		await schedule({ scheduleTime: `${YEAR}-12-01T11:30:00.000+02:00` });
+		expect(standIn.requests[0].body?.schedule).toEqual({ time: `${YEAR}-12-01T09:30:00Z` });
 	});
 
 	it('In Local Time: the clock time without a time zone, and in_local_time', async () => {
-		const result = await schedule({ scheduleTime: '2099-12-01T09:00:00+02:00', inLocalTime: true });
+		const result = await schedule({
+			scheduleTime: `${YEAR}-12-01T09:00:00+02:00`,
+			inLocalTime: true,
+		});
 		expect(result.error).toBeUndefined();
 		expect(standIn.requests[0].body?.schedule).toEqual({
-			time: '2099-12-01T09:00:00',
+			time: `${YEAR}-12-01T09:00:00`,
 			in_local_time: true,
 		});
 	});
 
 	it('At Optimal Time: the date and clock time without a time zone, and at_optimal_time', async () => {
-		const result = await schedule({ scheduleTime: '2099-12-01', atOptimalTime: true });
+		const result = await schedule({ scheduleTime: `${YEAR}-12-01`, atOptimalTime: true });
 		expect(result.error).toBeUndefined();
 		expect(standIn.requests[0].body?.schedule).toEqual({
-			time: '2099-12-01T00:00:00',
+			time: `${YEAR}-12-01T00:00:00`,
 			at_optimal_time: true,
 		});
 	});
@@ -108,7 +114,7 @@ describe('Message › Schedule', () => {
 			broadcast: true,
 			audience,
 			messages: { sms: smsWire },
-			schedule: { time: '2099-12-01T09:00:00Z' },
+			schedule: { time: `${YEAR}-12-01T09:00:00Z` },
 		});
 	});
 
@@ -131,7 +137,7 @@ describe('Message › Schedule', () => {
 			recipient_subscription_state: 'all',
 			override_messaging_limits: true,
 			messages: { sms: { ...smsWire, message_variation_id: 'sms-var' } },
-			schedule: { time: '2099-12-01T09:00:00Z' },
+			schedule: { time: `${YEAR}-12-01T09:00:00Z` },
 		});
 	});
 
@@ -163,7 +169,7 @@ describe('Message › Schedule', () => {
 			standIn.requests.map((request) => (request.body?.external_user_ids as string[]).length),
 		).toEqual([50, 50, 20]);
 		for (const request of standIn.requests) {
-			expect(request.body?.schedule).toEqual({ time: '2099-12-01T09:00:00Z' });
+			expect(request.body?.schedule).toEqual({ time: `${YEAR}-12-01T09:00:00Z` });
 		}
 		expect(result.output).toHaveLength(1);
 		const json = result.output[0].json;
@@ -205,8 +211,8 @@ describe('Message › Schedule', () => {
 			],
 			[
 				'an impossible date',
-				{ scheduleTime: '2099-02-30T09:00:00' },
-				'Send At must be a date and time, but it is "2099-02-30T09:00:00"',
+				{ scheduleTime: `${YEAR}-02-30T09:00:00` },
+				`Send At must be a date and time, but it is "${YEAR}-02-30T09:00:00"`,
 			],
 			[
 				'no recipients',
@@ -277,14 +283,14 @@ describe('Message › Update Schedule', () => {
 			operation: 'updateSchedule',
 			scheduleId: ` ${id} `,
 			updateTime: true,
-			scheduleTime: '2099-12-02T10:00:00',
+			scheduleTime: `${YEAR}-12-02T10:00:00`,
 			inLocalTime: true,
 		});
 		expect(result.error).toBeUndefined();
 		expect(standIn.requests[0].path).toBe('/messages/schedule/update');
 		expect(standIn.requests[0].body).toEqual({
 			schedule_id: id,
-			schedule: { time: '2099-12-02T10:00:00', in_local_time: true },
+			schedule: { time: `${YEAR}-12-02T10:00:00`, in_local_time: true },
 		});
 		expect(result.output[0].json).toEqual({ schedule_id: id, message: 'success' });
 		expect(result.output[0].pairedItem).toEqual({ item: 0 });
@@ -312,14 +318,14 @@ describe('Message › Update Schedule', () => {
 			operation: 'updateSchedule',
 			scheduleId: id,
 			updateTime: true,
-			scheduleTime: '2099-12-03T08:00:00Z',
+			scheduleTime: `${YEAR}-12-03T08:00:00Z`,
 			updateMessages: true,
 			...sms,
 		});
 		expect(result.error).toBeUndefined();
 		expect(standIn.requests[0].body).toEqual({
 			schedule_id: id,
-			schedule: { time: '2099-12-03T08:00:00Z' },
+			schedule: { time: `${YEAR}-12-03T08:00:00Z` },
 			messages: { sms: smsWire },
 		});
 	});
@@ -335,7 +341,7 @@ describe('Message › Update Schedule', () => {
 		});
 		expect(standIn.requests[0].body).toEqual({
 			schedule_id: id,
-			schedule: { time: '2099-12-01T09:00:00Z' },
+			schedule: { time: `${YEAR}-12-01T09:00:00Z` },
 		});
 	});
 

@@ -7,6 +7,8 @@ import type { BrazeChannel } from './types';
 const KEY = 'content_card';
 const MAX_EXPIRY_DAYS = 30;
 const DAY_MS = 24 * 60 * 60 * 1000;
+/** UTC−12, the last zone a local time reaches. */
+const LATEST_ZONE_MS = 12 * 60 * 60 * 1000;
 
 export const contentCardChannel: BrazeChannel = {
 	key: KEY,
@@ -213,6 +215,15 @@ export const contentCardChannel: BrazeChannel = {
 		}
 		if (typeof message.expire_at === 'string') {
 			const expiresAt = new Date(message.expire_at).getTime();
+			// With Expire in Local Time the date is read in each user's zone: allow the latest one.
+			const slack = message.expire_in_local_time === true ? LATEST_ZONE_MS : 0;
+			if (expiresAt + slack <= Date.now()) {
+				throw invalidInput(
+					context,
+					`Content Card: Expire At (${message.expire_at}) is in the past`,
+					'The card would expire before anyone sees it. Pick a date and time in the next 30 days, or use a Time to Live.',
+				);
+			}
 			if (expiresAt - Date.now() > MAX_EXPIRY_DAYS * DAY_MS) {
 				throw invalidInput(
 					context,

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from '
 
 import { additionalJsonOption, messageVariationIdOption } from '../shared/channelOptions';
 import { showForChannel } from '../shared/displayOptions';
+import { textField } from '../shared/fieldValues';
 import { keyValueField } from '../shared/keyValueField';
 import { setPath } from '../shared/objectPath';
 import { bodyOf } from '../shared/requestBody';
@@ -17,8 +18,9 @@ async function sendEmailAttachments(
 ): Promise<IHttpRequestOptions> {
 	const entries = this.getNodeParameter('emailOptions.attachments.attachment', []) as IDataObject[];
 	const attachments = entries.map((entry, index) => {
-		const fileName = String(entry.fileName ?? '').trim();
-		const url = String(entry.url ?? '').trim();
+		const label = `Email › Attachment ${index + 1}`;
+		const fileName = textField(this, entry.fileName, `${label} › File Name`);
+		const url = textField(this, entry.url, `${label} › URL`);
 		if (!fileName || !url) {
 			throw invalidInput(
 				this,
@@ -27,7 +29,11 @@ async function sendEmailAttachments(
 			);
 		}
 		const attachment: IDataObject = { file_name: fileName, url };
-		const credential = String(entry.basicAuthCredential ?? '').trim();
+		const credential = textField(
+			this,
+			entry.basicAuthCredential,
+			`${label} › Basic Auth Credential`,
+		);
 		if (credential) attachment.basic_auth_credential = credential;
 		return attachment;
 	});
@@ -215,6 +221,14 @@ export const emailChannel: BrazeChannel = {
 		},
 	],
 	validate(context, message) {
+		// Only spaces would go out as a blank email, or blank out the template's body.
+		if (typeof message.body === 'string' && message.body.trim() === '') {
+			throw invalidInput(
+				context,
+				'Email: Body (HTML) is only spaces',
+				'Write the HTML body, or clear "Email: Body (HTML)" completely to use the Email Template ID\'s body.',
+			);
+		}
 		if (message.body === undefined && message.email_template_id === undefined) {
 			throw invalidInput(
 				context,

@@ -1,9 +1,24 @@
 import { additionalJsonOption, messageVariationIdOption } from '../shared/channelOptions';
 import { showForChannel } from '../shared/displayOptions';
 import { keyValueField } from '../shared/keyValueField';
+import { invalidInput } from '../shared/validationError';
 import type { BrazeChannel } from './types';
 
 const KEY = 'webhook';
+
+/** Liquid ({{ … }} or {% … %}) is filled in by Braze per user, so such a URL is checked by Braze. */
+const LIQUID = /\{\{|\{%/;
+
+/** An absolute http(s) URL without spaces, as Braze must call it. */
+function isWebUrl(text: string): boolean {
+	if (/\s/.test(text)) return false;
+	try {
+		const url = new URL(text);
+		return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
+	} catch {
+		return false;
+	}
+}
 
 export const webhookChannel: BrazeChannel = {
 	key: KEY,
@@ -68,4 +83,15 @@ export const webhookChannel: BrazeChannel = {
 			],
 		},
 	],
+	validate(context, message) {
+		if (typeof message.url !== 'string') return;
+		const url = message.url.trim();
+		message.url = url;
+		if (LIQUID.test(url) || isWebUrl(url)) return;
+		throw invalidInput(
+			context,
+			`Webhook: URL is not a web address: "${url.length > 60 ? `${url.slice(0, 57)}...` : url}"`,
+			'Give the full address Braze should call, starting with https:// (for example https://example.com/hook), without spaces.',
+		);
+	},
 };

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from '
 
 import { additionalJsonOption, messageVariationIdOption } from '../shared/channelOptions';
 import { showForChannel } from '../shared/displayOptions';
+import { textField } from '../shared/fieldValues';
 import { setPath } from '../shared/objectPath';
 import { bodyOf } from '../shared/requestBody';
 import { invalidInput } from '../shared/validationError';
@@ -68,7 +69,7 @@ async function sendQuickReplyButtons(
 ): Promise<IHttpRequestOptions> {
 	const entries = this.getNodeParameter('whatsAppButtons.button', []) as IDataObject[];
 	const buttons = entries.map((entry, index) => {
-		const text = String(entry.text ?? '').trim();
+		const text = textField(this, entry.text, `WhatsApp › Quick reply button ${index + 1} › Text`);
 		if (!text) {
 			throw invalidInput(
 				this,
@@ -88,10 +89,18 @@ async function sendListSections(
 ): Promise<IHttpRequestOptions> {
 	const entries = this.getNodeParameter('whatsAppListSections.section', []) as IDataObject[];
 	const sections = entries.map((entry, sectionIndex) => {
-		const title = String(entry.sectionTitle ?? '').trim();
+		const title = textField(
+			this,
+			entry.sectionTitle,
+			`WhatsApp › List section ${sectionIndex + 1} › Section Title`,
+		);
 		const rows = (((entry.rows as IDataObject)?.row ?? []) as IDataObject[]).map(
 			(row, rowIndex) => {
-				const rowTitle = String(row.rowTitle ?? '').trim();
+				const rowTitle = textField(
+					this,
+					row.rowTitle,
+					`WhatsApp › List section ${sectionIndex + 1}, row ${rowIndex + 1} › Row Title`,
+				);
 				if (!rowTitle) {
 					throw invalidInput(
 						this,
@@ -115,6 +124,33 @@ async function sendListSections(
 	});
 	if (sections.length) setPath(bodyOf(requestOptions), `${MESSAGE}.list.list_sections`, sections);
 	return requestOptions;
+}
+
+/** One list section as Braze wants it: {section_title, list_rows: [{row_title, …}, …]}. */
+function assertListSection(
+	context: IExecuteSingleFunctions,
+	section: unknown,
+	index: number,
+): void {
+	const label = `WhatsApp: List Sections, section ${index + 1}`;
+	const fix =
+		'Each section needs a section_title and a non-empty list_rows list of {"row_title": "…"} objects; fix it in "WhatsApp: List Sections" or in WhatsApp Options › Additional JSON.';
+	if (section === null || typeof section !== 'object' || Array.isArray(section)) {
+		throw invalidInput(context, `${label} is not an object`, fix);
+	}
+	const { section_title: title, list_rows: rows } = section as IDataObject;
+	if (typeof title !== 'string' || title.trim() === '') {
+		throw invalidInput(context, `${label} has no section_title`, fix);
+	}
+	if (!Array.isArray(rows) || rows.length === 0) {
+		throw invalidInput(context, `${label} has no list_rows`, fix);
+	}
+	rows.forEach((row: unknown, rowIndex) => {
+		const rowTitle = (row as IDataObject | null)?.row_title;
+		if (typeof rowTitle !== 'string' || rowTitle.trim() === '') {
+			throw invalidInput(context, `${label}, row ${rowIndex + 1} has no row_title`, fix);
+		}
+	});
 }
 
 export const whatsAppChannel: BrazeChannel = {
@@ -525,15 +561,17 @@ export const whatsAppChannel: BrazeChannel = {
 				}
 				break;
 			case 'list_response_message': {
-				const sections = ((message.list as IDataObject)?.list_sections ?? []) as IDataObject[];
-				if (sections.length === 0) {
+				const sections = (message.list as IDataObject)?.list_sections ?? [];
+				if (!Array.isArray(sections) || sections.length === 0) {
 					throw invalidInput(
 						context,
 						'WhatsApp: a list needs at least one section',
 						'Add a section with its rows in "WhatsApp: List Sections".',
 					);
 				}
-				const rows = sections.reduce(
+				// Sections may come from Additional JSON, in any shape: check each before counting.
+				sections.forEach((section: unknown, index) => assertListSection(context, section, index));
+				const rows = (sections as IDataObject[]).reduce(
 					(total, section) => total + (section.list_rows as IDataObject[]).length,
 					0,
 				);

@@ -1,5 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
+import { booleanField } from './fieldValues';
+
 /**
  * "Dry Run": add it to an operation's Options collection (named `options`) whose requests go
  * through brazeRequestExecutor. The executor then checks the item and builds the exact request
@@ -14,10 +16,15 @@ export const dryRunOption: INodeProperties = {
 		'Whether to only check the item and build the request(s) without calling Braze. The output lists the method, endpoint URL, request_count and requests[].body, one entry per request (sends to more than 50 users are split), exactly as they would be sent. Nothing is sent or scheduled.',
 };
 
-/** Whether the item's Options › Dry Run is on. */
+/**
+ * Whether the item's Options › Dry Run is on. Fails closed: a value that is not clearly true or
+ * false ("yes", 1, "TRUE", an expression giving nothing) is refused, since reading it as off
+ * would send for real.
+ */
 export function isDryRun(context: IExecuteSingleFunctions): boolean {
 	const options = context.getNodeParameter('options', {}) as IDataObject;
-	return options.dryRun === true || options.dryRun === 'true';
+	if (!('dryRun' in options)) return false;
+	return booleanField(context, options.dryRun ?? null, 'Options › Dry Run', false);
 }
 
 /** The dry-run output of one item: the requests the executor would have made. */

@@ -7,7 +7,9 @@ import type {
 
 import { setPath } from './objectPath';
 import { bodyOf } from './requestBody';
+import { textField } from './fieldValues';
 import { invalidInput } from './validationError';
+import { readText } from './values/text';
 
 interface KeyValueFieldOptions {
 	displayName: string;
@@ -91,15 +93,25 @@ export function keyValuePairsToObject(
 ): IDataObject {
 	const object: IDataObject = {};
 	for (const [index, pair] of pairs.entries()) {
-		const key = String(pair.key ?? '').trim();
+		const entry = `${displayName} entry ${index + 1}`;
+		const key = textField(context, pair.key, `${entry} › ${keyLabel}`);
 		if (!key) {
 			throw invalidInput(
 				context,
-				`${displayName} entry ${index + 1} has no ${keyLabel.toLowerCase()}`,
+				`${entry} has no ${keyLabel.toLowerCase()}`,
 				`Fill in the ${keyLabel.toLowerCase()} of every "${displayName}" entry, or remove the empty entry.`,
 			);
 		}
-		object[key] = pair.value === undefined || pair.value === null ? '' : String(pair.value);
+		// Values are sent as text; an object or list would go out as "[object Object]" or "a,b".
+		const value = readText(pair.value ?? '');
+		if ('problem' in value) {
+			throw invalidInput(
+				context,
+				`${entry} › Value must be text, but it ${value.problem}`,
+				`Give text in the Value of "${displayName}", or turn the data into text in the expression, e.g. {{ JSON.stringify($json.data) }}.`,
+			);
+		}
+		object[key] = value.text;
 	}
 	return object;
 }

@@ -2,7 +2,12 @@ import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 
 import type { BodyField } from './bodyFields';
 import { deletePath, getPath, hasPath, setPath } from './objectPath';
+import { idField } from './fieldValues';
 import { invalidInput } from './validationError';
+import { readBoolean } from './values/boolean';
+import { describeValue } from './values/describe';
+import { readNumber } from './values/number';
+import { readText } from './values/text';
 
 /**
  * Gives every routed field its JSON type (numbers as numbers, booleans as booleans, dates as
@@ -17,7 +22,7 @@ export function normalizeBodyTypes(
 	for (const field of fields) {
 		if (!hasPath(body, field.path)) continue;
 		const value = getPath(body, field.path);
-		if (value === undefined || value === null || value === '') {
+		if (isEmpty(field, value)) {
 			if (field.required) {
 				throw invalidInput(
 					context,
@@ -28,9 +33,25 @@ export function normalizeBodyTypes(
 			deletePath(body, field.path);
 			continue;
 		}
-		setPath(body, field.path, convert(context, field, value));
+		const converted = convert(context, field, value);
+		// An optional ID of only spaces is no ID: leave it out, as an empty one.
+		if (converted === '' && !field.required) deletePath(body, field.path);
+		else setPath(body, field.path, converted);
 	}
 }
+
+/**
+ * No value: nothing, or blank text. Only spaces count as blank where text is not the point (a
+ * number, a switch, a date, a choice) and in required fields, where spaces are no answer.
+ */
+function isEmpty(field: BodyField, value: unknown): boolean {
+	if (value === undefined || value === null || value === '') return true;
+	const textField = field.type === 'string' || field.type === 'json';
+	return typeof value === 'string' && value.trim() === '' && (field.required || !textField);
+}
+
+/** Body keys that hold an identifier (segment_id, app_id, message_variation_id…). */
+const isIdPath = (path: string) => /_id$/.test(path);
 
 function convert(context: IExecuteSingleFunctions, field: BodyField, value: unknown): unknown {
 	switch (field.type) {
@@ -48,12 +69,12 @@ function convert(context: IExecuteSingleFunctions, field: BodyField, value: unkn
 }
 
 function toNumber(context: IExecuteSingleFunctions, field: BodyField, value: unknown): number {
-	const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-	if (typeof number !== 'number' || !Number.isFinite(number)) {
+	const number = readNumber(value);
+	if (number === undefined) {
 		throw invalidInput(
 			context,
-			`${field.label} must be a number, but it is ${describe(value)}`,
-			`Enter a number in "${field.label}" (digits only, such as 3600), or fix the expression that fills it.`,
+			`${field.label} must be a number, but it is ${describeValue(value)}`,
+			`Enter a number in "${field.label}" in plain digits, such as 3600 or 2.5 (not hex such as 0x10, nor 1e3), or fix the expression that fills it.`,
 		);
 	}
 	if (field.integer && !Number.isInteger(number)) {
@@ -82,11 +103,11 @@ function formatNumber(value: number | undefined): string {
 }
 
 function toBoolean(context: IExecuteSingleFunctions, field: BodyField, value: unknown): boolean {
-	if (typeof value === 'boolean') return value;
-	if (value === 'true' || value === 'false') return value === 'true';
+	const result = readBoolean(value);
+	if (result !== undefined) return result;
 	throw invalidInput(
 		context,
-		`${field.label} must be true or false, but it is ${describe(value)}`,
+		`${field.label} must be true or false, but it is ${describeValue(value)}`,
 		`Switch "${field.label}" on or off, or make its expression give true or false.`,
 	);
 }
@@ -103,7 +124,7 @@ function toIsoDate(context: IExecuteSingleFunctions, field: BodyField, value: un
 	if (!candidate || Number.isNaN(candidate.getTime())) {
 		throw invalidInput(
 			context,
-			`${field.label} must be a date, but it is ${describe(value)}`,
+			`${field.label} must be a date, but it is ${describeValue(value)}`,
 			`Pick a date in "${field.label}", or give an ISO 8601 date such as 2026-12-01T09:00:00Z.`,
 		);
 	}
@@ -115,7 +136,7 @@ function toOption(context: IExecuteSingleFunctions, field: BodyField, value: unk
 	if (field.allowedValues && !field.allowedValues.includes(text)) {
 		throw invalidInput(
 			context,
-			`${field.label} cannot be ${describe(value)}`,
+			`${field.label} cannot be ${describeValue(value)}`,
 			`Choose one of: ${field.allowedValues.join(', ')}.`,
 		);
 	}
@@ -123,20 +144,18 @@ function toOption(context: IExecuteSingleFunctions, field: BodyField, value: unk
 }
 
 function toText(context: IExecuteSingleFunctions, field: BodyField, value: unknown): string {
-	if (typeof value === 'string') return value;
-	if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+	if (isIdPath(field.path)) {
+		const id = idField(context, value, field.label);
+		if (!id && field.required) {
+			throw invalidInput(context, `${field.label} is required`, `Fill in "${field.label}".`);
+		}
+		return id;
+	}
+	const reading = readText(value);
+	if ('text' in reading) return reading.text;
 	throw invalidInput(
 		context,
-		`${field.label} must be text, but it is ${describe(value)}`,
+		`${field.label} must be text, but it ${reading.problem}`,
 		`Fix the expression in "${field.label}" so that it gives text, not an object or a list.`,
 	);
-}
-
-function describe(value: unknown): string {
-	if (typeof value === 'string')
-		return `"${value.length > 60 ? `${value.slice(0, 57)}...` : value}"`;
-	if (Array.isArray(value)) return 'a list';
-	if (value === null || value === undefined) return 'empty';
-	if (typeof value === 'object') return 'an object';
-	return String(value);
 }

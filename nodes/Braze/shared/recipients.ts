@@ -7,7 +7,10 @@ import type {
 
 import { showForSend } from './displayOptions';
 import { bodyOf } from './requestBody';
+import { idField } from './fieldValues';
 import { invalidInput } from './validationError';
+import { describeValue } from './values/describe';
+import { readId } from './values/text';
 import { brazeIdLocator } from '../listSearch/locator';
 
 /**
@@ -25,7 +28,7 @@ export const recipientProperties: INodeProperties[] = [
 		default: '',
 		placeholder: 'user-1, user-2',
 		description:
-			'The external IDs of the users to message, separated by commas or new lines, or a list given by an expression (for example the userIds field of the incoming item). Blanks and repeats are dropped. The users must already exist in Braze.',
+			'The external IDs of the users to message, separated by commas, semicolons or new lines, or a list given by an expression (for example the userIds field of the incoming item). Blanks and repeats are dropped. The users must already exist in Braze.',
 		displayOptions: showForSend(),
 		// No routing: the executor reads it once (see addExternalUserIds). A routed expression
 		// would be evaluated several more times per item by n8n's routing.
@@ -84,35 +87,54 @@ export const recipientProperties: INodeProperties[] = [
 	},
 ];
 
-/** Accepts a list or text separated by commas/new lines; trims, drops blanks and repeats. */
+/**
+ * Separators of typed IDs: commas, semicolons (what a spreadsheet in many locales copies) and
+ * new lines. An ID that contains one of them can still be given in a list from an expression,
+ * whose entries are never split.
+ */
+const ID_SEPARATORS = /[,;\n\r]+/;
+
+/**
+ * Accepts a list or text separated by commas, semicolons or new lines; trims, drops blanks and
+ * repeats (a Set, so 200,000 IDs take milliseconds, not the seconds a list search takes).
+ */
 export function parseExternalUserIds(context: IExecuteSingleFunctions, value: unknown): string[] {
 	const entries = Array.isArray(value)
 		? value
 		: value === undefined || value === null
 			? []
-			: typeof value === 'string' || typeof value === 'number'
-				? String(value).split(/[,\n\r]+/)
-				: undefined;
+			: typeof value === 'string'
+				? value.split(ID_SEPARATORS)
+				: typeof value === 'number'
+					? [value]
+					: undefined;
 	if (!entries) {
 		throw invalidInput(
 			context,
-			'External User IDs must be text or a list of IDs',
-			'Give the IDs as text separated by commas or new lines, or as a list of strings from an expression.',
+			`External User IDs must be text or a list of IDs, but it is ${describeValue(value)}`,
+			'Give the IDs as text separated by commas, semicolons or new lines, or as a list of strings from an expression.',
 		);
 	}
-	const ids: string[] = [];
-	for (const entry of entries) {
+	const ids = new Set<string>();
+	for (const [index, entry] of entries.entries()) {
 		if (typeof entry !== 'string' && typeof entry !== 'number') {
 			throw invalidInput(
 				context,
 				'External User IDs contains an entry that is not an ID',
-				'Each entry must be text or a number; map a list of objects to their ID first, e.g. {{ $json.users.map(u => u.id) }}.',
+				`Entry ${index + 1} is ${describeValue(entry)}. Each entry must be text or a number; map a list of objects to their ID first, e.g. {{ $json.users.map(u => u.id) }}.`,
 			);
 		}
-		const id = String(entry).trim();
-		if (id && !ids.includes(id)) ids.push(id);
+		const reading = readId(entry);
+		if ('problem' in reading) {
+			throw invalidInput(
+				context,
+				`External User IDs: entry ${index + 1} ${reading.problem}`,
+				'Give each ID as text, or as a whole number; check the expression or the list that fills External User IDs.',
+			);
+		}
+		if (reading.text) ids.add(reading.text);
 	}
-	return ids;
+	return [...ids];
 }
 
 /** Writes External User IDs into the body, read once per item by the operation's executor. */
@@ -129,8 +151,8 @@ async function sendUserAliases(
 	const aliases: IDataObject[] = [];
 	const seen = new Set<string>();
 	for (const [index, entry] of entries.entries()) {
-		const aliasName = String(entry.aliasName ?? '').trim();
-		const aliasLabel = String(entry.aliasLabel ?? '').trim();
+		const aliasName = idField(this, entry.aliasName, `User alias ${index + 1}: Alias Name`);
+		const aliasLabel = idField(this, entry.aliasLabel, `User alias ${index + 1}: Alias Label`);
 		if (!aliasName && !aliasLabel) continue;
 		for (const [label, value] of [
 			['Alias Name', aliasName],

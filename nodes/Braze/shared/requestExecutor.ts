@@ -9,6 +9,7 @@ import type {
 	JsonObject,
 } from 'n8n-workflow';
 
+import { assertRequestSizes } from './bodySize';
 import { brazeErrors, CHECK_ACTIVITY_LOG, MAY_OR_MAY_NOT } from './brazeResponse';
 import {
 	chunkBody,
@@ -123,6 +124,7 @@ async function executeItem(
 	validate(context, body);
 	const chunks = splitRecipients(body);
 	const plan: Array<RecipientChunk | undefined> = chunks.length ? chunks : [undefined];
+	assertRequestSizes(context, body, plan);
 	const pairedItem = { item: itemIndex };
 	if (isDryRun(context)) {
 		const { method = 'POST', url = '' } = requestData.options;

@@ -1,6 +1,14 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
+import { booleanField, idField } from './fieldValues';
 import { invalidInput } from './validationError';
+
+/**
+ * Braze documents no latest date for a schedule. A message set more than five years ahead is
+ * almost surely a slip (9999-12-31 as "no date", 2062 typed for 2026): it would wait silently in
+ * Braze instead of going out, so it is refused.
+ */
+export const MAX_YEARS_AHEAD = 5;
 
 /** The latest time zone is UTC−12: a local time there arrives 12 hours after the same UTC time. */
 const LATEST_ZONE_OFFSET_MS = 12 * 3600 * 1000;
@@ -119,7 +127,11 @@ function parseTime(value: unknown): ParsedTime | undefined {
 	if (zone && zone.toUpperCase() !== 'Z') {
 		const digits = zone.replace(':', '');
 		const sign = digits.startsWith('-') ? -1 : 1;
-		offsetMs = sign * (Number(digits.slice(1, 3)) * 60 + Number(digits.slice(3, 5) || 0)) * 60000;
+		const minutes = Number(digits.slice(1, 3)) * 60 + Number(digits.slice(3, 5) || 0);
+		// Real offsets run from −12:00 to +14:00; "+99:00" is a typo, not a time zone.
+		if (Number(digits.slice(3, 5) || 0) > 59 || minutes > (sign < 0 ? 12 : 14) * 60)
+			return undefined;
+		offsetMs = sign * minutes * 60000;
 	}
 	return { wallClock: `${y}-${mo}-${d}T${h}:${mi}:${s}`, epochMs: local - offsetMs };
 }
@@ -133,8 +145,10 @@ function utcIso(epochMs: number): string {
  * or, for local or optimal time, the clock time without a time-zone designator.
  */
 export function buildSchedule(context: IExecuteSingleFunctions, now = Date.now()): IDataObject {
-	const inLocalTime = context.getNodeParameter('inLocalTime', false) === true;
-	const atOptimalTime = context.getNodeParameter('atOptimalTime', false) === true;
+	const flag = (name: string, label: string) =>
+		booleanField(context, context.getNodeParameter(name, false), label, false);
+	const inLocalTime = flag('inLocalTime', 'In Local Time');
+	const atOptimalTime = flag('atOptimalTime', 'At Optimal Time');
 	if (inLocalTime && atOptimalTime) {
 		throw invalidInput(
 			context,
@@ -155,9 +169,10 @@ export function buildSchedule(context: IExecuteSingleFunctions, now = Date.now()
 		throw invalidInput(
 			context,
 			`Send At must be a date and time, but it is ${typeof raw === 'string' ? `"${raw}"` : 'not a date'}`,
-			'Pick a date in Send At, or give an ISO 8601 date-time such as 2026-12-01T09:00:00Z.',
+			'Pick a date in Send At, or give an ISO 8601 date-time such as 2026-12-01T09:00:00Z (a time-zone offset runs from -12:00 to +14:00).',
 		);
 	}
+	assertNotTooFar(context, parsed, now);
 	if (inLocalTime || atOptimalTime) {
 		if (inLocalTime && parsed.epochMs + LATEST_ZONE_OFFSET_MS < now) {
 			throw invalidInput(
@@ -181,10 +196,21 @@ export function buildSchedule(context: IExecuteSingleFunctions, now = Date.now()
 	return { time: utcIso(parsed.epochMs) };
 }
 
+function assertNotTooFar(context: IExecuteSingleFunctions, parsed: ParsedTime, now: number): void {
+	const latest = new Date(now);
+	latest.setUTCFullYear(latest.getUTCFullYear() + MAX_YEARS_AHEAD);
+	if (parsed.epochMs > latest.getTime()) {
+		throw invalidInput(
+			context,
+			`Send At (${parsed.wallClock}) is more than ${MAX_YEARS_AHEAD} years ahead`,
+			`Check the year in Send At: the node refuses schedules after ${utcIso(latest.getTime())}, because a date that far away is almost always a typo or a placeholder such as 9999-12-31.`,
+		);
+	}
+}
+
 /** Schedule ID: trimmed, not empty. */
 export function assertValidScheduleId(context: IExecuteSingleFunctions, body: IDataObject): void {
-	const value = body.schedule_id;
-	const id = typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';
+	const id = idField(context, body.schedule_id, 'Schedule ID');
 	if (!id) {
 		throw invalidInput(
 			context,

@@ -8,7 +8,9 @@ import type {
 import { keyValueField, keyValuePairsToObject } from './keyValueField';
 import { MAX_ALIAS_BYTES, parseExternalUserIds, recipientProperties } from './recipients';
 import { showFor, shownFor, withoutRouting } from './showFor';
+import { idField } from './fieldValues';
 import { invalidInput } from './validationError';
+import { readBoolean } from './values/boolean';
 
 /**
  * Recipients of /campaigns/trigger/send and /canvas/trigger/send (§2.2, §9.5, §9.6): a list of
@@ -208,19 +210,13 @@ export function triggerRecipientProperties(kind: TriggerKind): INodeProperties[]
 
 type Entry = IDataObject & { attributes?: IDataObject; properties?: IDataObject };
 
-function text(value: unknown): string {
-	return value === undefined || value === null ? '' : String(value).trim();
-}
-
 function pairsOf(value: IDataObject | undefined): IDataObject[] {
 	return Array.isArray(value?.pair) ? (value.pair as IDataObject[]) : [];
 }
 
 function toBoolean(value: unknown, fallback: boolean): boolean | undefined {
 	if (value === undefined || value === null || value === '') return fallback;
-	if (typeof value === 'boolean') return value;
-	if (value === 'true' || value === 'false') return value === 'true';
-	return undefined;
+	return readBoolean(value);
 }
 
 function buildRecipient(
@@ -231,6 +227,8 @@ function buildRecipient(
 ): IDataObject {
 	const recipient: IDataObject = {};
 	const identifyBy = entry.identifyBy ?? 'externalUserId';
+	// Identifiers from expressions: objects, lists, 1.5 or "undefined" are refused, not sent as text.
+	const text = (field: string, value: unknown) => idField(context, value, `${label}: ${field}`);
 	const required = (field: string, value: string) => {
 		if (!value) {
 			throw invalidInput(
@@ -242,12 +240,15 @@ function buildRecipient(
 		return value;
 	};
 	if (identifyBy === 'externalUserId') {
-		recipient.external_user_id = required('External User ID', text(entry.externalUserId));
+		recipient.external_user_id = required(
+			'External User ID',
+			text('External User ID', entry.externalUserId),
+		);
 	} else if (identifyBy === 'userAlias') {
 		const alias: IDataObject = {};
 		for (const [field, key, value] of [
-			['Alias Name', 'alias_name', text(entry.aliasName)],
-			['Alias Label', 'alias_label', text(entry.aliasLabel)],
+			['Alias Name', 'alias_name', text('Alias Name', entry.aliasName)],
+			['Alias Label', 'alias_label', text('Alias Label', entry.aliasLabel)],
 		]) {
 			alias[key] = required(field, value);
 			if (Buffer.byteLength(value, 'utf8') > MAX_ALIAS_BYTES) {
@@ -260,9 +261,11 @@ function buildRecipient(
 		}
 		recipient.user_alias = alias;
 	} else if (identifyBy === 'email') {
-		recipient.email = required('Email', text(entry.email));
+		recipient.email = required('Email', text('Email', entry.email));
 		const raw = entry.prioritization;
-		const prioritization = (Array.isArray(raw) ? raw : raw ? [raw] : []).map(text);
+		const prioritization = (Array.isArray(raw) ? raw : raw ? [raw] : []).map((value: unknown) =>
+			text('Prioritization', value),
+		);
 		if (!prioritization.length) {
 			throw invalidInput(
 				context,
@@ -280,7 +283,7 @@ function buildRecipient(
 		}
 		recipient.prioritization = prioritization;
 	} else if (identifyBy === 'brazeId' && kind.allowBrazeId) {
-		recipient.braze_id = required('Braze ID', text(entry.brazeId));
+		recipient.braze_id = required('Braze ID', text('Braze ID', entry.brazeId));
 	} else {
 		throw invalidInput(
 			context,

@@ -7,8 +7,8 @@ import type {
 
 import { assertValidAudience, audienceProperties } from '../../shared/audience';
 import { collectBodyFields } from '../../shared/bodyFields';
-import { assertBodySize } from '../../shared/bodySize';
 import { brazeErrorHandler, toBrazeResult } from '../../shared/brazeResponse';
+import { textField } from '../../shared/fieldValues';
 import { keyValueField } from '../../shared/keyValueField';
 import { normalizeBodyTypes } from '../../shared/normalizeBodyTypes';
 import { brazeRequestExecutor } from '../../shared/requestExecutor';
@@ -111,8 +111,8 @@ function addAttachments(context: IExecuteSingleFunctions, body: IDataObject): vo
 	const entries = context.getNodeParameter('attachments.attachment', []) as IDataObject[];
 	const attachments: IDataObject[] = [];
 	for (const [index, entry] of entries.entries()) {
-		const fileName = String(entry.fileName ?? '').trim();
-		const url = String(entry.url ?? '').trim();
+		const fileName = textField(context, entry.fileName, `Attachment ${index + 1} › File Name`);
+		const url = textField(context, entry.url, `Attachment ${index + 1} › URL`);
 		if (!fileName && !url) continue;
 		if (!fileName || !url) {
 			throw invalidInput(
@@ -148,7 +148,6 @@ function prepareTriggerBody(context: IExecuteSingleFunctions, body: IDataObject)
 	assertValidTriggerTargeting(context, kind, body);
 	addAttachments(context, body);
 	assertValidSendId(context, body);
-	assertBodySize(context, body);
 }
 
 export const triggerOperation: INodePropertyOptions = {

@@ -7,7 +7,6 @@ import type {
 
 import { assertValidAudience, audienceProperties } from '../../shared/audience';
 import { collectBodyFields } from '../../shared/bodyFields';
-import { assertBodySize } from '../../shared/bodySize';
 import { brazeErrorHandler, toBrazeResult } from '../../shared/brazeResponse';
 import { withCanvasNotice } from '../../shared/canvasNotice';
 import { keyValueField } from '../../shared/keyValueField';
@@ -91,7 +90,6 @@ function prepareTriggerBody(context: IExecuteSingleFunctions, body: IDataObject)
 	assertContextSize(context, body);
 	assertValidAudience(context, body);
 	assertValidTriggerTargeting(context, kind, body);
-	assertBodySize(context, body);
 }
 
 export const triggerOperation: INodePropertyOptions = {

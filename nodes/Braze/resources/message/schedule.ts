@@ -7,7 +7,6 @@ import type {
 
 import { assertValidAudience, audienceProperties } from '../../shared/audience';
 import { collectBodyFields } from '../../shared/bodyFields';
-import { assertBodySize } from '../../shared/bodySize';
 import { brazeErrorHandler, toBrazeResult } from '../../shared/brazeResponse';
 import {
 	assertValidMessages,
@@ -15,6 +14,7 @@ import {
 	channelSelectionProperty,
 } from '../../shared/channelSelection';
 import { shownOnUpdateSchedule } from '../../shared/displayOptions';
+import { booleanField } from '../../shared/fieldValues';
 import { normalizeBodyTypes } from '../../shared/normalizeBodyTypes';
 import {
 	addExternalUserIds,
@@ -50,15 +50,16 @@ function prepareScheduleBody(context: IExecuteSingleFunctions, body: IDataObject
 	assertValidSendId(context, body);
 	assertValidMessages(context, body);
 	body.schedule = buildSchedule(context);
-	assertBodySize(context, body);
 }
 
 /** Message › Update Schedule: schedule_id plus a new schedule and/or new messages (§9.2). */
 function prepareUpdateScheduleBody(context: IExecuteSingleFunctions, body: IDataObject): void {
 	normalizeBodyTypes(context, body, updateBodyFields);
 	assertValidScheduleId(context, body);
-	const updateTime = context.getNodeParameter('updateTime', false) === true;
-	const updateMessages = context.getNodeParameter('updateMessages', false) === true;
+	const flag = (name: string, label: string) =>
+		booleanField(context, context.getNodeParameter(name, false), label, false);
+	const updateTime = flag('updateTime', 'Update Send At');
+	const updateMessages = flag('updateMessages', 'Update Messages');
 	if (!updateTime && !updateMessages) {
 		throw invalidInput(
 			context,
@@ -69,7 +70,6 @@ function prepareUpdateScheduleBody(context: IExecuteSingleFunctions, body: IData
 	if (updateTime) body.schedule = buildSchedule(context);
 	if (updateMessages) assertValidMessages(context, body);
 	else delete body.messages;
-	assertBodySize(context, body);
 }
 
 /** Message › Delete Schedule: only schedule_id (§9.3). */

@@ -20,7 +20,6 @@ import {
 	recipientProperties,
 } from '../../shared/recipients';
 import { brazeRequestExecutor } from '../../shared/requestExecutor';
-import { assertBodySize } from '../../shared/bodySize';
 import { assertValidSendId, sendOptionsProperty } from '../../shared/sendOptions';
 
 /** Everything the Send form shows, in order. */
@@ -42,7 +41,6 @@ function prepareSendBody(context: IExecuteSingleFunctions, body: IDataObject): v
 	assertValidRecipients(context, body);
 	assertValidSendId(context, body);
 	assertValidMessages(context, body);
-	assertBodySize(context, body);
 }
 
 export const sendOperation: INodePropertyOptions = {

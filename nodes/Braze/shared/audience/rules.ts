@@ -1,4 +1,7 @@
 // The Connected Audience rules (reference §4), shared by the form builder and the validator.
+import { readNumber } from '../values/number';
+
+export { describeValue } from '../values/describe';
 
 /** The kind of value a comparison takes. */
 export type ValueKind = 'text' | 'number' | 'boolean' | 'days' | 'date' | 'item' | 'none';
@@ -146,8 +149,6 @@ export function acceptsJsonValue(kind: ValueKind, value: unknown): boolean {
 	}
 }
 
-const NUMBER_TEXT = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
-
 /**
  * Turns a form value (typed text, or whatever an expression gave) into the JSON value Braze
  * expects for the kind, or undefined when it cannot be read as one.
@@ -159,9 +160,8 @@ export function coerceFormValue(kind: ValueKind, value: unknown): unknown {
 			return typeof value === 'string' ? value : undefined;
 		case 'number':
 		case 'days': {
-			const number =
-				typeof value === 'string' && NUMBER_TEXT.test(value.trim()) ? Number(value.trim()) : value;
-			if (typeof number !== 'number' || !Number.isFinite(number)) return undefined;
+			const number = readNumber(value);
+			if (number === undefined) return undefined;
 			if (kind === 'days' && (!Number.isInteger(number) || number < 0)) return undefined;
 			return number;
 		}
@@ -191,14 +191,4 @@ function coerceDate(value: unknown): string | undefined {
 	const text = value.trim();
 	if (isIsoDate(text)) return `${text}T00:00:00Z`;
 	return isIsoDateTime(text) ? text : undefined;
-}
-
-/** A value for the error message: quoted text, or the value's kind. */
-export function describeValue(value: unknown): string {
-	if (typeof value === 'string')
-		return `"${value.length > 60 ? `${value.slice(0, 57)}...` : value}"`;
-	if (Array.isArray(value)) return 'a list';
-	if (value === null || value === undefined) return 'empty';
-	if (typeof value === 'object') return 'an object';
-	return String(value);
 }

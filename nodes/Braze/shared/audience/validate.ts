@@ -10,6 +10,7 @@ import {
 	readAudienceMode,
 } from './build';
 import type { AudienceProblem } from './build';
+import { MAX_AUDIENCE_NESTING, nestsDeeperThan, regexProblem } from './limits';
 import {
 	ALL_CUSTOM_ATTRIBUTE_COMPARISONS,
 	FILTER_FIELDS,
@@ -22,6 +23,8 @@ import {
 	describeValue,
 	kindsOfComparison,
 } from './rules';
+
+const REGEX_COMPARISONS = ['matches_regex', 'does_not_match_regex'];
 
 const isPlainObject = (value: unknown): value is IDataObject =>
 	value !== null && typeof value === 'object' && !Array.isArray(value);
@@ -41,6 +44,13 @@ export function assertValidAudience(context: IExecuteSingleFunctions, body: IDat
 		if (problem) problems.push(problem);
 	}
 	if (!problems.length && body.audience !== undefined) {
+		if (nestsDeeperThan(body.audience, MAX_AUDIENCE_NESTING)) {
+			throw invalidInput(
+				context,
+				`Audience is nested more than ${MAX_AUDIENCE_NESTING} levels deep`,
+				'Flatten the groups (an AND inside an AND can be merged into one), or move conditions into a segment and use Segment ID.',
+			);
+		}
 		problems.push(...checkAudienceObject(body.audience));
 	}
 	if (problems.length) throw invalidInput(context, problems[0].message, problems[0].fix);
@@ -189,6 +199,15 @@ function checkCustomAttribute(
 	// A pasted filter has no data type: the value must fit one of the types allowing the comparison.
 	const kinds = kindsOfComparison(comparison).filter((kind) => kind !== 'none');
 	if (kinds.length) checkValue(kinds, filter.value, comparison, label, problems);
+	if (REGEX_COMPARISONS.includes(comparison) && typeof filter.value === 'string') {
+		const problem = regexProblem(filter.value);
+		if (problem !== undefined) {
+			problems.push({
+				message: `${label}: the value ${describeValue(filter.value)} is not a valid regular expression`,
+				fix: `${problem}. Fix the pattern (escape ( [ { * + ? with a backslash to match them as text).`,
+			});
+		}
+	}
 }
 
 function checkValue(

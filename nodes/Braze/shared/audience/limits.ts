@@ -1,0 +1,43 @@
+// Checks on a Connected Audience that Braze's docs leave open, made before anything else
+// walks the object. https://www.braze.com/docs/api/objects_filters/connected_audience
+
+/**
+ * Braze documents no nesting limit. 100 levels of JSON (a group is two: its object and its
+ * list, so about 50 groups inside each other) is far beyond any audience built by hand, and far
+ * below the depth at which checking or encoding the body would exhaust the call stack.
+ */
+export const MAX_AUDIENCE_NESTING = 100;
+
+/** Whether the value nests objects/lists deeper than `limit`; iterative, so any depth is safe. */
+export function nestsDeeperThan(value: unknown, limit: number): boolean {
+	const stack: Array<[unknown, number]> = [[value, 1]];
+	while (stack.length) {
+		const [node, depth] = stack.pop() as [unknown, number];
+		if (node === null || typeof node !== 'object') continue;
+		if (depth > limit) return true;
+		for (const child of Object.values(node as object)) stack.push([child, depth + 1]);
+	}
+	return false;
+}
+
+/**
+ * Why a regular expression cannot compile, or undefined when it can. Braze's engine is not
+ * documented, so syntax JavaScript lacks but other engines have (possessive quantifiers,
+ * atomic groups, inline flags such as (?i)) is rewritten to its nearest equivalent first:
+ * only a pattern no engine reads (an unclosed bracket, nothing to repeat) is refused.
+ */
+export function regexProblem(pattern: string): string | undefined {
+	const portable = pattern
+		.replace(/\(\?>/g, '(?:')
+		.replace(/\(\?[imsxU-]+\)/g, '')
+		.replace(/\(\?[imsxU-]+:/g, '(?:')
+		.replace(/([*+?}])\+/g, '$1');
+	try {
+		new RegExp(portable);
+		return undefined;
+	} catch (error) {
+		// "Invalid regular expression: /([a-z/: Unterminated character class" → the reason only.
+		const reason = (error as Error).message.split(': ').pop() ?? '';
+		return reason.charAt(0).toUpperCase() + reason.slice(1);
+	}
+}
