@@ -357,18 +357,16 @@ export async function sendWithRetries(
 			}
 			continue; // the gate waits for the reset, or refuses if it is too far away
 		}
-		if (answer) {
-			// Braze's (or a stranger's) answer, already an error in the user's words.
-			if (policy.retry === 'optIn' && settings.retryServerErrors) {
-				const delay = retryDelays.serverErrorMs[optInRetries];
-				optInRetries += 1;
-				if (delay !== undefined) {
-					if (!(await cancellableSleep(delay, signal))) return cancelled();
-					continue;
-				}
+		if (policy.retry === 'optIn' && settings.retryServerErrors) {
+			const delay = retryDelays.serverErrorMs[optInRetries];
+			optInRetries += 1;
+			if (delay !== undefined) {
+				if (!(await cancellableSleep(delay, signal))) return cancelled();
+				continue;
 			}
-			return fail(error, reasonOf(kind, answer.status, error), kind);
 		}
+		// Braze's (or a stranger's) answer is already an error in the user's words.
+		if (answer) return fail(error, reasonOf(kind, answer.status, error), kind);
 		if (policy.retry === 'backoff') {
 			const delay = retryDelays.notReachedMs[notReached];
 			notReached += 1;
@@ -382,14 +380,6 @@ export async function sendWithRetries(
 			}
 			if (!(await cancellableSleep(delay, signal))) return cancelled();
 			continue;
-		}
-		if (policy.retry === 'optIn' && settings.retryServerErrors) {
-			const delay = retryDelays.serverErrorMs[optInRetries];
-			optInRetries += 1;
-			if (delay !== undefined) {
-				if (!(await cancellableSleep(delay, signal))) return cancelled();
-				continue;
-			}
 		}
 		const safe = safeError(context, error, requestData, settings);
 		return fail(safe, reasonOf(kind, undefined, safe), kind);
