@@ -220,7 +220,8 @@ export class BrazeApi implements ICredentialType {
 				type: 'responseCode',
 				properties: {
 					value: 429,
-					message: 'Braze rate limit reached (429), so the key could not be checked. Try again after the limit resets.',
+					message:
+						'Braze rate limit reached (429), so the key could not be checked. Try again after the limit resets.',
 				},
 			},
 			{

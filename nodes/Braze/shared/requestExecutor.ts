@@ -174,7 +174,8 @@ async function executeItem(
 				};
 				outcome = await sendWithRetries(context, chunkRequest, gate, settings, halted, onAnswer);
 				if ('json' in outcome) ledger.record(itemIndex, index, { sent: 'yes', json: outcome.json });
-				else if (outcome.failure.sent === 'maybe') ledger.record(itemIndex, index, { sent: 'maybe' });
+				else if (outcome.failure.sent === 'maybe')
+					ledger.record(itemIndex, index, { sent: 'maybe' });
 			}
 		}
 		if ('failure' in outcome) {

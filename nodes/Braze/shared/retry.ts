@@ -293,7 +293,11 @@ export async function sendWithRetries(
 		} as RequestFailure,
 	});
 	const rateLimitFailure = (resetAt: Date | undefined) =>
-		fail(rateLimitError(context, resetAt, settings), 'Braze rate limit reached (429)', 'rateLimited');
+		fail(
+			rateLimitError(context, resetAt, settings),
+			'Braze rate limit reached (429)',
+			'rateLimited',
+		);
 	const cancelled = () =>
 		optInRetries > 0
 			? fail(cancelledError(context), 'the execution was cancelled', 'cancelled')
