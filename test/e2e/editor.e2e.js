@@ -199,6 +199,12 @@ describe('n8n editor (headless Chromium)', { concurrency: false }, () => {
 			await modal.getByText('Instance', { exact: true }).first().waitFor();
 			const select = modal.locator('[data-test-id="parameter-input-instance"]');
 			await select.click();
+			// The dropdown fades in: wait until its options are shown before reading them.
+			await page
+				.locator('.el-select-dropdown__item, [role="option"]')
+				.filter({ hasText: 'US-01 (rest.iad-01.braze.com)' })
+				.first()
+				.waitFor({ state: 'visible', timeout: 30000 });
 			const options = await page.locator('.el-select-dropdown__item:visible, [role="option"]:visible').allInnerTexts();
 			const text = options.join('\n');
 			for (const o of ['US-01 (rest.iad-01.braze.com)', 'EU-01 (rest.fra-01.braze.eu)', 'Custom URL']) {
