@@ -20,7 +20,7 @@ const os = require('os');
 const path = require('path');
 const { ensureQueueInstalled } = require('../scripts/e2e-install');
 const n8n = require('../scripts/lib/n8n');
-const { QueueStack, waitFor, groupCpuMs } = require('../scripts/lib/queue');
+const { QueueStack, waitFor, treeCpuMs } = require('../scripts/lib/queue');
 const wfs = require('../test/queue/workflows');
 
 function arg(name, def) {
@@ -31,6 +31,7 @@ const ROUNDS = Number(arg('rounds', 3));
 const EXECUTIONS = Number(arg('executions', 200));
 const CONCURRENCY = Number(arg('concurrency', 20));
 const BIG = Number(arg('big', 1000));
+const SEQUENTIAL = Number(arg('sequential', 40));
 const ENGINES = String(arg('engines', 'vm,legacy')).split(',');
 const WORKERS = String(arg('workers', '1,2')).split(',').map(Number);
 const OUT = arg('out', path.join(__dirname, 'results', 'queue-latest.json'));
@@ -55,12 +56,12 @@ async function pool(tasks, width) {
 
 function cpu(stack) {
 	const out = {
-		main: groupCpuMs(stack.main.pid),
+		main: treeCpuMs(stack.main.pid),
 		workers: 0,
-		postgres: groupCpuMs(stack.pg.pid),
-		redis: groupCpuMs(stack.redis.pid),
+		postgres: treeCpuMs(stack.pg.pid),
+		redis: treeCpuMs(stack.redis.pid),
 	};
-	for (const w of stack.workers()) out.workers += groupCpuMs(w.pid);
+	for (const w of stack.workers()) out.workers += treeCpuMs(w.pid);
 	return out;
 }
 const cpuDelta = (a, b, n) =>
@@ -100,9 +101,10 @@ async function webhookRound(stack, standIn, tag) {
 		Array.from({ length: EXECUTIONS }, (_, i) => async () => {
 			const users = Array.from({ length: RECIPIENTS }, (__, j) => `${tag}-${i}-${j}`);
 			posted.set(`${tag}-${i}-0`, Date.now());
-			await n8n.httpJson('POST', `${stack.main.url}/webhook/${wfs.BATCH_WEBHOOK_PATH}`, {
+			const r = await n8n.httpJson('POST', `${stack.main.url}/webhook/${wfs.BATCH_WEBHOOK_PATH}`, {
 				body: { users },
 			});
+			if (r.status !== 200) throw new Error(`webhook answered ${r.status} ${r.text}`);
 		}),
 		CONCURRENCY,
 	);
@@ -128,6 +130,31 @@ async function webhookRound(stack, standIn, tag) {
 		latencyP99: pct(lat, 99),
 		cpuMsPerExecution: cpuDelta(before, after, EXECUTIONS),
 	};
+}
+
+/**
+ * Webhook-to-send latency without a queue in front: SEQUENTIAL executions, each posted once the
+ * previous one's request has reached the stand-in.
+ */
+async function latencyRound(stack, standIn, tag) {
+	const lat = [];
+	for (let i = 0; i < SEQUENTIAL; i++) {
+		const users = Array.from({ length: RECIPIENTS }, (__, j) => `${tag}-${i}-${j}`);
+		const t0 = Date.now();
+		const r = await n8n.httpJson('POST', `${stack.main.url}/webhook/${wfs.BATCH_WEBHOOK_PATH}`, {
+			body: { users },
+		});
+		if (r.status !== 200) throw new Error(`webhook answered ${r.status} ${r.text}`);
+		const req = await waitFor(
+			() =>
+				standIn.requests.find(
+					(x) => x.body?.external_user_ids?.[0] === users[0] && x.status === 201,
+				),
+			{ timeoutMs: 60000, intervalMs: 5, what: `the send of ${users[0]}` },
+		);
+		lat.push(req.receivedAt - t0);
+	}
+	return { idleP50: median(lat), idleP99: pct(lat, 99) };
 }
 
 /** One execution of BIG items, one user (one request) each. */
@@ -174,6 +201,8 @@ async function main() {
 				for (let k = 1; k <= workers; k++)
 					procs.push(await stack.startWorker(`${engine}-${workers}w-${k}`, { env }));
 				await Promise.all(procs.map((p) => stack.waitReady(p)));
+				await stack.waitWebhook(wfs.BATCH_WEBHOOK_PATH);
+				await stack.waitWebhook(wfs.WEBHOOK_PATH);
 				standIn.requests.length = 0;
 				standIn.deliveries.clear();
 				// Warm-up (not measured): compiles, connection pools, isolates.
@@ -183,10 +212,12 @@ async function main() {
 				const rounds = [];
 				for (let r = 1; r <= ROUNDS; r++) {
 					const hook = await webhookRound(stack, standIn, `b-${engine}-${workers}-${r}`);
+					const idle = await latencyRound(stack, standIn, `l-${engine}-${workers}-${r}`);
 					const big = await bigRound(stack, standIn, `big-${engine}-${workers}-${r}`);
-					rounds.push({ round: r, ...hook, big });
+					rounds.push({ round: r, ...hook, ...idle, big });
 					say(
-						`${label.padEnd(22)} round ${r}: ${hook.perSecond} exec/s, latency p50 ${hook.latencyP50} ms p99 ${hook.latencyP99} ms, ` +
+						`${label.padEnd(22)} round ${r}: ${hook.perSecond} exec/s, latency under load p50 ${hook.latencyP50} ms p99 ${hook.latencyP99} ms, ` +
+							`one at a time p50 ${idle.idleP50} ms p99 ${idle.idleP99} ms, ` +
 							`CPU ms/exec ${JSON.stringify(hook.cpuMsPerExecution)}; ${BIG} items ${big.seconds} s, CPU ms/item ${JSON.stringify(big.cpuMsPerItem)}`,
 					);
 					standIn.requests.length = 0; // keep memory flat; deliveries stay (each round uses new users)
@@ -210,6 +241,7 @@ async function main() {
 		settings: {
 			rounds: ROUNDS,
 			executions: EXECUTIONS,
+			sequential: SEQUENTIAL,
 			concurrency: CONCURRENCY,
 			recipientsPerExecution: RECIPIENTS,
 			bigItems: BIG,
@@ -238,6 +270,8 @@ function summarize(configs) {
 			perSecond: range(col((r) => r.perSecond)),
 			latencyP50: range(col((r) => r.latencyP50)),
 			latencyP99: range(col((r) => r.latencyP99)),
+			idleP50: range(col((r) => r.idleP50)),
+			idleP99: range(col((r) => r.idleP99)),
 			cpu: Object.fromEntries(
 				['main', 'workers', 'postgres', 'redis'].map((k) => [
 					k,
@@ -311,16 +345,16 @@ function report(r) {
 		`bench:queue ${r.date} (n8n ${r.n8n}; ${r.machine}; load average before ${r.loadavgBefore.join(' ')}, after ${r.loadavgAfter.join(' ')})`,
 	);
 	lines.push(
-		`${r.settings.rounds} rounds x ${r.settings.executions} webhook executions (${r.settings.concurrency} at a time, ${r.settings.recipientsPerExecution} recipients = 1 request each) + one ${r.settings.bigItems}-item execution; median (min–max of the rounds)`,
+		`${r.settings.rounds} rounds, each: ${r.settings.executions} webhook executions ${r.settings.concurrency} at a time (throughput, latency under load, CPU), ${r.settings.sequential} one at a time (latency), one ${r.settings.bigItems}-item execution; ${r.settings.recipientsPerExecution} recipients = 1 request per webhook execution. Median (min–max of the rounds).`,
 	);
 	lines.push('');
 	lines.push(
-		'| engine, workers | executions/s | latency p50 ms | latency p99 ms | CPU ms/exec main | workers | PostgreSQL | Redis | 1,000 items s | CPU ms/item workers |',
+		'| engine, workers | executions/s | latency one at a time p50 / p99 ms | latency under load p50 / p99 ms | CPU ms/exec main | workers | PostgreSQL | Redis | 1,000 items s | CPU ms/item workers |',
 	);
 	lines.push('|---|---|---|---|---|---|---|---|---|---|');
 	for (const s of r.summary) {
 		lines.push(
-			`| ${s.label} | ${s.perSecond} | ${s.latencyP50} | ${s.latencyP99} | ${s.cpu.main} | ${s.cpu.workers} | ${s.cpu.postgres} | ${s.cpu.redis} | ${s.bigSeconds} | ${s.bigCpuItem.workers} |`,
+			`| ${s.label} | ${s.perSecond} | ${s.idleP50} / ${s.idleP99} | ${s.latencyP50} / ${s.latencyP99} | ${s.cpu.main} | ${s.cpu.workers} | ${s.cpu.postgres} | ${s.cpu.redis} | ${s.bigSeconds} | ${s.bigCpuItem.workers} |`,
 		);
 	}
 	lines.push('');

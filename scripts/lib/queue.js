@@ -434,6 +434,31 @@ class QueueStack {
 		return p;
 	}
 
+	/**
+	 * main answers /healthz/readiness before it has registered the published workflows' webhooks
+	 * (a POST then gets 404 for a second or two). A GET to a POST-only webhook answers "… not
+	 * registered for GET requests. Did you mean to make a POST request?" once it is registered.
+	 */
+	async waitWebhook(webhookPath, timeoutMs = 60000) {
+		let last;
+		let streak = 0;
+		await waitFor(
+			async () => {
+				last = await n8n
+					.httpJson('GET', `${this.main.url}/webhook/${webhookPath}`)
+					.catch((e) => ({ text: e.message }));
+				streak = /POST request/.test(last.text || '') ? streak + 1 : 0;
+				return streak >= 2;
+			},
+			{
+				timeoutMs,
+				intervalMs: 300,
+				what: `main to register the webhook ${webhookPath}`,
+				detail: () => `last answer: ${last && last.status} ${last && last.text}`,
+			},
+		);
+	}
+
 	workers() {
 		return [...this.procs.values()].filter(
 			(p) => p.name !== 'main' && p.name !== 'redis' && p.name !== 'postgres' && !p.exit,
@@ -579,17 +604,30 @@ function procStat(pid) {
 }
 
 /**
- * CPU ms used so far by the process group `pgid`: every live member (n8n and its task runner,
- * PostgreSQL and its backends) plus the children the leader has already reaped.
+ * CPU ms used so far by process `pid` and all its live descendants (n8n and its task runner;
+ * PostgreSQL and its backends, which start their own sessions), plus the children each of them
+ * has already reaped (cutime + cstime).
  */
-function groupCpuMs(pgid) {
-	let ticks = 0;
+function treeCpuMs(pid) {
+	const stats = new Map();
+	const children = new Map();
 	for (const e of fs.readdirSync('/proc')) {
 		if (!/^\d+$/.test(e)) continue;
 		const st = procStat(e);
-		if (st && st.pgrp === pgid) ticks += st.ticks + (Number(e) === pgid ? st.childTicks : 0);
+		if (!st) continue;
+		stats.set(Number(e), st);
+		if (!children.has(st.ppid)) children.set(st.ppid, []);
+		children.get(st.ppid).push(Number(e));
+	}
+	let ticks = 0;
+	const todo = [pid];
+	while (todo.length) {
+		const p = todo.pop();
+		const st = stats.get(p);
+		if (st) ticks += st.ticks + st.childTicks;
+		todo.push(...(children.get(p) || []));
 	}
 	return (ticks * 1000) / CLK_TCK;
 }
 
-module.exports = { QueueStack, waitFor, logLines, groupCpuMs, startProcess, tail, sleep };
+module.exports = { QueueStack, waitFor, logLines, treeCpuMs, startProcess, tail, sleep };
