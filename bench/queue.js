@@ -20,13 +20,10 @@ const os = require('os');
 const path = require('path');
 const { ensureQueueInstalled } = require('../scripts/e2e-install');
 const n8n = require('../scripts/lib/n8n');
-const { QueueStack, waitFor, treeCpuMs } = require('../scripts/lib/queue');
+const { QueueStack, waitFor, pool, treeCpuMs } = require('../scripts/lib/queue');
+const { arg } = require('./run');
 const wfs = require('../test/queue/workflows');
 
-function arg(name, def) {
-	const i = process.argv.indexOf(`--${name}`);
-	return i > 0 ? process.argv[i + 1] : process.env[`BENCH_${name.toUpperCase()}`] || def;
-}
 const ROUNDS = Number(arg('rounds', 3));
 const EXECUTIONS = Number(arg('executions', 200));
 const CONCURRENCY = Number(arg('concurrency', 20));
@@ -44,15 +41,6 @@ const pct = (xs, p) => {
 };
 const median = (xs) => pct(xs, 50);
 const round1 = (x) => Math.round(x * 10) / 10;
-
-async function pool(tasks, width) {
-	let next = 0;
-	await Promise.all(
-		Array.from({ length: width }, async () => {
-			while (next < tasks.length) await tasks[next++]();
-		}),
-	);
-}
 
 function cpu(stack) {
 	const out = {

@@ -35,6 +35,21 @@ async function waitFor(
 	}
 }
 
+/** Run the async `tasks` (functions), at most `width` at a time; resolves to their results in order. */
+async function pool(tasks, width) {
+	const out = [];
+	let next = 0;
+	await Promise.all(
+		Array.from({ length: width }, async () => {
+			while (next < tasks.length) {
+				const i = next++;
+				out[i] = await tasks[i]();
+			}
+		}),
+	);
+	return out;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Processes
 
@@ -630,4 +645,4 @@ function treeCpuMs(pid) {
 	return (ticks * 1000) / CLK_TCK;
 }
 
-module.exports = { QueueStack, waitFor, logLines, treeCpuMs, startProcess, tail, sleep };
+module.exports = { QueueStack, waitFor, pool, logLines, treeCpuMs, startProcess, tail, sleep };
