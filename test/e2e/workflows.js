@@ -131,4 +131,4 @@ function testWorkflows(creds) {
 	};
 }
 
-module.exports = { testWorkflows, setRaw, splitOut, manual, chain, wf, email };
+module.exports = { testWorkflows, setRaw, splitOut, manual, chain, wf, email, braze };

@@ -61,6 +61,7 @@ function createServer(s) {
       rawBody: '',
       status: undefined,
       response: undefined,
+      receivedAt: Date.now(), // epoch ms on arrival (latency measurements)
     };
     s.requests.push(record); // pushed on arrival so the order is arrival order
     const { raw, size, aborted } = await readBody(req);
