@@ -20,7 +20,7 @@ process.env.N8N_LOG_LEVEL = 'silent';
 require('../scripts/ts-require');
 
 const root = path.resolve(__dirname, '..');
-const { parseExternalUserIds } = require(path.join(root, 'nodes/Braze/shared/recipients.ts'));
+const { parseExternalUserIds } = require(path.join(root, 'nodes/Braze/sections/recipients.ts'));
 const { runBrazeNode } = require(path.join(root, 'test/helpers/engine.ts'));
 const { startStandIn, standInCredentials } = require(path.join(root, 'test/helpers/standIn.ts'));
 

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { DEFAULT_RETRY_DELAYS, setRetryDelays } from '../nodes/Braze/shared/retry';
+import { DEFAULT_RETRY_DELAYS, setRetryDelays } from '../nodes/Braze/transport/retry';
 import { runCredentialTest } from './helpers/credentialTest';
 import { runBrazeNode } from './helpers/engine';
 import { emailSend } from './helpers/fixtures';

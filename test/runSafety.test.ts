@@ -2,7 +2,7 @@ import { DirectoryLoader } from 'n8n-core';
 import type { IDataObject, INode } from 'n8n-workflow';
 
 import { Braze } from '../nodes/Braze/Braze.node';
-import { ALREADY_SENT_WARNING } from '../nodes/Braze/shared/requestExecutor';
+import { ALREADY_SENT_WARNING } from '../nodes/Braze/transport/executor';
 import { runBrazeNode } from './helpers/engine';
 import type { RunOptions } from './helpers/engine';
 import { emailSend } from './helpers/fixtures';

@@ -3,7 +3,7 @@ import { sleep } from 'n8n-workflow';
 import type { IDataObject, INode } from 'n8n-workflow';
 
 import { Braze } from '../nodes/Braze/Braze.node';
-import { RateLimitGate } from '../nodes/Braze/shared/rateLimit';
+import { RateLimitGate } from '../nodes/Braze/transport/rateLimit';
 import { runBrazeNode } from './helpers/engine';
 import { emailSend, users } from './helpers/fixtures';
 import { API_KEY, standInCredentials, useStandIn } from './helpers/standIn';

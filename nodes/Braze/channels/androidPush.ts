@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import { additionalJsonOption, messageVariationIdOption } from '../shared/channelOptions';
-import { showForChannel } from '../shared/displayOptions';
-import { keyValueField } from '../shared/keyValueField';
-import { setPath } from '../shared/objectPath';
-import { byteLength } from '../shared/pushPayload';
+import { additionalJsonOption, messageVariationIdOption } from '../form/channelOptions';
+import { showForChannel } from '../form/displayOptions';
+import { keyValueField } from '../form/keyValueField';
+import { setPath } from '../values/objectPath';
+import { byteLength } from '../validation/pushPayload';
 import {
 	collapseKeyOption,
 	customUriOption,
@@ -12,10 +12,10 @@ import {
 	mostRecentDeviceOnlyOption,
 	soundOption,
 	useWebviewOption,
-} from '../shared/pushOptions';
-import { pushButtonsField } from '../shared/pushButtons';
-import { bodyOf } from '../shared/requestBody';
-import { invalidInput } from '../shared/validationError';
+} from '../form/pushOptions';
+import { pushButtonsField } from '../form/pushButtons';
+import { bodyOf } from '../body/requestBody';
+import { invalidInput } from '../validation/invalidInput';
 import type { BrazeChannel } from './types';
 
 const KEY = 'android_push';

@@ -1,19 +1,19 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import { additionalJsonOption, messageVariationIdOption } from '../shared/channelOptions';
-import { showForChannel } from '../shared/displayOptions';
-import { keyValueField } from '../shared/keyValueField';
-import { getPath, setPath } from '../shared/objectPath';
+import { additionalJsonOption, messageVariationIdOption } from '../form/channelOptions';
+import { showForChannel } from '../form/displayOptions';
+import { keyValueField } from '../form/keyValueField';
+import { getPath, setPath } from '../values/objectPath';
 import {
 	customUriOption,
 	mostRecentDeviceOnlyOption,
 	soundOption,
 	useWebviewOption,
-} from '../shared/pushOptions';
-import { pushButtonsField } from '../shared/pushButtons';
-import { assertNoReservedExtraKeys, byteLength } from '../shared/pushPayload';
-import { bodyOf } from '../shared/requestBody';
-import { invalidInput } from '../shared/validationError';
+} from '../form/pushOptions';
+import { pushButtonsField } from '../form/pushButtons';
+import { assertNoReservedExtraKeys, byteLength } from '../validation/pushPayload';
+import { bodyOf } from '../body/requestBody';
+import { invalidInput } from '../validation/invalidInput';
 import type { BrazeChannel } from './types';
 
 const KEY = 'apple_push';

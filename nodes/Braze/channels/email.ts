@@ -1,14 +1,14 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import { additionalJsonOption, messageVariationIdOption } from '../shared/channelOptions';
-import { showForChannel } from '../shared/displayOptions';
-import { textField } from '../shared/fieldValues';
-import { keyValueField } from '../shared/keyValueField';
-import { setPath } from '../shared/objectPath';
-import { bodyOf } from '../shared/requestBody';
-import { invalidInput } from '../shared/validationError';
+import { additionalJsonOption, messageVariationIdOption } from '../form/channelOptions';
+import { showForChannel } from '../form/displayOptions';
+import { textField } from '../validation/fieldValues';
+import { keyValueField } from '../form/keyValueField';
+import { setPath } from '../values/objectPath';
+import { bodyOf } from '../body/requestBody';
+import { invalidInput } from '../validation/invalidInput';
 import type { BrazeChannel } from './types';
-import { brazeIdLocator } from '../listSearch/locator';
+import { brazeIdLocator } from '../form/locator';
 
 const KEY = 'email';
 

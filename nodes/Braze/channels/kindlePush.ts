@@ -1,12 +1,12 @@
-import { additionalJsonOption, messageVariationIdOption } from '../shared/channelOptions';
-import { showForChannel } from '../shared/displayOptions';
-import { keyValueField } from '../shared/keyValueField';
+import { additionalJsonOption, messageVariationIdOption } from '../form/channelOptions';
+import { showForChannel } from '../form/displayOptions';
+import { keyValueField } from '../form/keyValueField';
 import {
 	collapseKeyOption,
 	customUriOption,
 	displayPriorityOption,
 	soundOption,
-} from '../shared/pushOptions';
+} from '../form/pushOptions';
 import type { BrazeChannel } from './types';
 
 const KEY = 'kindle_push';

@@ -1,9 +1,9 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import { additionalJsonOption, messageVariationIdOption } from '../shared/channelOptions';
-import { showForChannel } from '../shared/displayOptions';
-import { setPath } from '../shared/objectPath';
-import { bodyOf } from '../shared/requestBody';
+import { additionalJsonOption, messageVariationIdOption } from '../form/channelOptions';
+import { showForChannel } from '../form/displayOptions';
+import { setPath } from '../values/objectPath';
+import { bodyOf } from '../body/requestBody';
 import type { BrazeChannel } from './types';
 
 const KEY = 'sms';

@@ -1,8 +1,8 @@
-import { additionalJsonOption, messageVariationIdOption } from '../shared/channelOptions';
-import { showForChannel } from '../shared/displayOptions';
-import { keyValueField } from '../shared/keyValueField';
-import { customUriOption, mostRecentDeviceOnlyOption } from '../shared/pushOptions';
-import { pushButtonsField } from '../shared/pushButtons';
+import { additionalJsonOption, messageVariationIdOption } from '../form/channelOptions';
+import { showForChannel } from '../form/displayOptions';
+import { keyValueField } from '../form/keyValueField';
+import { customUriOption, mostRecentDeviceOnlyOption } from '../form/pushOptions';
+import { pushButtonsField } from '../form/pushButtons';
 import type { BrazeChannel } from './types';
 
 const KEY = 'web_push';

@@ -1,7 +1,7 @@
-import { additionalJsonOption, messageVariationIdOption } from '../shared/channelOptions';
-import { showForChannel } from '../shared/displayOptions';
-import { keyValueField } from '../shared/keyValueField';
-import { invalidInput } from '../shared/validationError';
+import { additionalJsonOption, messageVariationIdOption } from '../form/channelOptions';
+import { showForChannel } from '../form/displayOptions';
+import { keyValueField } from '../form/keyValueField';
+import { invalidInput } from '../validation/invalidInput';
 import type { BrazeChannel } from './types';
 
 const KEY = 'webhook';

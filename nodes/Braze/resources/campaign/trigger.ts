@@ -5,24 +5,24 @@ import type {
 	INodePropertyOptions,
 } from 'n8n-workflow';
 
-import { assertValidAudience, audienceProperties } from '../../shared/audience';
-import { collectBodyFields } from '../../shared/bodyFields';
-import { brazeErrorHandler, toBrazeResult } from '../../shared/brazeResponse';
-import { textField } from '../../shared/fieldValues';
-import { keyValueField } from '../../shared/keyValueField';
-import { normalizeBodyTypes } from '../../shared/normalizeBodyTypes';
-import { brazeRequestExecutor } from '../../shared/requestExecutor';
-import { assertValidSendId } from '../../shared/sendOptions';
-import { showFor, shownFor } from '../../shared/showFor';
-import { optionsPropertyFor } from '../../shared/triggerOptions';
+import { assertValidAudience, audienceProperties } from '../../sections/audience';
+import { collectBodyFields } from '../../body/fields';
+import { brazeErrorHandler, toBrazeResult } from '../../transport/answer';
+import { textField } from '../../validation/fieldValues';
+import { keyValueField } from '../../form/keyValueField';
+import { normalizeBodyTypes } from '../../body/normalizeTypes';
+import { brazeRequestExecutor } from '../../transport/executor';
+import { assertValidSendId } from '../../sections/options';
+import { showFor, shownFor } from '../../form/displayOptions';
+import { optionsPropertyFor } from '../../sections/triggerOptions';
 import {
 	addTriggerRecipients,
 	assertValidTriggerTargeting,
 	triggerRecipientProperties,
-} from '../../shared/triggerRecipients';
-import type { TriggerKind } from '../../shared/triggerRecipients';
-import { invalidInput } from '../../shared/validationError';
-import { brazeIdLocator } from '../../listSearch/locator';
+} from '../../sections/triggerRecipients';
+import type { TriggerKind } from '../../sections/triggerRecipients';
+import { invalidInput } from '../../validation/invalidInput';
+import { brazeIdLocator } from '../../form/locator';
 
 const kind: TriggerKind = {
 	resource: 'campaign',

@@ -5,23 +5,23 @@ import type {
 	INodePropertyOptions,
 } from 'n8n-workflow';
 
-import { assertValidAudience, audienceProperties } from '../../shared/audience';
-import { collectBodyFields } from '../../shared/bodyFields';
-import { brazeErrorHandler, toBrazeResult } from '../../shared/brazeResponse';
-import { withCanvasNotice } from '../../shared/canvasNotice';
-import { keyValueField } from '../../shared/keyValueField';
-import { normalizeBodyTypes } from '../../shared/normalizeBodyTypes';
-import { brazeRequestExecutor } from '../../shared/requestExecutor';
-import { showFor, shownFor } from '../../shared/showFor';
-import { optionsPropertyFor } from '../../shared/triggerOptions';
+import { assertValidAudience, audienceProperties } from '../../sections/audience';
+import { collectBodyFields } from '../../body/fields';
+import { brazeErrorHandler, toBrazeResult } from '../../transport/answer';
+import { withCanvasNotice } from '../../transport/canvasNotice';
+import { keyValueField } from '../../form/keyValueField';
+import { normalizeBodyTypes } from '../../body/normalizeTypes';
+import { brazeRequestExecutor } from '../../transport/executor';
+import { showFor, shownFor } from '../../form/displayOptions';
+import { optionsPropertyFor } from '../../sections/triggerOptions';
 import {
 	addTriggerRecipients,
 	assertValidTriggerTargeting,
 	triggerRecipientProperties,
-} from '../../shared/triggerRecipients';
-import type { TriggerKind } from '../../shared/triggerRecipients';
-import { invalidInput } from '../../shared/validationError';
-import { brazeIdLocator } from '../../listSearch/locator';
+} from '../../sections/triggerRecipients';
+import type { TriggerKind } from '../../sections/triggerRecipients';
+import { invalidInput } from '../../validation/invalidInput';
+import { brazeIdLocator } from '../../form/locator';
 
 /** Braze accepts Canvas entry properties (`context`) of at most 50 KB (§9.6). */
 export const MAX_CONTEXT_BYTES = 50 * 1024;

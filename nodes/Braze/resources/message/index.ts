@@ -1,9 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { audienceProperties } from '../../shared/audience';
-import { channelProperties, channelSelectionProperty } from '../../shared/channelSelection';
-import { recipientProperties } from '../../shared/recipients';
-import { sendOptionsProperty } from '../../shared/sendOptions';
+import { audienceProperties } from '../../sections/audience';
+import { channelProperties, channelSelectionProperty } from '../../channels/selection';
+import { recipientProperties } from '../../sections/recipients';
+import { sendOptionsProperty } from '../../sections/options';
 import {
 	deleteScheduleOperation,
 	scheduleFormProperties,

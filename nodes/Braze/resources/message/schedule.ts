@@ -5,23 +5,23 @@ import type {
 	INodePropertyOptions,
 } from 'n8n-workflow';
 
-import { assertValidAudience, audienceProperties } from '../../shared/audience';
-import { collectBodyFields } from '../../shared/bodyFields';
-import { brazeErrorHandler, toBrazeResult } from '../../shared/brazeResponse';
+import { assertValidAudience, audienceProperties } from '../../sections/audience';
+import { collectBodyFields } from '../../body/fields';
+import { brazeErrorHandler, toBrazeResult } from '../../transport/answer';
 import {
 	assertValidMessages,
 	channelProperties,
 	channelSelectionProperty,
-} from '../../shared/channelSelection';
-import { shownOnUpdateSchedule } from '../../shared/displayOptions';
-import { booleanField } from '../../shared/fieldValues';
-import { normalizeBodyTypes } from '../../shared/normalizeBodyTypes';
+} from '../../channels/selection';
+import { shownOnUpdateSchedule } from '../../form/displayOptions';
+import { booleanField } from '../../validation/fieldValues';
+import { normalizeBodyTypes } from '../../body/normalizeTypes';
 import {
 	addExternalUserIds,
 	assertValidRecipients,
 	recipientProperties,
-} from '../../shared/recipients';
-import { brazeRequestExecutor } from '../../shared/requestExecutor';
+} from '../../sections/recipients';
+import { brazeRequestExecutor } from '../../transport/executor';
 import {
 	assertValidScheduleId,
 	buildSchedule,
@@ -29,9 +29,9 @@ import {
 	scheduleTimeProperties,
 	updateMessagesProperty,
 	updateTimeProperty,
-} from '../../shared/schedule';
-import { assertValidSendId, sendOptionsProperty } from '../../shared/sendOptions';
-import { invalidInput } from '../../shared/validationError';
+} from '../../sections/schedule';
+import { assertValidSendId, sendOptionsProperty } from '../../sections/options';
+import { invalidInput } from '../../validation/invalidInput';
 
 const scheduleBodyFields = collectBodyFields([
 	...recipientProperties,

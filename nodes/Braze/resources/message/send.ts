@@ -5,22 +5,22 @@ import type {
 	INodePropertyOptions,
 } from 'n8n-workflow';
 
-import { assertValidAudience, audienceProperties } from '../../shared/audience';
-import { collectBodyFields } from '../../shared/bodyFields';
-import { brazeErrorHandler, toBrazeResult } from '../../shared/brazeResponse';
+import { assertValidAudience, audienceProperties } from '../../sections/audience';
+import { collectBodyFields } from '../../body/fields';
+import { brazeErrorHandler, toBrazeResult } from '../../transport/answer';
 import {
 	assertValidMessages,
 	channelProperties,
 	channelSelectionProperty,
-} from '../../shared/channelSelection';
-import { normalizeBodyTypes } from '../../shared/normalizeBodyTypes';
+} from '../../channels/selection';
+import { normalizeBodyTypes } from '../../body/normalizeTypes';
 import {
 	addExternalUserIds,
 	assertValidRecipients,
 	recipientProperties,
-} from '../../shared/recipients';
-import { brazeRequestExecutor } from '../../shared/requestExecutor';
-import { assertValidSendId, sendOptionsProperty } from '../../shared/sendOptions';
+} from '../../sections/recipients';
+import { brazeRequestExecutor } from '../../transport/executor';
+import { assertValidSendId, sendOptionsProperty } from '../../sections/options';
 
 /** Everything the Send form shows, in order. */
 export const sendProperties: INodeProperties[] = [

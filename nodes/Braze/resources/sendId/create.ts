@@ -5,14 +5,14 @@ import type {
 	INodePropertyOptions,
 } from 'n8n-workflow';
 
-import { collectBodyFields } from '../../shared/bodyFields';
-import { brazeErrorHandler, toBrazeResult } from '../../shared/brazeResponse';
-import { normalizeBodyTypes } from '../../shared/normalizeBodyTypes';
-import { brazeRequestExecutor } from '../../shared/requestExecutor';
-import { showFor } from '../../shared/showFor';
-import { optionsPropertyFor } from '../../shared/triggerOptions';
-import { assertValidSendId } from '../../shared/sendOptions';
-import { brazeIdLocator } from '../../listSearch/locator';
+import { collectBodyFields } from '../../body/fields';
+import { brazeErrorHandler, toBrazeResult } from '../../transport/answer';
+import { normalizeBodyTypes } from '../../body/normalizeTypes';
+import { brazeRequestExecutor } from '../../transport/executor';
+import { showFor } from '../../form/displayOptions';
+import { optionsPropertyFor } from '../../sections/triggerOptions';
+import { assertValidSendId } from '../../sections/options';
+import { brazeIdLocator } from '../../form/locator';
 
 const show = showFor('sendId', ['create']);
 

@@ -5,9 +5,9 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { getPath, setPath } from './objectPath';
-import { bodyOf } from './requestBody';
-import { invalidInput } from './validationError';
+import { getPath, setPath } from '../values/objectPath';
+import { bodyOf } from '../body/requestBody';
+import { invalidInput } from '../validation/invalidInput';
 
 /** Every messaging object takes a message_variation_id for campaign tracking (§3). */
 export function messageVariationIdOption(channelKey: string): INodeProperties {

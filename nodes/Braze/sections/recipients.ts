@@ -5,19 +5,14 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { showForSend } from './displayOptions';
-import { bodyOf } from './requestBody';
-import { idField } from './fieldValues';
-import { invalidInput } from './validationError';
-import { describeValue } from './values/describe';
-import { readId } from './values/text';
-import { brazeIdLocator } from '../listSearch/locator';
+import { showForSend } from '../form/displayOptions';
+import { bodyOf } from '../body/requestBody';
+import { idField } from '../validation/fieldValues';
+import { invalidInput } from '../validation/invalidInput';
+import { describeValue } from '../values/describe';
+import { readId } from '../values/text';
+import { brazeIdLocator } from '../form/locator';
 
-/**
- * Braze caps one /messages/send request at 50 named users, ids and aliases together (§1.2).
- * Longer lists are sent in consecutive requests of this size (see chunking.ts).
- */
-export const MAX_NAMED_RECIPIENTS_PER_REQUEST = 50;
 export const MAX_ALIAS_BYTES = 236;
 
 export const recipientProperties: INodeProperties[] = [

@@ -1,14 +1,11 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
-import { dryRunOption } from './dryRun';
-import { invalidInput } from './validationError';
-import { brazeIdLocator } from '../listSearch/locator';
+import { dryRunOption } from '../transport/dryRun';
+import { DEFAULT_MAX_WAIT_ON_RATE_LIMIT, DEFAULT_TIMEOUT_SECONDS } from '../transport/settings';
+import { invalidInput } from '../validation/invalidInput';
+import { brazeIdLocator } from '../form/locator';
 
 const MAX_SEND_ID_LENGTH = 64;
-/** Seconds: covers Braze's per-minute limits; the hourly one needs up to 3600. */
-export const DEFAULT_MAX_WAIT_ON_RATE_LIMIT = 60;
-/** Seconds without an answer before a request counts as timed out. Braze answers in well under a second normally. */
-export const DEFAULT_TIMEOUT_SECONDS = 30;
 
 /** The Message operations whose Options collection this is. */
 const MESSAGE_REQUEST_OPERATIONS = ['send', 'schedule', 'updateSchedule', 'deleteSchedule'];

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
-import { booleanField, idField } from './fieldValues';
-import { invalidInput } from './validationError';
+import { booleanField, idField } from '../validation/fieldValues';
+import { invalidInput } from '../validation/invalidInput';
 
 /**
  * Braze documents no latest date for a schedule. A message set more than five years ahead is

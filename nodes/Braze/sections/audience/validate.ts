@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 
-import { invalidInput } from '../validationError';
+import { invalidInput } from '../../validation/invalidInput';
 import {
 	buildAudienceFromForm,
 	filterLabel,

@@ -5,11 +5,11 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { setPath } from './objectPath';
-import { bodyOf } from './requestBody';
-import { textField } from './fieldValues';
-import { invalidInput } from './validationError';
-import { readText } from './values/text';
+import { setPath } from '../values/objectPath';
+import { bodyOf } from '../body/requestBody';
+import { textField } from '../validation/fieldValues';
+import { invalidInput } from '../validation/invalidInput';
+import { readText } from '../values/text';
 
 interface KeyValueFieldOptions {
 	displayName: string;

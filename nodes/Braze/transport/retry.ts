@@ -7,8 +7,8 @@ import type {
 	JsonObject,
 } from 'n8n-workflow';
 
-import { brazeAnswerOf, brazeErrors, CHECK_ACTIVITY_LOG, MAY_OR_MAY_NOT } from './brazeResponse';
-import type { BrazeAnswer } from './brazeResponse';
+import { brazeAnswerOf, brazeErrors, CHECK_ACTIVITY_LOG, MAY_OR_MAY_NOT } from './answer';
+import type { BrazeAnswer } from './answer';
 import { cancellableSleep, nextClockHour, retryTime } from './rateLimit';
 import type { RateLimitGate } from './rateLimit';
 

@@ -1,13 +1,13 @@
 import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 
-import type { BodyField } from './bodyFields';
-import { deletePath, getPath, hasPath, setPath } from './objectPath';
-import { idField } from './fieldValues';
-import { invalidInput } from './validationError';
-import { readBoolean } from './values/boolean';
-import { describeValue } from './values/describe';
-import { readNumber } from './values/number';
-import { readText } from './values/text';
+import type { BodyField } from './fields';
+import { deletePath, getPath, hasPath, setPath } from '../values/objectPath';
+import { idField } from '../validation/fieldValues';
+import { invalidInput } from '../validation/invalidInput';
+import { readBoolean } from '../values/boolean';
+import { describeValue } from '../values/describe';
+import { readNumber } from '../values/number';
+import { readText } from '../values/text';
 
 /**
  * Gives every routed field its JSON type (numbers as numbers, booleans as booleans, dates as

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import { bodyOf } from '../requestBody';
+import { bodyOf } from '../../body/requestBody';
 import {
 	CUSTOM_ATTRIBUTE_COMPARISONS,
 	DATA_TYPE_LABELS,

@@ -5,12 +5,12 @@ import type {
 	INodePropertyOptions,
 } from 'n8n-workflow';
 
-import { keyValueField, keyValuePairsToObject } from './keyValueField';
+import { keyValueField, keyValuePairsToObject } from '../form/keyValueField';
 import { MAX_ALIAS_BYTES, parseExternalUserIds, recipientProperties } from './recipients';
-import { showFor, shownFor, withoutRouting } from './showFor';
-import { idField } from './fieldValues';
-import { invalidInput } from './validationError';
-import { readBoolean } from './values/boolean';
+import { showFor, shownFor, withoutRouting } from '../form/displayOptions';
+import { idField } from '../validation/fieldValues';
+import { invalidInput } from '../validation/invalidInput';
+import { readBoolean } from '../values/boolean';
 
 /**
  * Recipients of /campaigns/trigger/send and /canvas/trigger/send (§2.2, §9.5, §9.6): a list of

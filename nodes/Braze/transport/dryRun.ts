@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
-import { booleanField } from './fieldValues';
+import { booleanField } from '../validation/fieldValues';
 
 /**
  * "Dry Run": add it to an operation's Options collection (named `options`) whose requests go

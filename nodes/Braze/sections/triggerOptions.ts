@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { sendOptionsProperty } from './sendOptions';
-import { showFor } from './showFor';
+import { sendOptionsProperty } from './options';
+import { showFor } from '../form/displayOptions';
 
 /**
  * An Options collection for an operation other than Send, made of Send's own options picked by

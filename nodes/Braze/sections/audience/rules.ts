@@ -1,7 +1,7 @@
 // The Connected Audience rules (reference §4), shared by the form builder and the validator.
-import { readNumber } from '../values/number';
+import { readNumber } from '../../values/number';
 
-export { describeValue } from '../values/describe';
+export { describeValue } from '../../values/describe';
 
 /** The kind of value a comparison takes. */
 export type ValueKind = 'text' | 'number' | 'boolean' | 'days' | 'date' | 'item' | 'none';

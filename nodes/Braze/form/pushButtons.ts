@@ -5,9 +5,9 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { setPath } from './objectPath';
-import { bodyOf } from './requestBody';
-import { invalidInput } from './validationError';
+import { setPath } from '../values/objectPath';
+import { bodyOf } from '../body/requestBody';
+import { invalidInput } from '../validation/invalidInput';
 
 interface PushButtonsOptions {
 	channelName: string;

@@ -1,6 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { MAX_NAMED_RECIPIENTS_PER_REQUEST } from './recipients';
+/**
+ * Braze caps one /messages/send request at 50 named users, ids and aliases together (§1.2).
+ * Longer lists are sent in consecutive requests of this size.
+ */
+export const MAX_NAMED_RECIPIENTS_PER_REQUEST = 50;
 
 /**
  * The users one request names: a slice of the item's external IDs and aliases (/messages/send),

@@ -2,8 +2,8 @@ import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 
 import { chunkBody } from './chunking';
 import type { RecipientChunk } from './chunking';
-import { invalidInput } from './validationError';
-import { describeValue } from './values/describe';
+import { invalidInput } from '../validation/invalidInput';
+import { describeValue } from '../values/describe';
 
 /**
  * Braze refuses request bodies over 4 MB (413 or 400):

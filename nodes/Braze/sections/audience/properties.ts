@@ -1,6 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { MESSAGE_SEND_OPERATIONS, showForSend } from '../displayOptions';
+import { MESSAGE_SEND_OPERATIONS, showForSend } from '../../form/displayOptions';
 import { sendAudience } from './build';
 
 const showForAudienceMode = (mode: string) => ({

@@ -1,9 +1,9 @@
 import type { IExecuteSingleFunctions } from 'n8n-workflow';
 
-import { readBoolean } from './values/boolean';
-import { describeValue } from './values/describe';
-import { readId, readText } from './values/text';
-import { invalidInput } from './validationError';
+import { readBoolean } from '../values/boolean';
+import { describeValue } from '../values/describe';
+import { readId, readText } from '../values/text';
+import { invalidInput } from './invalidInput';
 
 // A field's value read strictly: what is not clearly of the field's kind is refused, naming the
 // field as the form shows it (`label`), before anything is sent.

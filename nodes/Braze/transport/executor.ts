@@ -10,7 +10,7 @@ import type {
 } from 'n8n-workflow';
 
 import { assertRequestSizes } from './bodySize';
-import { brazeErrors, CHECK_ACTIVITY_LOG, MAY_OR_MAY_NOT } from './brazeResponse';
+import { brazeErrors, CHECK_ACTIVITY_LOG, MAY_OR_MAY_NOT } from './answer';
 import {
 	chunkBody,
 	describeRecipients,
@@ -21,11 +21,11 @@ import {
 import type { RecipientChunk } from './chunking';
 import { cancellableSleep, rateLimitGate } from './rateLimit';
 import { FAILURE_POLICY, sendWithRetries } from './retry';
-import type { FailureKind, HaltCheck, RequestFailure, RetrySettings, SendOutcome } from './retry';
+import type { FailureKind, HaltCheck, RequestFailure, SendOutcome } from './retry';
 import { runLedgerOf } from './runLedger';
 import type { Halt, RunLedger } from './runLedger';
-import { bodyOf } from './requestBody';
-import { DEFAULT_MAX_WAIT_ON_RATE_LIMIT, DEFAULT_TIMEOUT_SECONDS } from './sendOptions';
+import { bodyOf } from '../body/requestBody';
+import { retrySettings } from './settings';
 import { dryRunResult, isDryRun } from './dryRun';
 
 export type BodyValidator = (context: IExecuteSingleFunctions, body: IDataObject) => void;
@@ -237,25 +237,6 @@ function earlierTryFailure(
 	});
 	brazeErrors.add(error);
 	return { error, sent: 'maybe', reason: 'an earlier try may have sent it', kind: 'halted' };
-}
-
-function retrySettings(context: IExecuteSingleFunctions): RetrySettings {
-	const options = context.getNodeParameter('options', {}) as IDataObject;
-	const maxWait = Number(options.maxWaitOnRateLimit ?? DEFAULT_MAX_WAIT_ON_RATE_LIMIT);
-	// Options › Timeout (seconds) first; then n8n's own Request Options › Timeout (ms).
-	const requestOptions = context.getNodeParameter('requestOptions', {}) as IDataObject;
-	const timeout =
-		options.timeout !== undefined
-			? Number(options.timeout)
-			: Number(requestOptions.timeout ?? DEFAULT_TIMEOUT_SECONDS * 1000) / 1000;
-	return {
-		maxWaitMs: Number.isFinite(maxWait) && maxWait > 0 ? maxWait * 1000 : 0,
-		retryServerErrors: options.retryServerErrors === true,
-		timeoutMs:
-			Number.isFinite(timeout) && timeout > 0
-				? Math.round(timeout * 1000)
-				: DEFAULT_TIMEOUT_SECONDS * 1000,
-	};
 }
 
 function summary(index: number, chunk: RecipientChunk | undefined, answer: IDataObject) {

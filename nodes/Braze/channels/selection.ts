@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
-import { channels } from '../channels';
-import { showForSend } from './displayOptions';
-import { invalidInput } from './validationError';
+import { channels } from './';
+import { showForSend } from '../form/displayOptions';
+import { invalidInput } from '../validation/invalidInput';
 
 export const channelSelectionProperty: INodeProperties = {
 	displayName: 'Channels',

@@ -1,6 +1,6 @@
 import type { IExecuteSingleFunctions } from 'n8n-workflow';
 
-import { invalidInput } from './validationError';
+import { invalidInput } from './invalidInput';
 
 /** Apple reserves these keys of the push payload; Braze rejects them in `extra` (§3.2). */
 const RESERVED_EXTRA_KEYS = ['ab', 'aps'];

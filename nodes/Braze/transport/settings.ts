@@ -1,0 +1,28 @@
+import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
+
+import type { RetrySettings } from './retry';
+
+/** Seconds: covers Braze's per-minute limits; the hourly one needs up to 3600. */
+export const DEFAULT_MAX_WAIT_ON_RATE_LIMIT = 60;
+/** Seconds without an answer before a request counts as timed out. Braze answers in well under a second normally. */
+export const DEFAULT_TIMEOUT_SECONDS = 30;
+
+/** The item's Options › Max Wait on Rate Limit, Retry Server Errors and Timeout, in ms. */
+export function retrySettings(context: IExecuteSingleFunctions): RetrySettings {
+	const options = context.getNodeParameter('options', {}) as IDataObject;
+	const maxWait = Number(options.maxWaitOnRateLimit ?? DEFAULT_MAX_WAIT_ON_RATE_LIMIT);
+	// Options › Timeout (seconds) first; then n8n's own Request Options › Timeout (ms).
+	const requestOptions = context.getNodeParameter('requestOptions', {}) as IDataObject;
+	const timeout =
+		options.timeout !== undefined
+			? Number(options.timeout)
+			: Number(requestOptions.timeout ?? DEFAULT_TIMEOUT_SECONDS * 1000) / 1000;
+	return {
+		maxWaitMs: Number.isFinite(maxWait) && maxWait > 0 ? maxWait * 1000 : 0,
+		retryServerErrors: options.retryServerErrors === true,
+		timeoutMs:
+			Number.isFinite(timeout) && timeout > 0
+				? Math.round(timeout * 1000)
+				: DEFAULT_TIMEOUT_SECONDS * 1000,
+	};
+}

@@ -1,0 +1,19 @@
+// The layers of nodes/Braze (docs/architecture.md): imports only run downward.
+// Plain JS reads the source files: test files may not use Node's fs.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { LAYERS, unknownFolders, upwardImports } = require('./support/layers') as {
+	LAYERS: string[];
+	unknownFolders: () => string[];
+	upwardImports: () => string[];
+};
+
+describe('layers', () => {
+	it('has no import that runs back up a layer', () => {
+		expect(upwardImports()).toEqual([]);
+	});
+
+	it('places every folder of nodes/Braze in a layer', () => {
+		expect(unknownFolders()).toEqual([]);
+		expect(LAYERS[0]).toBe('(root)');
+	});
+});

@@ -1,0 +1,62 @@
+'use strict';
+// The node's layers, from the top down, and a reader that finds imports running back up.
+// A file may import from its own layer or any layer below it, never from one above.
+const { readdirSync, readFileSync, statSync } = require('node:fs');
+const { dirname, join, relative, resolve, sep } = require('node:path');
+
+/** Top first. The root is Braze.node.ts itself, which assembles everything below it. */
+const LAYERS = [
+	'(root)',
+	'resources',
+	'channels',
+	'listSearch',
+	'sections',
+	'transport',
+	'form',
+	'body',
+	'validation',
+	'values',
+];
+
+/** The node's folder, in this checkout. */
+const NODE_DIR = resolve(__dirname, '..', '..', 'nodes', 'Braze');
+
+function layerOf(nodeDir, file) {
+	const first = relative(nodeDir, file).split(sep)[0];
+	return LAYERS.includes(first) ? first : '(root)';
+}
+
+function sourceFiles(dir) {
+	return readdirSync(dir).flatMap((name) => {
+		const path = join(dir, name);
+		if (statSync(path).isDirectory()) return sourceFiles(path);
+		return path.endsWith('.ts') ? [path] : [];
+	});
+}
+
+/** Every import that runs back up a layer, as "from → to" lines (empty when the rule holds). */
+function upwardImports(nodeDir = NODE_DIR) {
+	const problems = [];
+	for (const file of sourceFiles(nodeDir)) {
+		const from = layerOf(nodeDir, file);
+		const text = readFileSync(file, 'utf8');
+		for (const match of text.matchAll(/from '(\.[^']+)'/g)) {
+			const target = resolve(dirname(file), match[1]);
+			const to = layerOf(nodeDir, target);
+			if (!target.startsWith(nodeDir + sep)) continue;
+			if (LAYERS.indexOf(to) < LAYERS.indexOf(from)) {
+				problems.push(`${relative(nodeDir, file)} (${from}) imports ${match[1]} (${to})`);
+			}
+		}
+	}
+	return problems;
+}
+
+/** Layer folders that exist but are not in the table: a new folder must be given its place. */
+function unknownFolders(nodeDir = NODE_DIR) {
+	return readdirSync(nodeDir).filter(
+		(name) => statSync(join(nodeDir, name)).isDirectory() && !LAYERS.includes(name),
+	);
+}
+
+module.exports = { LAYERS, upwardImports, unknownFolders };
