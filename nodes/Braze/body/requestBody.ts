@@ -1,7 +1,7 @@
 import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 
 /** The JSON body under construction; routing always starts it as an object. */
-export function bodyOf(requestOptions: IHttpRequestOptions): IDataObject {
+export function bodyOf(requestOptions: Pick<IHttpRequestOptions, 'body'>): IDataObject {
 	if (requestOptions.body === null || typeof requestOptions.body !== 'object') {
 		requestOptions.body = {};
 	}

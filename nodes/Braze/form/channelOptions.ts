@@ -5,6 +5,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { isPlainObject } from '../values/object';
 import { getPath, setPath } from '../values/objectPath';
 import { bodyOf } from '../body/requestBody';
 import { invalidInput } from '../validation/invalidInput';
@@ -57,7 +58,7 @@ export function additionalJsonOption(
 								);
 							}
 						}
-						if (extra === null || typeof extra !== 'object' || Array.isArray(extra)) {
+						if (!isPlainObject(extra)) {
 							throw invalidInput(
 								this,
 								`${channelName} › Additional JSON must be a JSON object`,
@@ -66,17 +67,19 @@ export function additionalJsonOption(
 						}
 						const body = bodyOf(requestOptions);
 						const path = `messages.${channelKey}`;
-						setPath(
-							body,
-							path,
-							mergeUnder(extra as IDataObject, (getPath(body, path) as IDataObject) ?? {}),
-						);
+						setPath(body, path, mergeUnder(extra, objectAt(body, path)));
 						return requestOptions;
 					},
 				],
 			},
 		},
 	};
+}
+
+/** The object at `path`, or a new one. */
+function objectAt(body: IDataObject, path: string): IDataObject {
+	const value = getPath(body, path);
+	return isPlainObject(value) ? value : {};
 }
 
 /**
@@ -92,13 +95,7 @@ function mergeUnder(base: IDataObject, form: IDataObject): IDataObject {
 		}
 		const baseValue = merged[key];
 		merged[key] =
-			isPlainObject(value) && isPlainObject(baseValue)
-				? mergeUnder(baseValue as IDataObject, value as IDataObject)
-				: value;
+			isPlainObject(value) && isPlainObject(baseValue) ? mergeUnder(baseValue, value) : value;
 	}
 	return merged;
-}
-
-function isPlainObject(value: unknown): boolean {
-	return value !== null && typeof value === 'object' && !Array.isArray(value);
 }

@@ -4,11 +4,10 @@ import type {
 	IDataObject,
 	IExecuteSingleFunctions,
 	IN8nHttpFullResponse,
-	INodeExecutionData,
 	JsonObject,
-	PostReceiveAction,
 } from 'n8n-workflow';
 
+import { isPlainObject } from '../values/object';
 import { readRateLimitInfo, retryTime } from './rateLimit';
 import type { RateLimitInfo } from './rateLimit';
 
@@ -19,9 +18,11 @@ export const brazeErrors = new WeakSet<Error>();
 export interface BrazeAnswer {
 	status: number;
 	rateLimit: RateLimitInfo;
-	/** A 2xx whose body is not Braze's JSON: someone else answered, or the answer was cut. */
-	unreadable?: boolean;
 }
+
+/** One answer read: Braze's JSON on success, or the error in the user's words. */
+export type ReadAnswer =
+	{ json: IDataObject; answer: BrazeAnswer } | { error: Error; answer: BrazeAnswer };
 
 /** The sentence every ambiguous outcome ends with: a 5xx, a timeout, a lost or unreadable answer. */
 export const MAY_OR_MAY_NOT = 'the message may or may not have been sent';
@@ -34,12 +35,7 @@ export const CHECK_ACTIVITY_LOG =
  * (https://www.braze.com/docs/api/errors/). Anything else came from something that is not Braze.
  */
 function isBrazeJson(body: unknown): body is IDataObject {
-	return (
-		body !== null &&
-		typeof body === 'object' &&
-		!Array.isArray(body) &&
-		typeof (body as IDataObject).message === 'string'
-	);
+	return isPlainObject(body) && typeof body.message === 'string';
 }
 
 function headerText(response: IN8nHttpFullResponse, name: string): string {
@@ -59,89 +55,103 @@ function redirectTarget(response: IN8nHttpFullResponse): string {
 	}
 }
 
-/** Keyed by the error thrown for an answer, or by the output item's json for a success. */
-const answers = new WeakMap<object, BrazeAnswer>();
-
-/** The status and rate-limit headers behind an error or a result built here. */
-export function brazeAnswerOf(errorOrJson: object): BrazeAnswer | undefined {
-	return answers.get(errorOrJson);
-}
-
-function braze400Description(body: IDataObject): string {
-	const details = Array.isArray(body.errors) ? body.errors.map(String).join('; ') : '';
-	return details
-		? `Braze says: ${details}`
-		: 'Check the fields named in the message and try again.';
-}
-
 /**
- * Turns Braze's error answers into errors in the user's terms (§6). Runs first among the
- * postReceive actions, with `ignoreHttpStatusErrors` on, so Braze's own message is kept.
+ * Reads Braze's full answer (status, headers, body), as the executor receives it. Errors are
+ * turned into errors in the user's terms, keeping Braze's own message
+ * (https://www.braze.com/docs/api/errors/). `permission` is the API key permission the
+ * endpoint needs, named in a 403.
  */
-export function brazeErrorHandler(permission: string): PostReceiveAction {
-	return async function throwOnBrazeError(
-		this: IExecuteSingleFunctions,
-		items: INodeExecutionData[],
-		response: IN8nHttpFullResponse,
-	): Promise<INodeExecutionData[]> {
-		const status = response.statusCode;
-		if (status >= 300 && status < 400) throw redirectError(this, response);
-		if (status < 300) {
-			if (isBrazeJson(response.body)) return items;
-			throw unreadableAnswerError(this, response);
-		}
-		const body: IDataObject =
-			response.body !== null && typeof response.body === 'object'
-				? (response.body as IDataObject)
-				: {};
-		const brazeMessage = typeof body.message === 'string' ? body.message : '';
-		const rateLimit = readRateLimitInfo(response);
-		let message: string;
-		let description: string;
-		let failure: Failure | undefined;
-		if (status === 401) {
-			message = 'Braze rejected the API key (401 Unauthorized)';
-			description =
-				"Check the REST API key in the Braze credential (without quotes), and that the credential's Instance matches your dashboard: a key only works on its own instance (an EU workspace needs an EU instance).";
-		} else if (status === 403) {
-			message = `The Braze API key lacks the ${permission} permission (403)`;
-			description = `Braze keys cannot be edited: create a key with the ${permission} permission under Settings › APIs and Identifiers, and put it in the credential.${brazeMessage ? ` Braze says: ${brazeMessage}` : ''}`;
-		} else if (status === 429) {
-			const retryAt = retryTime(rateLimit);
-			message = 'Braze rate limit reached (429): nothing was sent for this item';
-			description = `${retryAt ? `The limit resets at ${new Date(retryAt).toISOString()}. ` : ''}Run again after the reset, or raise Options › Max Wait on Rate Limit.`;
-			failure = {
-				cause: 'rate-limited',
-				...(retryAt ? { resetsAtEpochMs: retryAt } : {}),
-				...(rateLimit.retryAtMs
-					? { retryAfterMs: Math.max(0, rateLimit.retryAtMs - Date.now()) }
-					: {}),
+export function readAnswer(
+	context: IExecuteSingleFunctions,
+	response: IN8nHttpFullResponse,
+	permission: string,
+): ReadAnswer {
+	const status = response.statusCode;
+	const answer: BrazeAnswer = { status, rateLimit: readRateLimitInfo(response) };
+	if (status >= 300 && status < 400) return { error: redirectError(context, response), answer };
+	if (status < 300) {
+		if (isBrazeJson(response.body)) return { json: { ...response.body }, answer };
+		return { error: unreadableAnswerError(context, response), answer };
+	}
+	const body = isPlainObject(response.body) ? response.body : {};
+	const refusal = refusalText(status, permission, body, answer.rateLimit);
+	const error = new NodeApiError(context.getNode(), { ...body } as JsonObject, {
+		...refusal,
+		httpCode: String(status),
+		itemIndex: context.getItemIndex(),
+	});
+	brazeErrors.add(error);
+	return { error, answer };
+}
+
+interface Refusal {
+	message: string;
+	description: string;
+	failure?: Failure;
+}
+
+/** The first sentence and the advice for an error status, by status. */
+function refusalText(
+	status: number,
+	permission: string,
+	body: IDataObject,
+	rateLimit: RateLimitInfo,
+): Refusal {
+	const brazeMessage = typeof body.message === 'string' ? body.message : '';
+	switch (status) {
+		case 401:
+			return {
+				message: 'Braze rejected the API key (401 Unauthorized)',
+				description:
+					"Check the REST API key in the Braze credential (without quotes), and that the credential's Instance matches your dashboard: a key only works on its own instance (an EU workspace needs an EU instance).",
 			};
-		} else if (status === 404) {
-			message = 'Braze has no such endpoint (404)';
-			description = "Check the credential's Instance or Custom URL.";
-		} else if (status === 413) {
-			message = 'The request is larger than Braze accepts (413)';
-			description =
-				'Braze accepts request bodies up to 4 MB. Shorten the largest field of the request (message content, recipient lists, attributes or trigger properties).';
-		} else if (status >= 500) {
-			message = `Braze answered with a server error (${status}): ${MAY_OR_MAY_NOT}`;
-			description = `Braze failed while handling the request. ${CHECK_ACTIVITY_LOG}`;
-			failure = { cause: 'temporarily-unavailable' };
-		} else {
-			message = `Braze rejected the request (${status})${brazeMessage ? `: ${brazeMessage}` : ''}`;
-			description = braze400Description(body);
-		}
-		const error = new NodeApiError(this.getNode(), { ...body } as JsonObject, {
-			message,
-			description,
-			httpCode: String(status),
-			itemIndex: this.getItemIndex(),
-			...(failure ? { failure } : {}),
-		});
-		brazeErrors.add(error);
-		answers.set(error, { status, rateLimit });
-		throw error;
+		case 403:
+			return {
+				message: `The Braze API key lacks the ${permission} permission (403)`,
+				description: `Braze keys cannot be edited: create a key with the ${permission} permission under Settings › APIs and Identifiers, and put it in the credential.${brazeMessage ? ` Braze says: ${brazeMessage}` : ''}`,
+			};
+		case 429:
+			return rateLimitRefusal(rateLimit);
+		case 404:
+			return {
+				message: 'Braze has no such endpoint (404)',
+				description: "Check the credential's Instance or Custom URL.",
+			};
+		case 413:
+			return {
+				message: 'The request is larger than Braze accepts (413)',
+				description:
+					'Braze accepts request bodies up to 4 MB. Shorten the largest field of the request (message content, recipient lists, attributes or trigger properties).',
+			};
+	}
+	if (status >= 500) {
+		return {
+			message: `Braze answered with a server error (${status}): ${MAY_OR_MAY_NOT}`,
+			description: `Braze failed while handling the request. ${CHECK_ACTIVITY_LOG}`,
+			failure: { cause: 'temporarily-unavailable' },
+		};
+	}
+	const details = Array.isArray(body.errors) ? body.errors.map(String).join('; ') : '';
+	return {
+		message: `Braze rejected the request (${status})${brazeMessage ? `: ${brazeMessage}` : ''}`,
+		description: details
+			? `Braze says: ${details}`
+			: 'Check the fields named in the message and try again.',
+	};
+}
+
+function rateLimitRefusal(rateLimit: RateLimitInfo): Refusal {
+	const retryAt = retryTime(rateLimit);
+	return {
+		message: 'Braze rate limit reached (429): nothing was sent for this item',
+		description: `${retryAt ? `The limit resets at ${new Date(retryAt).toISOString()}. ` : ''}Run again after the reset, or raise Options › Max Wait on Rate Limit.`,
+		failure: {
+			cause: 'rate-limited',
+			...(retryAt ? { resetsAtEpochMs: retryAt } : {}),
+			...(rateLimit.retryAtMs
+				? { retryAfterMs: Math.max(0, rateLimit.retryAtMs - Date.now()) }
+				: {}),
+		},
 	};
 }
 
@@ -155,7 +165,6 @@ function redirectError(context: IExecuteSingleFunctions, response: IN8nHttpFullR
 		itemIndex: context.getItemIndex(),
 	});
 	brazeErrors.add(error);
-	answers.set(error, { status, rateLimit: readRateLimitInfo(response) });
 	return error;
 }
 
@@ -176,17 +185,5 @@ function unreadableAnswerError(
 		itemIndex: context.getItemIndex(),
 	});
 	brazeErrors.add(error);
-	answers.set(error, { status, rateLimit: readRateLimitInfo(response), unreadable: true });
 	return error;
-}
-
-/** One output item per input item: Braze's answer (dispatch_id, message, errors), linked back. */
-export async function toBrazeResult(
-	this: IExecuteSingleFunctions,
-	_items: INodeExecutionData[],
-	response: IN8nHttpFullResponse,
-): Promise<INodeExecutionData[]> {
-	const body: IDataObject = { ...(response.body as IDataObject) };
-	answers.set(body, { status: response.statusCode, rateLimit: readRateLimitInfo(response) });
-	return [{ json: body, pairedItem: { item: this.getItemIndex() } }];
 }

@@ -1,59 +1,58 @@
+/**
+ * The request seam: the one imperative part of this declarative node.
+ *
+ * Fields route themselves into the body (`routing.send`), and n8n's routing would then make
+ * one request per item. Braze needs more than that: a send names at most 50 users per request
+ * (https://www.braze.com/docs/api/endpoints/messaging/send_messages/post_send_messages), a
+ * retry is only safe where Braze cannot have acted, and a 429 must be waited out. So every
+ * operation hands its request to this executor through the one hook routing offers for
+ * running a request itself: `send: { paginate: true }` plus `operations.pagination` (see
+ * operation.ts, which writes that block). Here the body is prepared and checked, split into
+ * chunks, paced, sent, retried by FAILURE_POLICY, and answered with one output item per input
+ * item. docs/architecture.md draws the whole path.
+ */
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type {
 	DeclarativeRestApiSettings,
 	IDataObject,
 	IExecutePaginationFunctions,
 	IExecuteSingleFunctions,
-	IHttpRequestOptions,
 	INodeExecutionData,
 	JsonObject,
 } from 'n8n-workflow';
 
-import { assertRequestSizes } from './bodySize';
+import { bodyOf } from '../body/requestBody';
+import type { BodyStep } from '../body/steps';
 import { brazeErrors, CHECK_ACTIVITY_LOG, MAY_OR_MAY_NOT } from './answer';
-import {
-	chunkBody,
-	describeRecipients,
-	mergeChunks,
-	recipientCount,
-	splitRecipients,
-} from './chunking';
+import { assertRequestSizes } from './bodySize';
+import { chunkBody, splitRecipients } from './chunking';
 import type { RecipientChunk } from './chunking';
+import { dryRunResult, isDryRun } from './dryRun';
+import { FAILURE_POLICY } from './failurePolicy';
+import type { FailureKind, RequestFailure, SendOutcome } from './failurePolicy';
+import { partialFailure } from './partialFailure';
+import type { RequestSummary } from './partialFailure';
 import { cancellableSleep, rateLimitGate } from './rateLimit';
-import { FAILURE_POLICY, sendWithRetries } from './retry';
-import type { FailureKind, HaltCheck, RequestFailure, SendOutcome } from './retry';
+import { sendWithRetries } from './retry';
+import type { HaltCheck, RetryRun } from './retry';
 import { runLedgerOf } from './runLedger';
 import type { Halt, RunLedger } from './runLedger';
-import { bodyOf } from '../body/requestBody';
 import { retrySettings } from './settings';
-import { dryRunResult, isDryRun } from './dryRun';
 
-export type BodyValidator = (context: IExecuteSingleFunctions, body: IDataObject) => void;
-
-export interface ExecutorOptions {
+/** What an operation tells the executor; everything else is the same for every operation. */
+export interface ExecutorSpec {
+	/** The API key permission the endpoint needs, named when Braze answers 403. */
+	permission: string;
+	/** Completes and checks the body, in order, after every field has written its part. */
+	prepare: readonly BodyStep[];
 	/** Body keys copied to the front of the output (e.g. schedule_id, which Braze does not echo). */
 	echoBodyKeys?: string[];
+	/** Adds to a successful output item, given the answers Braze gave in this try. */
+	finish?: (json: IDataObject, answers: IDataObject[]) => void;
 }
 
-/** One request of an item's send, as the output reports it. */
-interface RequestSummary extends RecipientChunk {
-	request: number;
-	dispatch_id: unknown;
-	schedule_id?: unknown;
-	errors?: unknown[];
-}
-
-/**
- * Runs after every field has written its part of the body: checks the whole request, then
- * sends it. Routing calls it as the operation's "pagination" hook, the one place a declarative
- * node controls how its request is made. A send naming more than 50 users goes out as
- * consecutive requests of at most 50 (https://www.braze.com/docs/api/endpoints/messaging/send_messages/post_send_messages),
- * and still yields one output item. What the other items of the run did is in the RunLedger.
- */
-export function brazeRequestExecutor(
-	validate: BodyValidator,
-	executorOptions: ExecutorOptions = {},
-) {
+/** The executor of one operation, in the form routing calls as `operations.pagination`. */
+export function brazeRequestExecutor(spec: ExecutorSpec) {
 	return async function executeBrazeRequest(
 		this: IExecutePaginationFunctions,
 		requestData: DeclarativeRestApiSettings.ResultOptions,
@@ -62,7 +61,7 @@ export function brazeRequestExecutor(
 		const attempt = ledger.begin(this.getItemIndex());
 		const stopOnError = !this.continueOnFail();
 		try {
-			return await executeItem(this, requestData, validate, executorOptions, ledger, attempt);
+			return await executeItem(this, requestData, spec, ledger, attempt);
 		} catch (error) {
 			if (stopOnError) {
 				ledger.halt(attempt, {
@@ -98,8 +97,10 @@ async function untilRoutingListens(
 	ledger: RunLedger,
 	attempt: number,
 ): Promise<void> {
-	const requestOptions = context.getNodeParameter('requestOptions', {}) as IDataObject;
-	const batch = ((requestOptions.batching as IDataObject | undefined)?.batch ?? {}) as IDataObject;
+	const requestOptions = context.getNodeParameter('requestOptions', {}) as {
+		batching?: { batch?: { batchSize?: unknown; batchInterval?: unknown } };
+	};
+	const batch = requestOptions.batching?.batch ?? {};
 	const interval = Number(batch.batchInterval ?? 0);
 	if (!(interval > 0)) return;
 	const size = Math.max(1, Number(batch.batchSize) || 1);
@@ -111,26 +112,114 @@ async function untilRoutingListens(
 	]);
 }
 
+/** One item: prepare and check the body, then dry-run it or send it chunk by chunk. */
 async function executeItem(
 	context: IExecutePaginationFunctions,
 	requestData: DeclarativeRestApiSettings.ResultOptions,
-	validate: BodyValidator,
-	executorOptions: ExecutorOptions,
+	spec: ExecutorSpec,
 	ledger: RunLedger,
 	attempt: number,
 ): Promise<INodeExecutionData[]> {
-	const itemIndex = context.getItemIndex();
-	const body = bodyOf(requestData.options as IHttpRequestOptions);
-	validate(context, body);
+	const body = bodyOf(requestData.options);
+	for (const step of spec.prepare) step(context, body);
 	const chunks = splitRecipients(body);
 	const plan: Array<RecipientChunk | undefined> = chunks.length ? chunks : [undefined];
 	assertRequestSizes(context, body, plan);
-	const pairedItem = { item: itemIndex };
+	const pairedItem = { item: context.getItemIndex() };
 	if (isDryRun(context)) {
 		const { method = 'POST', url = '' } = requestData.options;
 		const bodies = plan.map((chunk) => chunkBody(body, chunk));
 		return [{ json: dryRunResult(method, url, bodies), pairedItem }];
 	}
+	const sent = await sendPlan(context, requestData, spec, plan, ledger, attempt);
+	if ('stopped' in sent) return sent.stopped;
+	const { done, answers, fresh, replayed } = sent;
+	ledger.confirm(
+		context.getItemIndex(),
+		done.map((request) => request.dispatch_id ?? null),
+	);
+	const echoed: IDataObject = {};
+	for (const key of spec.echoBodyKeys ?? []) echoed[key] = body[key];
+	const json =
+		plan.length === 1 ? { ...echoed, ...answers[0] } : { ...echoed, ...combinedResult(done) };
+	if (replayed) json.warning = ALREADY_SENT_WARNING;
+	spec.finish?.(json, fresh);
+	return [{ json, pairedItem }];
+}
+
+/** What the requests of one item gave, or the output of a partial failure. */
+type PlanResult =
+	| {
+			done: RequestSummary[];
+			answers: IDataObject[];
+			/** Answers Braze gave in this try (not replayed from an earlier one). */
+			fresh: IDataObject[];
+			replayed: number;
+	  }
+	| { stopped: INodeExecutionData[] };
+
+/** Sends the item's requests in order; one that an earlier try settled is not sent again. */
+async function sendPlan(
+	context: IExecutePaginationFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+	spec: ExecutorSpec,
+	plan: Array<RecipientChunk | undefined>,
+	ledger: RunLedger,
+	attempt: number,
+): Promise<PlanResult> {
+	const itemIndex = context.getItemIndex();
+	const body = bodyOf(requestData.options);
+	const run = retryRun(context, requestData, spec, ledger, attempt);
+	const done: RequestSummary[] = [];
+	const answers: IDataObject[] = [];
+	const fresh: IDataObject[] = [];
+	let replayed = 0;
+	for (const [index, chunk] of plan.entries()) {
+		const earlier = ledger.earlier(itemIndex, index);
+		let outcome: SendOutcome;
+		if (earlier?.sent === 'yes') {
+			outcome = { json: earlier.json };
+			replayed += 1;
+		} else if (earlier?.sent === 'maybe') {
+			outcome = { failure: earlierTryFailure(context, index + 1, plan.length) };
+		} else {
+			const first = run.halted?.();
+			if (first) {
+				outcome = { failure: first };
+			} else {
+				const chunkRequest = {
+					...requestData,
+					options: { ...requestData.options, body: chunkBody(body, chunk) },
+				};
+				outcome = await sendWithRetries({ ...run, requestData: chunkRequest });
+				if ('json' in outcome) {
+					ledger.record(itemIndex, index, { sent: 'yes', json: outcome.json });
+					fresh.push(outcome.json);
+				} else if (outcome.failure.sent === 'maybe') {
+					ledger.record(itemIndex, index, { sent: 'maybe' });
+				}
+			}
+		}
+		if ('failure' in outcome) {
+			if (plan.length === 1) throw outcome.failure.error;
+			const stop = { failure: outcome.failure, index, plan: plan as RecipientChunk[], done };
+			return { stopped: partialFailure(context, stop) };
+		}
+		answers.push(outcome.json);
+		done.push(summary(index, chunk, outcome.json));
+	}
+	return { done, answers, fresh, replayed };
+}
+
+/** The settings, gate and run-wide checks every request of the item shares. */
+function retryRun(
+	context: IExecutePaginationFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+	spec: ExecutorSpec,
+	ledger: RunLedger,
+	attempt: number,
+): RetryRun {
+	const itemIndex = context.getItemIndex();
 	const settings = retrySettings(context);
 	const gate = rateLimitGate(
 		context.getExecutionCancelSignal(),
@@ -152,49 +241,7 @@ async function executeItem(
 		const final = retry === 'never' || (retry === 'optIn' && !settings.retryServerErrors);
 		if (final && stopOnError) ledger.halt(attempt, halt);
 	};
-	const done: RequestSummary[] = [];
-	const answers: IDataObject[] = [];
-	let replayed = 0;
-	for (const [index, chunk] of plan.entries()) {
-		const earlier = ledger.earlier(itemIndex, index);
-		let outcome: SendOutcome;
-		if (earlier?.sent === 'yes') {
-			outcome = { json: earlier.json };
-			replayed += 1;
-		} else if (earlier?.sent === 'maybe') {
-			outcome = { failure: earlierTryFailure(context, index + 1, plan.length) };
-		} else {
-			const first = halted();
-			if (first) {
-				outcome = { failure: first };
-			} else {
-				const chunkRequest = {
-					...requestData,
-					options: { ...requestData.options, body: chunkBody(body, chunk) },
-				};
-				outcome = await sendWithRetries(context, chunkRequest, gate, settings, halted, onAnswer);
-				if ('json' in outcome) ledger.record(itemIndex, index, { sent: 'yes', json: outcome.json });
-				else if (outcome.failure.sent === 'maybe')
-					ledger.record(itemIndex, index, { sent: 'maybe' });
-			}
-		}
-		if ('failure' in outcome) {
-			if (plan.length === 1) throw outcome.failure.error;
-			return partialFailure(context, outcome.failure, index, plan as RecipientChunk[], done);
-		}
-		answers.push(outcome.json);
-		done.push(summary(index, chunk, outcome.json));
-	}
-	ledger.confirm(
-		itemIndex,
-		done.map((request) => request.dispatch_id ?? null),
-	);
-	const echoed: IDataObject = {};
-	for (const key of executorOptions.echoBodyKeys ?? []) echoed[key] = body[key];
-	const json =
-		plan.length === 1 ? { ...echoed, ...answers[0] } : { ...echoed, ...combinedResult(done) };
-	if (replayed) json.warning = ALREADY_SENT_WARNING;
-	return [{ json, pairedItem }];
+	return { context, requestData, permission: spec.permission, gate, settings, halted, onAnswer };
 }
 
 /** On an output item Braze confirmed in an earlier try of the node (Retry On Fail). */
@@ -262,78 +309,4 @@ function combinedResult(done: RequestSummary[]): IDataObject {
 		...(scheduled ? { schedule_ids: done.map((request) => request.schedule_id ?? null) } : {}),
 		requests: done as unknown as IDataObject[],
 	};
-}
-
-function range(first: number, last: number): string {
-	return first === last ? `request ${first}` : `requests ${first}–${last}`;
-}
-
-/**
- * Request k of n failed: requests 1…k−1 stay reported, and the users not sent are named so a
- * re-run can target just them. With Continue On Fail the item becomes an error item that
- * carries the lists; otherwise the error does.
- */
-function partialFailure(
-	context: IExecuteSingleFunctions,
-	failure: RequestFailure,
-	index: number,
-	plan: RecipientChunk[],
-	done: RequestSummary[],
-): INodeExecutionData[] {
-	const k = index + 1;
-	const n = plan.length;
-	const failed = plan[index];
-	const maybe = failure.sent === 'maybe';
-	const notSent = mergeChunks(maybe ? plan.slice(index + 1) : plan.slice(index));
-	const notSentCount = recipientCount(notSent);
-	const total = plan.reduce((sum, chunk) => sum + recipientCount(chunk), 0);
-	const sentCount = done.reduce((sum, request) => sum + recipientCount(request), 0);
-
-	const message = maybe
-		? `${failure.reason} on request ${k} of ${n}: its ${recipientCount(failed)} recipients may or may not have been sent the message`
-		: `${failure.reason} on request ${k} of ${n}: ${notSentCount} of the item's ${total} recipients were not sent the message`;
-	const parts = [
-		done.length
-			? `Sent: ${range(1, k - 1)} of ${n} (${sentCount} recipients; dispatch_ids ${done.map((request) => String(request.dispatch_id)).join(', ')}).`
-			: 'Sent: nothing.',
-	];
-	if (maybe) {
-		parts.push(
-			`May or may not have been sent: request ${k} (${recipientCount(failed)} recipients: ${describeRecipients(failed)}). Check Braze's message activity log for them before sending to them again.`,
-		);
-	}
-	if (notSentCount) {
-		parts.push(
-			`Not sent: ${range(maybe ? k + 1 : k, n)} (${notSentCount} recipients: ${describeRecipients(notSent)}).`,
-		);
-	}
-	const cause = failure.error as Error & { description?: string | null };
-	if (cause.description) parts.push(cause.description);
-	if (notSentCount) parts.push('To finish, run the node again for the recipients not sent only.');
-	const description = parts.join(' ');
-
-	const details: IDataObject = {
-		description,
-		dispatch_ids: done.map((request) => request.dispatch_id ?? null),
-		requests: done as unknown as IDataObject[],
-		not_sent: notSent as IDataObject,
-		...(maybe ? { may_have_been_sent: { request: k, ...failed } } : {}),
-	};
-	const pairedItem = { item: context.getItemIndex() };
-	// Continue On Fail: an error item (json of only `error` and `details` is what n8n's error
-	// output recognises) that keeps the lists, so the next node can send to the rest.
-	if (context.continueOnFail()) return [{ json: { error: message, details }, pairedItem }];
-
-	const httpCode = (failure.error as { httpCode?: string | null }).httpCode;
-	const error = new NodeApiError(context.getNode(), { message } as JsonObject, {
-		message,
-		description,
-		itemIndex: context.getItemIndex(),
-		...(httpCode ? { httpCode } : {}),
-	});
-	const lists = { ...details };
-	delete lists.description;
-	error.context.details = lists;
-	brazeErrors.add(error);
-	throw error;
 }

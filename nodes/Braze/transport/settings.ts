@@ -1,6 +1,14 @@
 import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 
-import type { RetrySettings } from './retry';
+/** How the node reacts to a bad network or a busy Braze (Options collection). */
+export interface RetrySettings {
+	/** The longest single wait for a rate-limit reset, in ms. */
+	maxWaitMs: number;
+	/** Retry answers that may have been acted on (5xx, timeouts, dropped connections). */
+	retryServerErrors: boolean;
+	/** How long a request may go without an answer, in ms. */
+	timeoutMs: number;
+}
 
 /** Seconds: covers Braze's per-minute limits; the hourly one needs up to 3600. */
 export const DEFAULT_MAX_WAIT_ON_RATE_LIMIT = 60;

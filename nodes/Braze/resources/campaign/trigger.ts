@@ -7,11 +7,10 @@ import type {
 
 import { assertValidAudience, audienceProperties } from '../../sections/audience';
 import { collectBodyFields } from '../../body/fields';
-import { brazeErrorHandler, toBrazeResult } from '../../transport/answer';
 import { textField } from '../../validation/fieldValues';
 import { keyValueField } from '../../form/keyValueField';
 import { normalizeBodyTypes } from '../../body/normalizeTypes';
-import { brazeRequestExecutor } from '../../transport/executor';
+import { brazeOperation } from '../../transport/operation';
 import { assertValidSendId } from '../../sections/options';
 import { showFor, shownFor } from '../../form/displayOptions';
 import { optionsPropertyFor } from '../../sections/triggerOptions';
@@ -150,16 +149,13 @@ function prepareTriggerBody(context: IExecuteSingleFunctions, body: IDataObject)
 	assertValidSendId(context, body);
 }
 
-export const triggerOperation: INodePropertyOptions = {
+export const triggerOperation: INodePropertyOptions = brazeOperation({
 	name: 'Trigger',
 	value: 'trigger',
 	action: 'Trigger a campaign',
 	description:
 		'Send an API-triggered campaign, whose content is set up in Braze, to named recipients or its whole audience (POST /campaigns/trigger/send). Outputs the dispatch_id; more than 50 recipients go out in requests of 50, listed in dispatch_ids.',
-	routing: {
-		request: { method: 'POST', url: '/campaigns/trigger/send', ignoreHttpStatusErrors: true },
-		send: { paginate: true },
-		operations: { pagination: brazeRequestExecutor(prepareTriggerBody) },
-		output: { postReceive: [brazeErrorHandler('campaigns.trigger.send'), toBrazeResult] },
-	},
-};
+	url: '/campaigns/trigger/send',
+	permission: 'campaigns.trigger.send',
+	prepare: [prepareTriggerBody],
+});

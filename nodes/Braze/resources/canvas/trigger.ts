@@ -7,11 +7,9 @@ import type {
 
 import { assertValidAudience, audienceProperties } from '../../sections/audience';
 import { collectBodyFields } from '../../body/fields';
-import { brazeErrorHandler, toBrazeResult } from '../../transport/answer';
-import { withCanvasNotice } from '../../transport/canvasNotice';
 import { keyValueField } from '../../form/keyValueField';
 import { normalizeBodyTypes } from '../../body/normalizeTypes';
-import { brazeRequestExecutor } from '../../transport/executor';
+import { brazeOperation } from '../../transport/operation';
 import { showFor, shownFor } from '../../form/displayOptions';
 import { optionsPropertyFor } from '../../sections/triggerOptions';
 import {
@@ -92,16 +90,31 @@ function prepareTriggerBody(context: IExecuteSingleFunctions, body: IDataObject)
 	assertValidTriggerTargeting(context, kind, body);
 }
 
-export const triggerOperation: INodePropertyOptions = {
+/**
+ * Braze answers a trigger of a paused or archived Canvas with success plus a `notice`, and
+ * sends nothing. The item's output keeps the notice and says so in a `warning`, also when the
+ * item went out in several requests.
+ */
+function addCanvasNotice(json: IDataObject, answers: IDataObject[]): void {
+	const notices: string[] = [];
+	for (const answer of answers) {
+		const { notice } = answer;
+		if (typeof notice === 'string' && notice && !notices.includes(notice)) notices.push(notice);
+	}
+	if (!notices.length) return;
+	const notice = notices.join(' ');
+	json.notice = json.notice ?? notice;
+	json.warning = `Braze triggered nothing: ${notice}`;
+}
+
+export const triggerOperation: INodePropertyOptions = brazeOperation({
 	name: 'Trigger',
 	value: 'trigger',
 	action: 'Trigger a canvas',
 	description:
 		"Enter named recipients, or the whole audience, into an API-triggered Canvas (POST /canvas/trigger/send). Outputs the dispatch_id; more than 50 recipients go out in requests of 50, listed in dispatch_ids. For a paused or archived Canvas Braze sends nothing: the output then has a warning and Braze's notice.",
-	routing: {
-		request: { method: 'POST', url: '/canvas/trigger/send', ignoreHttpStatusErrors: true },
-		send: { paginate: true },
-		operations: { pagination: withCanvasNotice(brazeRequestExecutor(prepareTriggerBody)) },
-		output: { postReceive: [brazeErrorHandler('canvas.trigger.send'), toBrazeResult] },
-	},
-};
+	url: '/canvas/trigger/send',
+	permission: 'canvas.trigger.send',
+	prepare: [prepareTriggerBody],
+	finish: addCanvasNotice,
+});

@@ -5,9 +5,7 @@ import type {
 	INodePropertyOptions,
 } from 'n8n-workflow';
 
-import { assertValidAudience, audienceProperties } from '../../sections/audience';
 import { collectBodyFields } from '../../body/fields';
-import { brazeErrorHandler, toBrazeResult } from '../../transport/answer';
 import {
 	assertValidMessages,
 	channelProperties,
@@ -15,13 +13,8 @@ import {
 } from '../../channels/selection';
 import { shownOnUpdateSchedule } from '../../form/displayOptions';
 import { booleanField } from '../../validation/fieldValues';
-import { normalizeBodyTypes } from '../../body/normalizeTypes';
-import {
-	addExternalUserIds,
-	assertValidRecipients,
-	recipientProperties,
-} from '../../sections/recipients';
-import { brazeRequestExecutor } from '../../transport/executor';
+import { normalizeTypes } from '../../body/normalizeTypes';
+import { brazeOperation } from '../../transport/operation';
 import {
 	assertValidScheduleId,
 	buildSchedule,
@@ -30,32 +23,16 @@ import {
 	updateMessagesProperty,
 	updateTimeProperty,
 } from '../../sections/schedule';
-import { assertValidSendId, sendOptionsProperty } from '../../sections/options';
 import { invalidInput } from '../../validation/invalidInput';
+import { sendSteps } from './send';
 
-const scheduleBodyFields = collectBodyFields([
-	...recipientProperties,
-	...audienceProperties,
-	...channelProperties,
-	sendOptionsProperty,
-]);
-const updateBodyFields = collectBodyFields([scheduleIdProperty, ...channelProperties]);
-
-/** Message › Schedule: the Send body plus `schedule`, checked as a whole (§9.1). */
-function prepareScheduleBody(context: IExecuteSingleFunctions, body: IDataObject): void {
-	addExternalUserIds(context, body);
-	normalizeBodyTypes(context, body, scheduleBodyFields);
-	assertValidAudience(context, body);
-	assertValidRecipients(context, body);
-	assertValidSendId(context, body);
-	assertValidMessages(context, body);
+/** Message › Schedule: the Send steps, then `schedule`. */
+function addSchedule(context: IExecuteSingleFunctions, body: IDataObject): void {
 	body.schedule = buildSchedule(context);
 }
 
-/** Message › Update Schedule: schedule_id plus a new schedule and/or new messages (§9.2). */
-function prepareUpdateScheduleBody(context: IExecuteSingleFunctions, body: IDataObject): void {
-	normalizeBodyTypes(context, body, updateBodyFields);
-	assertValidScheduleId(context, body);
+/** Message › Update Schedule: schedule_id plus a new schedule and/or new messages. */
+function applyUpdateToggles(context: IExecuteSingleFunctions, body: IDataObject): void {
 	const flag = (name: string, label: string) =>
 		booleanField(context, context.getNodeParameter(name, false), label, false);
 	const updateTime = flag('updateTime', 'Update Send At');
@@ -72,9 +49,8 @@ function prepareUpdateScheduleBody(context: IExecuteSingleFunctions, body: IData
 	else delete body.messages;
 }
 
-/** Message › Delete Schedule: only schedule_id (§9.3). */
-function prepareDeleteScheduleBody(context: IExecuteSingleFunctions, body: IDataObject): void {
-	assertValidScheduleId(context, body);
+/** Message › Delete Schedule: only schedule_id goes. */
+function keepOnlyScheduleId(_context: IExecuteSingleFunctions, body: IDataObject): void {
 	for (const key of Object.keys(body)) if (key !== 'schedule_id') delete body[key];
 }
 
@@ -92,52 +68,41 @@ export const updateMessagesProperties: INodeProperties[] = [
 	...shownOnUpdateSchedule([channelSelectionProperty, ...channelProperties], 'updateMessages'),
 ];
 
-export const scheduleOperation: INodePropertyOptions = {
+export const scheduleOperation: INodePropertyOptions = brazeOperation({
 	name: 'Schedule',
 	value: 'schedule',
 	action: 'Schedule a message',
 	description:
 		'Schedule a message for later to named users, a segment or an audience, on one or more channels (POST /messages/schedule/create). Outputs schedule_id (keep it to update or delete the schedule) and dispatch_id; more than 50 named users are scheduled in several requests, listed in schedule_ids.',
-	routing: {
-		request: { method: 'POST', url: '/messages/schedule/create', ignoreHttpStatusErrors: true },
-		send: { paginate: true },
-		operations: { pagination: brazeRequestExecutor(prepareScheduleBody) },
-		output: { postReceive: [brazeErrorHandler('messages.schedule.create'), toBrazeResult] },
-	},
-};
+	url: '/messages/schedule/create',
+	permission: 'messages.schedule.create',
+	prepare: [...sendSteps, addSchedule],
+});
 
-export const updateScheduleOperation: INodePropertyOptions = {
+export const updateScheduleOperation: INodePropertyOptions = brazeOperation({
 	name: 'Update Schedule',
 	value: 'updateSchedule',
 	action: 'Update a scheduled message',
 	description:
 		'Change the time and/or the messages of a message scheduled with Schedule, by its schedule_id (POST /messages/schedule/update). Outputs schedule_id and message.',
-	routing: {
-		request: { method: 'POST', url: '/messages/schedule/update', ignoreHttpStatusErrors: true },
-		send: { paginate: true },
-		operations: {
-			pagination: brazeRequestExecutor(prepareUpdateScheduleBody, {
-				echoBodyKeys: ['schedule_id'],
-			}),
-		},
-		output: { postReceive: [brazeErrorHandler('messages.schedule.update'), toBrazeResult] },
-	},
-};
+	url: '/messages/schedule/update',
+	permission: 'messages.schedule.update',
+	prepare: [
+		normalizeTypes(collectBodyFields([scheduleIdProperty, ...channelProperties])),
+		assertValidScheduleId,
+		applyUpdateToggles,
+	],
+	echoBodyKeys: ['schedule_id'],
+});
 
-export const deleteScheduleOperation: INodePropertyOptions = {
+export const deleteScheduleOperation: INodePropertyOptions = brazeOperation({
 	name: 'Delete Schedule',
 	value: 'deleteSchedule',
 	action: 'Delete a scheduled message',
 	description:
 		'Cancel a message scheduled with Schedule before it is sent, by its schedule_id (POST /messages/schedule/delete). Outputs schedule_id and message.',
-	routing: {
-		request: { method: 'POST', url: '/messages/schedule/delete', ignoreHttpStatusErrors: true },
-		send: { paginate: true },
-		operations: {
-			pagination: brazeRequestExecutor(prepareDeleteScheduleBody, {
-				echoBodyKeys: ['schedule_id'],
-			}),
-		},
-		output: { postReceive: [brazeErrorHandler('messages.schedule.delete'), toBrazeResult] },
-	},
-};
+	url: '/messages/schedule/delete',
+	permission: 'messages.schedule.delete',
+	prepare: [assertValidScheduleId, keepOnlyScheduleId],
+	echoBodyKeys: ['schedule_id'],
+});

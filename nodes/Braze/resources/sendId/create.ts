@@ -6,9 +6,8 @@ import type {
 } from 'n8n-workflow';
 
 import { collectBodyFields } from '../../body/fields';
-import { brazeErrorHandler, toBrazeResult } from '../../transport/answer';
 import { normalizeBodyTypes } from '../../body/normalizeTypes';
-import { brazeRequestExecutor } from '../../transport/executor';
+import { brazeOperation } from '../../transport/operation';
 import { showFor } from '../../form/displayOptions';
 import { optionsPropertyFor } from '../../sections/triggerOptions';
 import { assertValidSendId } from '../../sections/options';
@@ -53,16 +52,13 @@ function prepareCreateBody(context: IExecuteSingleFunctions, body: IDataObject):
 	assertValidSendId(context, body, 'Send ID');
 }
 
-export const createOperation: INodePropertyOptions = {
+export const createOperation: INodePropertyOptions = brazeOperation({
 	name: 'Create',
 	value: 'create',
 	action: 'Create a send ID',
 	description:
 		'Create a send ID for an API campaign, to track the analytics of one send of it separately (the Create Send ID endpoint). Braze allows 100 custom send IDs per day per workspace. Outputs send_id and message; pass send_id to Campaign › Trigger or Message › Send.',
-	routing: {
-		request: { method: 'POST', url: '/sends/id/create', ignoreHttpStatusErrors: true },
-		send: { paginate: true },
-		operations: { pagination: brazeRequestExecutor(prepareCreateBody) },
-		output: { postReceive: [brazeErrorHandler('sends.id.create'), toBrazeResult] },
-	},
-};
+	url: '/sends/id/create',
+	permission: 'sends.id.create',
+	prepare: [prepareCreateBody],
+});

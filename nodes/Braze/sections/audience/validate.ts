@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 
+import { isPlainObject } from '../../values/object';
 import { invalidInput } from '../../validation/invalidInput';
 import {
 	buildAudienceFromForm,
@@ -25,9 +26,6 @@ import {
 } from './rules';
 
 const REGEX_COMPARISONS = ['matches_regex', 'does_not_match_regex'];
-
-const isPlainObject = (value: unknown): value is IDataObject =>
-	value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /**
  * Checks the audience before anything is sent. Form mode first reads the form again, so a
