@@ -25,8 +25,9 @@ export const recipientProperties: INodeProperties[] = [
 		description:
 			'The external IDs of the users to message, separated by commas, semicolons or new lines, or a list given by an expression (for example the userIds field of the incoming item). Blanks and repeats are dropped. The users must already exist in Braze.',
 		displayOptions: showForSend(),
-		// No routing: the executor reads it once (see addExternalUserIds). A routed expression
-		// would be evaluated several more times per item by n8n's routing.
+		// Routed as given (text or a list); the Send steps split and check it
+		// (splitExternalUserIds), so a bad entry stops the item inside the executor.
+		routing: { send: { type: 'body', property: 'external_user_ids' } },
 	},
 	{
 		displayName: 'User Aliases',
@@ -132,10 +133,12 @@ export function parseExternalUserIds(context: IExecuteSingleFunctions, value: un
 	return [...ids];
 }
 
-/** Writes External User IDs into the body, read once per item by the operation's executor. */
-export function addExternalUserIds(context: IExecuteSingleFunctions, body: IDataObject): void {
-	const ids = parseExternalUserIds(context, context.getNodeParameter('externalUserIds', ''));
+/** Turns the routed External User IDs (text or a list) into Braze's list of ID strings. */
+export function splitExternalUserIds(context: IExecuteSingleFunctions, body: IDataObject): void {
+	if (!('external_user_ids' in body)) return;
+	const ids = parseExternalUserIds(context, body.external_user_ids);
 	if (ids.length) body.external_user_ids = ids;
+	else delete body.external_user_ids;
 }
 
 async function sendUserAliases(

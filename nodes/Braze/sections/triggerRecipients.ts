@@ -181,7 +181,10 @@ export function triggerRecipientProperties(kind: TriggerKind): INodeProperties[]
 	const show = showFor(kind.resource, [kind.operation]);
 	return [
 		...shownFor(
-			recipientProperties.filter((property) => property.name === 'externalUserIds'),
+			// Read by addTriggerRecipients into recipient objects, not routed as on Send.
+			recipientProperties
+				.filter((property) => property.name === 'externalUserIds')
+				.map(withoutRouting),
 			kind.resource,
 			[kind.operation],
 		),

@@ -9,7 +9,7 @@ import {
 } from '../../channels/selection';
 import { normalizeTypes } from '../../body/normalizeTypes';
 import {
-	addExternalUserIds,
+	splitExternalUserIds,
 	assertValidRecipients,
 	recipientProperties,
 } from '../../sections/recipients';
@@ -27,7 +27,7 @@ export const sendProperties: INodeProperties[] = [
 
 /** Completes the body with what routing does not write, then checks all of it, in this order. */
 export const sendSteps = [
-	addExternalUserIds,
+	splitExternalUserIds,
 	normalizeTypes(collectBodyFields(sendProperties)),
 	assertValidAudience,
 	assertValidRecipients,
