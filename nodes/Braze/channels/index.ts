@@ -9,7 +9,7 @@ import { webPushChannel } from './webPush';
 import { smsChannel } from './sms';
 import { whatsAppChannel } from './whatsApp';
 
-/** The nine messaging objects of /messages/send (§3), in the order the form shows them. */
+/** The nine messaging objects of /messages/send (https://www.braze.com/docs/api/endpoints/messaging/send_messages/post_send_messages), in the order the form shows them. */
 export const channels: BrazeChannel[] = [
 	emailChannel,
 	applePushChannel,

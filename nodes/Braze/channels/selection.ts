@@ -25,7 +25,8 @@ export const channelProperties: INodeProperties[] = channels.flatMap(
 	(channel) => channel.properties,
 );
 
-/** Checks `messages`: something to send, each channel's own rules, campaign tracking (§2, §3). */
+/** Checks `messages`: something to send, each channel's own rules, campaign tracking
+ * (https://www.braze.com/docs/api/endpoints/messaging/send_messages/post_send_messages). */
 export function assertValidMessages(context: IExecuteSingleFunctions, body: IDataObject): void {
 	const chosen = context.getNodeParameter('channels', []) as string[];
 	const selected = channels.filter((channel) => chosen.includes(channel.key));

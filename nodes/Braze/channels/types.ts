@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
-/** One Braze messaging object (braze-api-reference §3): its form, and its own rules. */
+/** One Braze messaging object (https://www.braze.com/docs/api/endpoints/messaging/send_messages/post_send_messages): its form, and its own rules. */
 export interface BrazeChannel {
 	/** The key under `messages`, exactly as Braze spells it. */
 	key: string;

@@ -15,11 +15,14 @@ function showForType(...messageTypes: string[]) {
 	return showForChannel(KEY, { whatsAppMessageType: messageTypes });
 }
 
-/** Braze limits (§3.8): a list holds at most 10 rows in all; a flow button caption 20 characters. */
+/**
+ * Braze limits (https://www.braze.com/docs/api/objects_filters/messaging/whats_app_object):
+ * a list holds at most 10 rows in all; a flow button caption 20 characters.
+ */
 const MAX_LIST_ROWS = 10;
 const MAX_FLOW_CAPTION = 20;
 
-/** Template variables are objects keyed by the zero-based position of each value (§3.8). */
+/** Template variables are objects keyed by the zero-based position of each value (same page). */
 async function sendTemplateBodyVariables(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
@@ -42,7 +45,7 @@ async function sendTemplateHeaderVariable(
 	return requestOptions;
 }
 
-/** The one button variable is keyed by the call-to-action button's index (§3.8). */
+/** The one button variable is keyed by the call-to-action button's index (same page). */
 async function sendTemplateButtonVariable(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,

@@ -10,7 +10,8 @@ import { getPath, setPath } from '../values/objectPath';
 import { bodyOf } from '../body/requestBody';
 import { invalidInput } from '../validation/invalidInput';
 
-/** Every messaging object takes a message_variation_id for campaign tracking (§3). */
+/** Every messaging object takes a message_variation_id for campaign tracking
+ * (https://www.braze.com/docs/api/endpoints/messaging/send_messages/post_send_messages). */
 export function messageVariationIdOption(channelKey: string): INodeProperties {
 	return {
 		displayName: 'Message Variation ID',

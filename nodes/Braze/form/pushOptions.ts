@@ -1,6 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-// Options that several push objects share, under the same Braze key (§3.1, §3.2, §3.5, §3.6).
+// Options that several push objects share, under the same Braze key: see
+// https://www.braze.com/docs/api/objects_filters/messaging/android_object and its siblings
+// apple_object, kindle_and_fireos_object and web_objects.
 
 export function customUriOption(
 	channelKey: string,

@@ -117,7 +117,10 @@ export const sendOptionsProperty: INodeProperties = {
 	],
 };
 
-/** Send ID: all ASCII, at most 64 characters (§2). `fieldLabel` is where the form shows it. */
+/**
+ * Send ID: all ASCII, at most 64 characters (https://www.braze.com/docs/api/parameters).
+ * `fieldLabel` is where the form shows it.
+ */
 export function assertValidSendId(
 	context: IExecuteSingleFunctions,
 	body: IDataObject,

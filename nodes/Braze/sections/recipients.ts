@@ -180,7 +180,10 @@ async function sendUserAliases(
 	return requestOptions;
 }
 
-/** The targeting rules of §2.1, checked on the finished body. */
+/**
+ * Who the message goes to, checked on the finished body: named users, a segment or an
+ * audience, and Broadcast only without named users (https://www.braze.com/docs/api/endpoints/messaging/send_messages/post_send_messages).
+ */
 export function assertValidRecipients(context: IExecuteSingleFunctions, body: IDataObject): void {
 	const named =
 		((body.external_user_ids as string[] | undefined)?.length ?? 0) +

@@ -141,7 +141,7 @@ function utcIso(epochMs: number): string {
 }
 
 /**
- * Builds `schedule` (§9.1) from Send At, In Local Time and At Optimal Time: UTC in ISO 8601,
+ * Builds `schedule` from Send At, In Local Time and At Optimal Time: UTC in ISO 8601,
  * or, for local or optimal time, the clock time without a time-zone designator.
  */
 export function buildSchedule(context: IExecuteSingleFunctions, now = Date.now()): IDataObject {

@@ -13,8 +13,9 @@ import { invalidInput } from '../validation/invalidInput';
 import { readBoolean } from '../values/boolean';
 
 /**
- * Recipients of /campaigns/trigger/send and /canvas/trigger/send (§2.2, §9.5, §9.6): a list of
- * recipient objects, each naming one user by exactly one identifier, with its own properties.
+ * Recipients of /campaigns/trigger/send and /canvas/trigger/send: a list of recipient objects,
+ * each naming one user by exactly one identifier, with its own properties
+ * (https://www.braze.com/docs/api/objects_filters/recipient_object).
  */
 export interface TriggerKind {
 	resource: 'campaign' | 'canvas';
@@ -25,7 +26,8 @@ export interface TriggerKind {
 	propertiesKey: 'trigger_properties' | 'context';
 	propertiesLabel: string;
 	propertiesDescription: string;
-	/** Campaign recipients may be named by Braze ID; Canvas ones may not (§9.6). */
+	/** Campaign recipients may be named by Braze ID; Canvas ones may not
+	 * (https://www.braze.com/docs/api/endpoints/messaging/send_messages/post_send_triggered_canvases). */
 	allowBrazeId: boolean;
 }
 
@@ -358,7 +360,10 @@ export function addTriggerRecipients(
 	if (recipients.length) body.recipients = recipients;
 }
 
-/** Broadcast and recipients exclude each other, and one of them is needed (§9.5). */
+/**
+ * Broadcast and recipients exclude each other, and one of them is needed
+ * (https://www.braze.com/docs/api/endpoints/messaging/send_messages/post_send_triggered_campaigns).
+ */
 export function assertValidTriggerTargeting(
 	context: IExecuteSingleFunctions,
 	kind: TriggerKind,

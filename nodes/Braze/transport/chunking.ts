@@ -1,14 +1,16 @@
 import type { IDataObject } from 'n8n-workflow';
 
 /**
- * Braze caps one /messages/send request at 50 named users, ids and aliases together (§1.2).
+ * Braze caps one /messages/send request at 50 named users, ids and aliases together
+ * (https://www.braze.com/docs/api/endpoints/messaging/send_messages/post_send_messages).
  * Longer lists are sent in consecutive requests of this size.
  */
 export const MAX_NAMED_RECIPIENTS_PER_REQUEST = 50;
 
 /**
  * The users one request names: a slice of the item's external IDs and aliases (/messages/send),
- * or of its recipient objects (/campaigns/trigger/send, /canvas/trigger/send, §2.2).
+ * or of its recipient objects (/campaigns/trigger/send, /canvas/trigger/send;
+ * https://www.braze.com/docs/api/objects_filters/recipient_object).
  */
 export interface RecipientChunk {
 	external_user_ids?: string[];
@@ -26,7 +28,7 @@ export function recipientCount(chunk: RecipientChunk): number {
 
 /**
  * Splits the named users into consecutive groups of at most 50 (ids and aliases counted
- * together, §1.2), in input order: the external IDs first, then the aliases. A send that names
+ * together), in input order: the external IDs first, then the aliases. A send that names
  * nobody (segment or audience broadcast) is one request with no chunk.
  */
 export function splitRecipients(

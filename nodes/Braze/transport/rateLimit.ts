@@ -1,7 +1,8 @@
 import { sleep } from 'n8n-workflow';
 import type { IN8nHttpFullResponse } from 'n8n-workflow';
 
-/** What one Braze answer says about the rate limit (§6.4): X-RateLimit-* and Retry-After. */
+/** What one Braze answer says about the rate limit: X-RateLimit-* and Retry-After
+ * (https://www.braze.com/docs/api/api_limits). */
 export interface RateLimitInfo {
 	limit?: number;
 	remaining?: number;
@@ -11,7 +12,7 @@ export interface RateLimitInfo {
 	retryAtMs?: number;
 }
 
-/** Braze's hourly limits reset on the clock hour (§1.1). */
+/** Braze's hourly limits reset on the clock hour (https://www.braze.com/docs/api/api_limits). */
 export function nextClockHour(now = Date.now()): Date {
 	const hour = 3600 * 1000;
 	return new Date((Math.floor(now / hour) + 1) * hour);

@@ -2,7 +2,8 @@ import type { IExecuteSingleFunctions } from 'n8n-workflow';
 
 import { invalidInput } from './invalidInput';
 
-/** Apple reserves these keys of the push payload; Braze rejects them in `extra` (§3.2). */
+/** Apple reserves these keys of the push payload; Braze rejects them in `extra`
+ * (https://www.braze.com/docs/api/objects_filters/messaging/apple_object). */
 const RESERVED_EXTRA_KEYS = ['ab', 'aps'];
 
 /** The bytes a value adds to a push payload: text as is, anything else as JSON. */

@@ -21,7 +21,8 @@ import type { TriggerKind } from '../../sections/triggerRecipients';
 import { invalidInput } from '../../validation/invalidInput';
 import { brazeIdLocator } from '../../form/locator';
 
-/** Braze accepts Canvas entry properties (`context`) of at most 50 KB (§9.6). */
+/** Braze accepts Canvas entry properties (`context`) of at most 50 KB
+ * (https://www.braze.com/docs/api/endpoints/messaging/send_messages/post_send_triggered_canvases). */
 export const MAX_CONTEXT_BYTES = 50 * 1024;
 
 const kind: TriggerKind = {

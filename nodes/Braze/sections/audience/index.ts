@@ -1,4 +1,5 @@
-// Connected Audience (reference §4): the form and JSON fields, the body builder and the checks.
+// Connected Audience: the form and JSON fields, the body builder and the checks.
+// https://www.braze.com/docs/api/objects_filters/connected_audience
 export { audienceProperties } from './properties';
 export { assertValidAudience, checkAudienceObject } from './validate';
 export { buildAudienceFromForm } from './build';

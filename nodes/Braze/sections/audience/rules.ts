@@ -1,4 +1,5 @@
-// The Connected Audience rules (reference §4), shared by the form builder and the validator.
+// The Connected Audience rules, shared by the form builder and the validator.
+// https://www.braze.com/docs/api/objects_filters/connected_audience
 import { readNumber } from '../../values/number';
 
 export { describeValue } from '../../values/describe';

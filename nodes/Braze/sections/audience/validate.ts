@@ -30,7 +30,7 @@ const REGEX_COMPARISONS = ['matches_regex', 'does_not_match_regex'];
 /**
  * Checks the audience before anything is sent. Form mode first reads the form again, so a
  * problem names the row ("Audience group 1, filter 3: …") and knows the attribute's data
- * type; then the finished object is checked against §4, as a pasted one is.
+ * type; then the finished object is checked against Braze's rules, as a pasted one is.
  */
 export function assertValidAudience(context: IExecuteSingleFunctions, body: IDataObject): void {
 	const mode = readAudienceMode(context);
@@ -54,7 +54,10 @@ export function assertValidAudience(context: IExecuteSingleFunctions, body: IDat
 	if (problems.length) throw invalidInput(context, problems[0].message, problems[0].fix);
 }
 
-/** Every rule of §4 on a Connected Audience object; positions as in the form. */
+/**
+ * Every rule of a Connected Audience object
+ * (https://www.braze.com/docs/api/objects_filters/connected_audience); positions as in the form.
+ */
 export function checkAudienceObject(audience: unknown): AudienceProblem[] {
 	const problems: AudienceProblem[] = [];
 	const key = singleKey(audience);
