@@ -73,7 +73,7 @@ async function sendConversationData(
 			return { id: String(entry.id), name: String(entry.name) };
 		}),
 	};
-	setPath(bodyOf(requestOptions), `messages.${KEY}.conversation_data`, conversation);
+	setPath(bodyOf(requestOptions), 'messages.android_push.conversation_data', conversation);
 	return requestOptions;
 }
 
@@ -90,7 +90,7 @@ export const androidPushChannel: BrazeChannel = {
 			description:
 				'The title shown in the notification drawer. Required, except for a silent push (Android Push Options › Send to Sync), which must have none.',
 			displayOptions: showForChannel(KEY),
-			routing: { send: { type: 'body', property: `messages.${KEY}.title` } },
+			routing: { send: { type: 'body', property: 'messages.android_push.title' } },
 		},
 		{
 			displayName: 'Android Push: Alert',
@@ -101,7 +101,7 @@ export const androidPushChannel: BrazeChannel = {
 			description:
 				'The notification text. Required, except for a silent push (Android Push Options › Send to Sync), which must have none.',
 			displayOptions: showForChannel(KEY),
-			routing: { send: { type: 'body', property: `messages.${KEY}.alert` } },
+			routing: { send: { type: 'body', property: 'messages.android_push.alert' } },
 		},
 		{
 			displayName: 'Android Push Options',
@@ -119,9 +119,9 @@ export const androidPushChannel: BrazeChannel = {
 					type: 'number',
 					default: 0,
 					description: 'The accent colour as an RGB integer (for example 16711680 for red)',
-					routing: { send: { type: 'body', property: `messages.${KEY}.accent_color` } },
+					routing: { send: { type: 'body', property: 'messages.android_push.accent_color' } },
 				},
-				additionalJsonOption(KEY, 'Android Push', 'androidPushOptions'),
+				additionalJsonOption('messages.android_push', 'Android Push', 'androidPushOptions'),
 				{
 					displayName: 'Android Priority (FCM)',
 					name: 'androidPriority',
@@ -132,17 +132,17 @@ export const androidPushChannel: BrazeChannel = {
 						{ name: 'High', value: 'high', description: 'Delivered at once, may wake the device' },
 						{ name: 'Normal', value: 'normal', description: 'Delivered when the device allows' },
 					],
-					routing: { send: { type: 'body', property: `messages.${KEY}.android_priority` } },
+					routing: { send: { type: 'body', property: 'messages.android_push.android_priority' } },
 				},
 				pushButtonsField({
 					channelName: 'Android Push',
 					parameterPath: 'androidPushOptions.buttons',
-					bodyPath: `messages.${KEY}.buttons`,
+					bodyPath: 'messages.android_push.buttons',
 					actions: ['OPEN_APP', 'URI', 'DEEP_LINK', 'CLOSE'],
 					labelKey: 'text',
 					withWebview: true,
 				}),
-				collapseKeyOption(KEY),
+				collapseKeyOption('messages.android_push.collapse_key'),
 				{
 					displayName: 'Conversation Messages',
 					name: 'conversationMessages',
@@ -227,16 +227,16 @@ export const androidPushChannel: BrazeChannel = {
 					default: '',
 					description: "The ID of the app's sharing shortcut for this conversation",
 				},
-				customUriOption(KEY),
+				customUriOption('messages.android_push.custom_uri'),
 				keyValueField({
 					displayName: 'Extra',
 					name: 'extra',
 					parameterPath: 'androidPushOptions.extra',
-					bodyPath: `messages.${KEY}.extra`,
+					bodyPath: 'messages.android_push.extra',
 					description:
 						'Key/value data delivered with the push (appboy_image_url shows a big picture)',
 				}),
-				messageVariationIdOption(KEY),
+				messageVariationIdOption('messages.android_push.message_variation_id'),
 				{
 					displayName: 'Notification Channel ID',
 					name: 'notificationChannelId',
@@ -244,7 +244,9 @@ export const androidPushChannel: BrazeChannel = {
 					default: '',
 					description:
 						"The app's notification channel; empty uses the dashboard's fallback channel",
-					routing: { send: { type: 'body', property: `messages.${KEY}.notification_channel_id` } },
+					routing: {
+						send: { type: 'body', property: 'messages.android_push.notification_channel_id' },
+					},
 				},
 				{
 					displayName: 'Notification ID',
@@ -252,18 +254,23 @@ export const androidPushChannel: BrazeChannel = {
 					type: 'number',
 					default: 0,
 					description: 'Notifications with the same ID replace each other',
-					routing: { send: { type: 'body', property: `messages.${KEY}.notification_id` } },
+					routing: { send: { type: 'body', property: 'messages.android_push.notification_id' } },
 				},
-				displayPriorityOption(KEY),
+				displayPriorityOption('messages.android_push.priority'),
 				{
 					displayName: 'Push Icon Image URL',
 					name: 'pushIconImageUrl',
 					type: 'string',
 					default: '',
 					description: 'A large icon image (square, at least 40×40 px)',
-					routing: { send: { type: 'body', property: `messages.${KEY}.push_icon_image_url` } },
+					routing: {
+						send: { type: 'body', property: 'messages.android_push.push_icon_image_url' },
+					},
 				},
-				mostRecentDeviceOnlyOption(KEY, 'Android device'),
+				mostRecentDeviceOnlyOption(
+					'messages.android_push.send_to_most_recent_device_only',
+					'Android device',
+				),
 				{
 					displayName: 'Send to Sync',
 					name: 'sendToSync',
@@ -271,16 +278,16 @@ export const androidPushChannel: BrazeChannel = {
 					default: false,
 					description:
 						'Whether this is a silent data push with no notification shown (then leave Title and Alert empty)',
-					routing: { send: { type: 'body', property: `messages.${KEY}.send_to_sync` } },
+					routing: { send: { type: 'body', property: 'messages.android_push.send_to_sync' } },
 				},
-				soundOption(KEY),
+				soundOption('messages.android_push.sound'),
 				{
 					displayName: 'Summary Text',
 					name: 'summaryText',
 					type: 'string',
 					default: '',
 					description: 'A line of summary text shown in the expanded notification',
-					routing: { send: { type: 'body', property: `messages.${KEY}.summary_text` } },
+					routing: { send: { type: 'body', property: 'messages.android_push.summary_text' } },
 				},
 				{
 					displayName: 'Time to Live',
@@ -289,9 +296,9 @@ export const androidPushChannel: BrazeChannel = {
 					typeOptions: { minValue: 0, maxValue: 2419200 },
 					default: 2419200,
 					description: 'Seconds FCM keeps trying to deliver (at most 2,419,200 = 28 days)',
-					routing: { send: { type: 'body', property: `messages.${KEY}.time_to_live` } },
+					routing: { send: { type: 'body', property: 'messages.android_push.time_to_live' } },
 				},
-				useWebviewOption(KEY, false),
+				useWebviewOption('messages.android_push.use_webview', false),
 			],
 		},
 	],

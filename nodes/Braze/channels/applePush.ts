@@ -55,7 +55,7 @@ async function sendAppleAlert(
 	if (keys.length === 0) return requestOptions;
 	setPath(
 		bodyOf(requestOptions),
-		`messages.${KEY}.alert`,
+		'messages.apple_push.alert',
 		keys.length === 1 && alert.body ? body : alert,
 	);
 	return requestOptions;
@@ -102,7 +102,7 @@ export const applePushChannel: BrazeChannel = {
 					default: '',
 					description: 'A localisation key for the action button of the alert',
 				},
-				additionalJsonOption(KEY, 'Apple Push', 'applePushOptions'),
+				additionalJsonOption('messages.apple_push', 'Apple Push', 'applePushOptions'),
 				{
 					displayName: 'Alert Sound (Live Activities)',
 					name: 'alertSound',
@@ -118,7 +118,7 @@ export const applePushChannel: BrazeChannel = {
 					typeOptions: { minValue: 1, maxValue: 10 },
 					default: 10,
 					description: '10 = immediately, 5 = when power allows, 1 = minimal power and no wake',
-					routing: { send: { type: 'body', property: `messages.${KEY}.apns_priority` } },
+					routing: { send: { type: 'body', property: 'messages.apple_push.apns_priority' } },
 				},
 				{
 					displayName: 'Asset File Type',
@@ -131,7 +131,7 @@ export const applePushChannel: BrazeChannel = {
 						value,
 						description: `The asset is a .${value} file`,
 					})),
-					routing: { send: { type: 'body', property: `messages.${KEY}.asset_file_type` } },
+					routing: { send: { type: 'body', property: 'messages.apple_push.asset_file_type' } },
 				},
 				{
 					displayName: 'Asset URL',
@@ -140,7 +140,7 @@ export const applePushChannel: BrazeChannel = {
 					default: '',
 					description:
 						'Rich media (image, GIF, audio, video) shown in the notification; set Asset File Type too',
-					routing: { send: { type: 'body', property: `messages.${KEY}.asset_url` } },
+					routing: { send: { type: 'body', property: 'messages.apple_push.asset_url' } },
 				},
 				{
 					displayName: 'Badge',
@@ -148,12 +148,12 @@ export const applePushChannel: BrazeChannel = {
 					type: 'number',
 					default: 0,
 					description: 'The app icon badge count after this message',
-					routing: { send: { type: 'body', property: `messages.${KEY}.badge` } },
+					routing: { send: { type: 'body', property: 'messages.apple_push.badge' } },
 				},
 				pushButtonsField({
 					channelName: 'Apple Push',
 					parameterPath: 'applePushOptions.buttons',
-					bodyPath: `messages.${KEY}.buttons`,
+					bodyPath: 'messages.apple_push.buttons',
 					actions: ['OPEN_APP', 'URI', 'DEEP_LINK', 'CLOSE'],
 					labelKey: 'action_id',
 					withWebview: true,
@@ -165,7 +165,7 @@ export const applePushChannel: BrazeChannel = {
 					default: '',
 					description:
 						'The notification category that defines the buttons, e.g. ab_cat_accept_decline',
-					routing: { send: { type: 'body', property: `messages.${KEY}.category` } },
+					routing: { send: { type: 'body', property: 'messages.apple_push.category' } },
 				},
 				{
 					displayName: 'Collapse ID',
@@ -173,7 +173,7 @@ export const applePushChannel: BrazeChannel = {
 					type: 'string',
 					default: '',
 					description: 'Send again with the same ID to replace a notification already delivered',
-					routing: { send: { type: 'body', property: `messages.${KEY}.collapse_id` } },
+					routing: { send: { type: 'body', property: 'messages.apple_push.collapse_id' } },
 				},
 				{
 					displayName: 'Content Available',
@@ -181,22 +181,22 @@ export const applePushChannel: BrazeChannel = {
 					type: 'boolean',
 					default: false,
 					description: 'Whether this is a silent background push (then no alert is needed)',
-					routing: { send: { type: 'body', property: `messages.${KEY}.content-available` } },
+					routing: { send: { type: 'body', property: 'messages.apple_push.content-available' } },
 				},
-				customUriOption(KEY),
+				customUriOption('messages.apple_push.custom_uri'),
 				{
 					displayName: 'Expiry',
 					name: 'expiry',
 					type: 'dateTime',
 					default: '',
 					description: 'When the push expires if it has not been delivered',
-					routing: { send: { type: 'body', property: `messages.${KEY}.expiry` } },
+					routing: { send: { type: 'body', property: 'messages.apple_push.expiry' } },
 				},
 				keyValueField({
 					displayName: 'Extra',
 					name: 'extra',
 					parameterPath: 'applePushOptions.extra',
-					bodyPath: `messages.${KEY}.extra`,
+					bodyPath: 'messages.apple_push.extra',
 					description: 'Key/value data delivered with the push (the keys ab and aps are reserved)',
 				}),
 				{
@@ -227,7 +227,7 @@ export const applePushChannel: BrazeChannel = {
 							description: 'Shown at once, even during a Focus',
 						},
 					],
-					routing: { send: { type: 'body', property: `messages.${KEY}.interruption_level` } },
+					routing: { send: { type: 'body', property: 'messages.apple_push.interruption_level' } },
 				},
 				{
 					displayName: 'Loc Args',
@@ -243,7 +243,7 @@ export const applePushChannel: BrazeChannel = {
 					default: '',
 					description: 'A localisation key for the alert text',
 				},
-				messageVariationIdOption(KEY),
+				messageVariationIdOption('messages.apple_push.message_variation_id'),
 				{
 					displayName: 'Mutable Content',
 					name: 'mutableContent',
@@ -251,7 +251,7 @@ export const applePushChannel: BrazeChannel = {
 					default: false,
 					description:
 						'Whether a notification service extension may modify the push (set automatically for rich media)',
-					routing: { send: { type: 'body', property: `messages.${KEY}.mutable_content` } },
+					routing: { send: { type: 'body', property: 'messages.apple_push.mutable_content' } },
 				},
 				{
 					displayName: 'Notification Group Thread ID',
@@ -260,7 +260,7 @@ export const applePushChannel: BrazeChannel = {
 					default: '',
 					description: 'Groups notifications with the same thread ID together',
 					routing: {
-						send: { type: 'body', property: `messages.${KEY}.notification_group_thread_id` },
+						send: { type: 'body', property: 'messages.apple_push.notification_group_thread_id' },
 					},
 				},
 				{
@@ -271,10 +271,13 @@ export const applePushChannel: BrazeChannel = {
 					default: 0.5,
 					description:
 						'From 0 to 1: which notification of a group iOS 15+ highlights in the summary',
-					routing: { send: { type: 'body', property: `messages.${KEY}.relevance_score` } },
+					routing: { send: { type: 'body', property: 'messages.apple_push.relevance_score' } },
 				},
-				mostRecentDeviceOnlyOption(KEY, 'iOS device'),
-				soundOption(KEY),
+				mostRecentDeviceOnlyOption(
+					'messages.apple_push.send_to_most_recent_device_only',
+					'iOS device',
+				),
+				soundOption('messages.apple_push.sound'),
 				{
 					displayName: 'Title Loc Args',
 					name: 'titleLocArgs',
@@ -289,7 +292,7 @@ export const applePushChannel: BrazeChannel = {
 					default: '',
 					description: 'A localisation key for the title',
 				},
-				useWebviewOption(KEY, true),
+				useWebviewOption('messages.apple_push.use_webview', true),
 			],
 		},
 	],

@@ -35,7 +35,7 @@ export const contentCardChannel: BrazeChannel = {
 				},
 			],
 			displayOptions: showForChannel(KEY),
-			routing: { send: { type: 'body', property: `messages.${KEY}.type` } },
+			routing: { send: { type: 'body', property: 'messages.content_card.type' } },
 		},
 		{
 			displayName: 'Content Card: Title',
@@ -45,7 +45,7 @@ export const contentCardChannel: BrazeChannel = {
 			default: '',
 			description: 'The card title (shown on Classic and Captioned Image cards)',
 			displayOptions: showForChannel(KEY, { contentCardType: ['CLASSIC', 'CAPTIONED_IMAGE'] }),
-			routing: { send: { type: 'body', property: `messages.${KEY}.title` } },
+			routing: { send: { type: 'body', property: 'messages.content_card.title' } },
 		},
 		{
 			displayName: 'Content Card: Description',
@@ -56,7 +56,7 @@ export const contentCardChannel: BrazeChannel = {
 			default: '',
 			description: 'The card text (shown on Classic and Captioned Image cards)',
 			displayOptions: showForChannel(KEY, { contentCardType: ['CLASSIC', 'CAPTIONED_IMAGE'] }),
-			routing: { send: { type: 'body', property: `messages.${KEY}.description` } },
+			routing: { send: { type: 'body', property: 'messages.content_card.description' } },
 		},
 		{
 			displayName: 'Content Card: Image URL',
@@ -65,7 +65,7 @@ export const contentCardChannel: BrazeChannel = {
 			default: '',
 			description: 'The card image. Required for Captioned Image and Banner cards.',
 			displayOptions: showForChannel(KEY),
-			routing: { send: { type: 'body', property: `messages.${KEY}.image_url` } },
+			routing: { send: { type: 'body', property: 'messages.content_card.image_url' } },
 		},
 		{
 			displayName: 'Content Card: Expires',
@@ -96,7 +96,7 @@ export const contentCardChannel: BrazeChannel = {
 			default: 604800,
 			description: 'Seconds until the card expires (at most 2,592,000 = 30 days)',
 			displayOptions: showForChannel(KEY, { contentCardExpiry: ['timeToLive'] }),
-			routing: { send: { type: 'body', property: `messages.${KEY}.time_to_live` } },
+			routing: { send: { type: 'body', property: 'messages.content_card.time_to_live' } },
 		},
 		{
 			displayName: 'Content Card: Expire At',
@@ -106,7 +106,7 @@ export const contentCardChannel: BrazeChannel = {
 			default: '',
 			description: 'When the card expires (at most 30 days from now)',
 			displayOptions: showForChannel(KEY, { contentCardExpiry: ['expireAt'] }),
-			routing: { send: { type: 'body', property: `messages.${KEY}.expire_at` } },
+			routing: { send: { type: 'body', property: 'messages.content_card.expire_at' } },
 		},
 		{
 			displayName: 'Content Card Options',
@@ -117,14 +117,14 @@ export const contentCardChannel: BrazeChannel = {
 			description: 'Optional content card fields: links per platform, pinning, extra data and more',
 			displayOptions: showForChannel(KEY),
 			options: [
-				additionalJsonOption(KEY, 'Content Card', 'contentCardOptions'),
+				additionalJsonOption('messages.content_card', 'Content Card', 'contentCardOptions'),
 				{
 					displayName: 'Android URI',
 					name: 'androidUri',
 					type: 'string',
 					default: '',
 					description: 'A web URL or deep link opened on Android',
-					routing: { send: { type: 'body', property: `messages.${KEY}.android_uri` } },
+					routing: { send: { type: 'body', property: 'messages.content_card.android_uri' } },
 				},
 				{
 					displayName: 'Android Use Webview',
@@ -132,7 +132,9 @@ export const contentCardChannel: BrazeChannel = {
 					type: 'boolean',
 					default: true,
 					description: 'Whether a web Android URI opens inside the app',
-					routing: { send: { type: 'body', property: `messages.${KEY}.android_use_webview` } },
+					routing: {
+						send: { type: 'body', property: 'messages.content_card.android_use_webview' },
+					},
 				},
 				{
 					displayName: 'Expire in Local Time',
@@ -140,13 +142,15 @@ export const contentCardChannel: BrazeChannel = {
 					type: 'boolean',
 					default: false,
 					description: "Whether Expire At is read in each user's local time",
-					routing: { send: { type: 'body', property: `messages.${KEY}.expire_in_local_time` } },
+					routing: {
+						send: { type: 'body', property: 'messages.content_card.expire_in_local_time' },
+					},
 				},
 				keyValueField({
 					displayName: 'Extra',
 					name: 'extra',
 					parameterPath: 'contentCardOptions.extra',
-					bodyPath: `messages.${KEY}.extra`,
+					bodyPath: 'messages.content_card.extra',
 					description: 'Key/value data sent with the card',
 				}),
 				{
@@ -155,7 +159,7 @@ export const contentCardChannel: BrazeChannel = {
 					type: 'string',
 					default: '',
 					description: 'A web URL or deep link opened on iOS',
-					routing: { send: { type: 'body', property: `messages.${KEY}.ios_uri` } },
+					routing: { send: { type: 'body', property: 'messages.content_card.ios_uri' } },
 				},
 				{
 					displayName: 'iOS Use Webview',
@@ -163,16 +167,16 @@ export const contentCardChannel: BrazeChannel = {
 					type: 'boolean',
 					default: true,
 					description: 'Whether a web iOS URI opens inside the app',
-					routing: { send: { type: 'body', property: `messages.${KEY}.ios_use_webview` } },
+					routing: { send: { type: 'body', property: 'messages.content_card.ios_use_webview' } },
 				},
-				messageVariationIdOption(KEY),
+				messageVariationIdOption('messages.content_card.message_variation_id'),
 				{
 					displayName: 'Pinned',
 					name: 'pinned',
 					type: 'boolean',
 					default: false,
 					description: 'Whether the card stays at the top of the feed',
-					routing: { send: { type: 'body', property: `messages.${KEY}.pinned` } },
+					routing: { send: { type: 'body', property: 'messages.content_card.pinned' } },
 				},
 				{
 					displayName: 'URI Text',
@@ -180,7 +184,7 @@ export const contentCardChannel: BrazeChannel = {
 					type: 'string',
 					default: '',
 					description: "The text of the card's link",
-					routing: { send: { type: 'body', property: `messages.${KEY}.uri_text` } },
+					routing: { send: { type: 'body', property: 'messages.content_card.uri_text' } },
 				},
 				{
 					displayName: 'Web URI',
@@ -188,7 +192,7 @@ export const contentCardChannel: BrazeChannel = {
 					type: 'string',
 					default: '',
 					description: 'A web URL opened on the web',
-					routing: { send: { type: 'body', property: `messages.${KEY}.web_uri` } },
+					routing: { send: { type: 'body', property: 'messages.content_card.web_uri' } },
 				},
 			],
 		},

@@ -38,7 +38,7 @@ async function sendEmailAttachments(
 		return attachment;
 	});
 	if (attachments.length)
-		setPath(bodyOf(requestOptions), `messages.${KEY}.attachments`, attachments);
+		setPath(bodyOf(requestOptions), 'messages.email.attachments', attachments);
 	return requestOptions;
 }
 
@@ -56,7 +56,7 @@ export const emailChannel: BrazeChannel = {
 			description:
 				'The API identifier of any app in your workspace (Settings › APIs and Identifiers). It works for every user, whether they have that app or not.',
 			displayOptions: showForChannel(KEY),
-			routing: { send: { type: 'body', property: `messages.${KEY}.app_id` } },
+			routing: { send: { type: 'body', property: 'messages.email.app_id' } },
 		},
 		{
 			displayName: 'Email: From',
@@ -68,7 +68,7 @@ export const emailChannel: BrazeChannel = {
 			description:
 				'The sender, as "Display Name &lt;address@domain&gt;" on a sending domain set up in Braze',
 			displayOptions: showForChannel(KEY),
-			routing: { send: { type: 'body', property: `messages.${KEY}.from` } },
+			routing: { send: { type: 'body', property: 'messages.email.from' } },
 		},
 		{
 			displayName: 'Email: Subject',
@@ -77,7 +77,7 @@ export const emailChannel: BrazeChannel = {
 			default: '',
 			description: 'The subject line. Leave empty when an Email Template ID provides it.',
 			displayOptions: showForChannel(KEY),
-			routing: { send: { type: 'body', property: `messages.${KEY}.subject` } },
+			routing: { send: { type: 'body', property: 'messages.email.subject' } },
 		},
 		{
 			displayName: 'Email: Body (HTML)',
@@ -88,7 +88,7 @@ export const emailChannel: BrazeChannel = {
 			description:
 				'The HTML body; Liquid such as {{${first_name}}} works. Required unless Email Options › Email Template ID is set.',
 			displayOptions: showForChannel(KEY),
-			routing: { send: { type: 'body', property: `messages.${KEY}.body` } },
+			routing: { send: { type: 'body', property: 'messages.email.body' } },
 		},
 		{
 			displayName: 'Email Options',
@@ -99,7 +99,7 @@ export const emailChannel: BrazeChannel = {
 			description: 'Optional email fields: reply-to, template, attachments, headers and more',
 			displayOptions: showForChannel(KEY),
 			options: [
-				additionalJsonOption(KEY, 'Email', 'emailOptions'),
+				additionalJsonOption('messages.email', 'Email', 'emailOptions'),
 				{
 					displayName: 'AMP Body',
 					name: 'ampBody',
@@ -108,7 +108,7 @@ export const emailChannel: BrazeChannel = {
 					default: '',
 					description:
 						'An AMP for Email version of the body (needs the HTML body too; under 100 KB for Gmail)',
-					routing: { send: { type: 'body', property: `messages.${KEY}.amp_body` } },
+					routing: { send: { type: 'body', property: 'messages.email.amp_body' } },
 				},
 				{
 					displayName: 'Attachments',
@@ -156,7 +156,7 @@ export const emailChannel: BrazeChannel = {
 					type: 'string',
 					default: '',
 					description: 'One of the BCC addresses set up in your workspace email settings',
-					routing: { send: { type: 'body', property: `messages.${KEY}.bcc` } },
+					routing: { send: { type: 'body', property: 'messages.email.bcc' } },
 				},
 				{
 					displayName: 'Email Template ID',
@@ -164,24 +164,24 @@ export const emailChannel: BrazeChannel = {
 					...brazeIdLocator('searchEmailTemplates', 'tpl-0a1b2c3d'),
 					description:
 						'A Braze email template; its subject, body and CSS setting are used unless the form gives them',
-					routing: { send: { type: 'body', property: `messages.${KEY}.email_template_id` } },
+					routing: { send: { type: 'body', property: 'messages.email.email_template_id' } },
 				},
 				keyValueField({
 					displayName: 'Extras',
 					name: 'extras',
 					parameterPath: 'emailOptions.extras',
-					bodyPath: `messages.${KEY}.extras`,
+					bodyPath: 'messages.email.extras',
 					description: 'Key/value data passed to the email provider (SendGrid unique arguments)',
 				}),
 				keyValueField({
 					displayName: 'Headers',
 					name: 'headers',
 					parameterPath: 'emailOptions.headers',
-					bodyPath: `messages.${KEY}.headers`,
+					bodyPath: 'messages.email.headers',
 					keyLabel: 'Header Name',
 					description: 'Custom email headers (SparkPost, SendGrid or Amazon SES)',
 				}),
-				messageVariationIdOption(KEY),
+				messageVariationIdOption('messages.email.message_variation_id'),
 				{
 					displayName: 'Plaintext Body',
 					name: 'plaintextBody',
@@ -189,7 +189,7 @@ export const emailChannel: BrazeChannel = {
 					typeOptions: { rows: 3 },
 					default: '',
 					description: 'The plain-text version; Braze generates it from the HTML body when empty',
-					routing: { send: { type: 'body', property: `messages.${KEY}.plaintext_body` } },
+					routing: { send: { type: 'body', property: 'messages.email.plaintext_body' } },
 				},
 				{
 					displayName: 'Preheader',
@@ -197,7 +197,7 @@ export const emailChannel: BrazeChannel = {
 					type: 'string',
 					default: '',
 					description: 'The preview text shown after the subject (50–100 characters recommended)',
-					routing: { send: { type: 'body', property: `messages.${KEY}.preheader` } },
+					routing: { send: { type: 'body', property: 'messages.email.preheader' } },
 				},
 				{
 					displayName: 'Reply To',
@@ -207,7 +207,7 @@ export const emailChannel: BrazeChannel = {
 					placeholder: 'support@acme.com',
 					description:
 						'The reply-to address; NO_REPLY_TO removes it. Empty uses the workspace default.',
-					routing: { send: { type: 'body', property: `messages.${KEY}.reply_to` } },
+					routing: { send: { type: 'body', property: 'messages.email.reply_to' } },
 				},
 				{
 					displayName: 'Should Inline CSS',
@@ -215,7 +215,7 @@ export const emailChannel: BrazeChannel = {
 					type: 'boolean',
 					default: true,
 					description: 'Whether Braze inlines the CSS of the body (empty: the workspace default)',
-					routing: { send: { type: 'body', property: `messages.${KEY}.should_inline_css` } },
+					routing: { send: { type: 'body', property: 'messages.email.should_inline_css' } },
 				},
 			],
 		},

@@ -17,7 +17,7 @@ async function sendSmsMediaItems(
 		.split(/[,\n\r]+/)
 		.map((url) => url.trim())
 		.filter((url) => url !== '');
-	if (urls.length) setPath(bodyOf(requestOptions), `messages.${KEY}.media_items`, urls);
+	if (urls.length) setPath(bodyOf(requestOptions), 'messages.sms.media_items', urls);
 	return requestOptions;
 }
 
@@ -34,7 +34,7 @@ export const smsChannel: BrazeChannel = {
 			default: '',
 			description: 'The API identifier of any app in your workspace',
 			displayOptions: showForChannel(KEY),
-			routing: { send: { type: 'body', property: `messages.${KEY}.app_id` } },
+			routing: { send: { type: 'body', property: 'messages.sms.app_id' } },
 		},
 		{
 			displayName: 'SMS: Subscription Group ID',
@@ -45,7 +45,7 @@ export const smsChannel: BrazeChannel = {
 			description:
 				'The SMS subscription group whose numbers send the message, by ID only: Braze has no API that lists subscription groups, so copy it from the Subscription Groups page in Braze',
 			displayOptions: showForChannel(KEY),
-			routing: { send: { type: 'body', property: `messages.${KEY}.subscription_group_id` } },
+			routing: { send: { type: 'body', property: 'messages.sms.subscription_group_id' } },
 		},
 		{
 			displayName: 'SMS: Body',
@@ -56,7 +56,7 @@ export const smsChannel: BrazeChannel = {
 			default: '',
 			description: 'The message text; Liquid is allowed',
 			displayOptions: showForChannel(KEY),
-			routing: { send: { type: 'body', property: `messages.${KEY}.body` } },
+			routing: { send: { type: 'body', property: 'messages.sms.body' } },
 		},
 		{
 			displayName: 'SMS Options',
@@ -67,14 +67,14 @@ export const smsChannel: BrazeChannel = {
 			description: 'Optional SMS fields: MMS media, link shortening and click tracking',
 			displayOptions: showForChannel(KEY),
 			options: [
-				additionalJsonOption(KEY, 'SMS', 'smsOptions'),
+				additionalJsonOption('messages.sms', 'SMS', 'smsOptions'),
 				{
 					displayName: 'Link Shortening Enabled',
 					name: 'linkShorteningEnabled',
 					type: 'boolean',
 					default: false,
 					description: 'Whether links are shortened, with campaign-level click tracking',
-					routing: { send: { type: 'body', property: `messages.${KEY}.link_shortening_enabled` } },
+					routing: { send: { type: 'body', property: 'messages.sms.link_shortening_enabled' } },
 				},
 				{
 					displayName: 'Media Items (MMS)',
@@ -85,7 +85,7 @@ export const smsChannel: BrazeChannel = {
 						'Image URLs to send as an MMS, separated by commas (one PNG, JPEG or GIF; 1 MB in all with the text)',
 					routing: { send: { preSend: [sendSmsMediaItems] } },
 				},
-				messageVariationIdOption(KEY),
+				messageVariationIdOption('messages.sms.message_variation_id'),
 				{
 					displayName: 'User Click Tracking Enabled',
 					name: 'userClickTrackingEnabled',
@@ -93,7 +93,7 @@ export const smsChannel: BrazeChannel = {
 					default: false,
 					description: 'Whether shortened links also track clicks per user (needs link shortening)',
 					routing: {
-						send: { type: 'body', property: `messages.${KEY}.user_click_tracking_enabled` },
+						send: { type: 'body', property: 'messages.sms.user_click_tracking_enabled' },
 					},
 				},
 			],

@@ -20,7 +20,7 @@ export const webPushChannel: BrazeChannel = {
 			default: '',
 			description: 'The notification title',
 			displayOptions: showForChannel(KEY),
-			routing: { send: { type: 'body', property: `messages.${KEY}.title` } },
+			routing: { send: { type: 'body', property: 'messages.web_push.title' } },
 		},
 		{
 			displayName: 'Web Push: Alert',
@@ -31,7 +31,7 @@ export const webPushChannel: BrazeChannel = {
 			default: '',
 			description: 'The notification text',
 			displayOptions: showForChannel(KEY),
-			routing: { send: { type: 'body', property: `messages.${KEY}.alert` } },
+			routing: { send: { type: 'body', property: 'messages.web_push.alert' } },
 		},
 		{
 			displayName: 'Web Push Options',
@@ -42,21 +42,21 @@ export const webPushChannel: BrazeChannel = {
 			description: 'Optional web push fields: images, buttons, time to live and more',
 			displayOptions: showForChannel(KEY),
 			options: [
-				additionalJsonOption(KEY, 'Web Push', 'webPushOptions'),
+				additionalJsonOption('messages.web_push', 'Web Push', 'webPushOptions'),
 				pushButtonsField({
 					channelName: 'Web Push',
 					parameterPath: 'webPushOptions.buttons',
-					bodyPath: `messages.${KEY}.buttons`,
+					bodyPath: 'messages.web_push.buttons',
 					actions: ['OPEN_APP', 'URI', 'CLOSE'],
 					labelKey: 'text',
 					withWebview: false,
 				}),
-				customUriOption(KEY, 'The web URL'),
+				customUriOption('messages.web_push.custom_uri', 'The web URL'),
 				keyValueField({
 					displayName: 'Extra',
 					name: 'extra',
 					parameterPath: 'webPushOptions.extra',
-					bodyPath: `messages.${KEY}.extra`,
+					bodyPath: 'messages.web_push.extra',
 					description: 'Key/value data delivered with the push',
 				}),
 				{
@@ -65,7 +65,7 @@ export const webPushChannel: BrazeChannel = {
 					type: 'string',
 					default: '',
 					description: 'An icon image (square)',
-					routing: { send: { type: 'body', property: `messages.${KEY}.image_url` } },
+					routing: { send: { type: 'body', property: 'messages.web_push.image_url' } },
 				},
 				{
 					displayName: 'Large Image URL',
@@ -73,9 +73,9 @@ export const webPushChannel: BrazeChannel = {
 					type: 'string',
 					default: '',
 					description: 'A large image (Chrome on Windows and Android)',
-					routing: { send: { type: 'body', property: `messages.${KEY}.large_image_url` } },
+					routing: { send: { type: 'body', property: 'messages.web_push.large_image_url' } },
 				},
-				messageVariationIdOption(KEY),
+				messageVariationIdOption('messages.web_push.message_variation_id'),
 				{
 					displayName: 'Require Interaction',
 					name: 'requireInteraction',
@@ -83,9 +83,9 @@ export const webPushChannel: BrazeChannel = {
 					default: false,
 					description:
 						'Whether the notification stays until the user dismisses it (browser support varies)',
-					routing: { send: { type: 'body', property: `messages.${KEY}.require_interaction` } },
+					routing: { send: { type: 'body', property: 'messages.web_push.require_interaction' } },
 				},
-				mostRecentDeviceOnlyOption(KEY, 'browser'),
+				mostRecentDeviceOnlyOption('messages.web_push.send_to_most_recent_device_only', 'browser'),
 				{
 					displayName: 'Time to Live',
 					name: 'timeToLive',
@@ -93,7 +93,7 @@ export const webPushChannel: BrazeChannel = {
 					typeOptions: { minValue: 0 },
 					default: 86400,
 					description: 'Seconds the push service keeps trying to deliver',
-					routing: { send: { type: 'body', property: `messages.${KEY}.time_to_live` } },
+					routing: { send: { type: 'body', property: 'messages.web_push.time_to_live' } },
 				},
 			],
 		},

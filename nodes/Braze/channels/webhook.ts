@@ -34,7 +34,7 @@ export const webhookChannel: BrazeChannel = {
 			placeholder: 'https://example.com/hook',
 			description: 'The URL Braze calls; Liquid is allowed',
 			displayOptions: showForChannel(KEY),
-			routing: { send: { type: 'body', property: `messages.${KEY}.url` } },
+			routing: { send: { type: 'body', property: 'messages.webhook.url' } },
 		},
 		{
 			displayName: 'Webhook: Request Method',
@@ -48,7 +48,7 @@ export const webhookChannel: BrazeChannel = {
 				description: `Braze sends an HTTP ${value} request`,
 			})),
 			displayOptions: showForChannel(KEY),
-			routing: { send: { type: 'body', property: `messages.${KEY}.request_method` } },
+			routing: { send: { type: 'body', property: 'messages.webhook.request_method' } },
 		},
 		{
 			displayName: 'Webhook: Body',
@@ -59,7 +59,7 @@ export const webhookChannel: BrazeChannel = {
 			description:
 				'The request body as text (JSON is sent as written); set a Content-Type header to match',
 			displayOptions: showForChannel(KEY),
-			routing: { send: { type: 'body', property: `messages.${KEY}.body` } },
+			routing: { send: { type: 'body', property: 'messages.webhook.body' } },
 		},
 		{
 			displayName: 'Webhook Options',
@@ -70,13 +70,13 @@ export const webhookChannel: BrazeChannel = {
 			description: 'Optional webhook fields: request headers and campaign tracking',
 			displayOptions: showForChannel(KEY),
 			options: [
-				additionalJsonOption(KEY, 'Webhook', 'webhookOptions'),
-				messageVariationIdOption(KEY),
+				additionalJsonOption('messages.webhook', 'Webhook', 'webhookOptions'),
+				messageVariationIdOption('messages.webhook.message_variation_id'),
 				keyValueField({
 					displayName: 'Request Headers',
 					name: 'requestHeaders',
 					parameterPath: 'webhookOptions.requestHeaders',
-					bodyPath: `messages.${KEY}.request_headers`,
+					bodyPath: 'messages.webhook.request_headers',
 					keyLabel: 'Header Name',
 					description: 'Headers of the webhook request; Braze recommends an explicit Content-Type',
 				}),

@@ -9,7 +9,7 @@ import { invalidInput } from '../validation/invalidInput';
 import type { BrazeChannel } from './types';
 
 const KEY = 'whats_app';
-const MESSAGE = `messages.${KEY}.message`;
+const MESSAGE = 'messages.whats_app.message';
 
 function showForType(...messageTypes: string[]) {
 	return showForChannel(KEY, { whatsAppMessageType: messageTypes });
@@ -169,7 +169,7 @@ export const whatsAppChannel: BrazeChannel = {
 			default: '',
 			description: 'The API identifier of any app in your workspace',
 			displayOptions: showForChannel(KEY),
-			routing: { send: { type: 'body', property: `messages.${KEY}.app_id` } },
+			routing: { send: { type: 'body', property: 'messages.whats_app.app_id' } },
 		},
 		{
 			displayName: 'WhatsApp: Subscription Group ID',
@@ -180,7 +180,7 @@ export const whatsAppChannel: BrazeChannel = {
 			description:
 				'The WhatsApp subscription group that sends the message, by ID only: Braze has no API that lists subscription groups, so copy it from the Subscription Groups page in Braze',
 			displayOptions: showForChannel(KEY),
-			routing: { send: { type: 'body', property: `messages.${KEY}.subscription_group_id` } },
+			routing: { send: { type: 'body', property: 'messages.whats_app.subscription_group_id' } },
 		},
 		{
 			displayName: 'WhatsApp: Message Type',
@@ -218,7 +218,7 @@ export const whatsAppChannel: BrazeChannel = {
 				},
 			],
 			displayOptions: showForChannel(KEY),
-			routing: { send: { type: 'body', property: `messages.${KEY}.message_type` } },
+			routing: { send: { type: 'body', property: 'messages.whats_app.message_type' } },
 		},
 		{
 			displayName: 'WhatsApp: Template Name',
@@ -530,8 +530,8 @@ export const whatsAppChannel: BrazeChannel = {
 			description: 'Optional WhatsApp fields: link previews and campaign tracking',
 			displayOptions: showForChannel(KEY),
 			options: [
-				additionalJsonOption(KEY, 'WhatsApp', 'whatsAppOptions'),
-				messageVariationIdOption(KEY),
+				additionalJsonOption('messages.whats_app', 'WhatsApp', 'whatsAppOptions'),
+				messageVariationIdOption('messages.whats_app.message_variation_id'),
 				{
 					displayName: 'Preview URL',
 					name: 'previewUrl',

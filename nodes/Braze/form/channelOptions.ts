@@ -12,7 +12,7 @@ import { invalidInput } from '../validation/invalidInput';
 
 /** Every messaging object takes a message_variation_id for campaign tracking
  * (https://www.braze.com/docs/api/endpoints/messaging/send_messages/post_send_messages). */
-export function messageVariationIdOption(channelKey: string): INodeProperties {
+export function messageVariationIdOption(bodyPath: string): INodeProperties {
 	return {
 		displayName: 'Message Variation ID',
 		name: 'messageVariationId',
@@ -20,7 +20,7 @@ export function messageVariationIdOption(channelKey: string): INodeProperties {
 		default: '',
 		description:
 			"The campaign's message variation for this channel. Required when Options › Campaign ID is set.",
-		routing: { send: { type: 'body', property: `messages.${channelKey}.message_variation_id` } },
+		routing: { send: { type: 'body', property: bodyPath } },
 	};
 }
 
@@ -29,7 +29,8 @@ export function messageVariationIdOption(channelKey: string): INodeProperties {
  * anything the form sets wins.
  */
 export function additionalJsonOption(
-	channelKey: string,
+	/** The messaging object's body path, such as 'messages.email'. */
+	bodyPath: string,
 	channelName: string,
 	optionsName: string,
 ): INodeProperties {
@@ -67,8 +68,7 @@ export function additionalJsonOption(
 							);
 						}
 						const body = bodyOf(requestOptions);
-						const path = `messages.${channelKey}`;
-						setPath(body, path, mergeUnder(extra, objectAt(body, path)));
+						setPath(body, bodyPath, mergeUnder(extra, objectAt(body, bodyPath)));
 						return requestOptions;
 					},
 				],
