@@ -1,9 +1,11 @@
-import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
+import type { IHttpRequestOptions } from 'n8n-workflow';
+
+import type { BrazeBody } from './types';
 
 /** The JSON body under construction; routing always starts it as an object. */
-export function bodyOf(requestOptions: Pick<IHttpRequestOptions, 'body'>): IDataObject {
+export function bodyOf(requestOptions: Pick<IHttpRequestOptions, 'body'>): BrazeBody {
 	if (requestOptions.body === null || typeof requestOptions.body !== 'object') {
 		requestOptions.body = {};
 	}
-	return requestOptions.body as IDataObject;
+	return requestOptions.body as BrazeBody;
 }

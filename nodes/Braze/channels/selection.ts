@@ -1,6 +1,8 @@
-import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
-import { channels } from './';
+import type { BrazeBody } from '../body/types';
+
+import { channels } from './index';
 import { showForSend } from '../form/displayOptions';
 import { invalidInput } from '../validation/invalidInput';
 
@@ -27,10 +29,10 @@ export const channelProperties: INodeProperties[] = channels.flatMap(
 
 /** Checks `messages`: something to send, each channel's own rules, campaign tracking
  * (https://www.braze.com/docs/api/endpoints/messaging/send_messages/post_send_messages). */
-export function assertValidMessages(context: IExecuteSingleFunctions, body: IDataObject): void {
+export function assertValidMessages(context: IExecuteSingleFunctions, body: BrazeBody): void {
 	const chosen = context.getNodeParameter('channels', []) as string[];
 	const selected = channels.filter((channel) => chosen.includes(channel.key));
-	const messages = (body.messages ?? {}) as IDataObject;
+	const messages = body.messages ?? {};
 	// A channel whose fields are all empty has written nothing yet; its rules still apply.
 	for (const channel of selected) messages[channel.key] = messages[channel.key] ?? {};
 	if (selected.length) body.messages = messages;
@@ -42,11 +44,11 @@ export function assertValidMessages(context: IExecuteSingleFunctions, body: IDat
 		);
 	}
 	for (const channel of selected) {
-		channel.validate?.(context, messages[channel.key] as IDataObject);
+		channel.validate?.(context, messages[channel.key]);
 	}
 	if (body.campaign_id !== undefined) {
 		for (const channel of selected) {
-			if (!(messages[channel.key] as IDataObject).message_variation_id) {
+			if (!messages[channel.key].message_variation_id) {
 				throw invalidInput(
 					context,
 					`${channel.name} needs a Message Variation ID because a Campaign ID is set`,

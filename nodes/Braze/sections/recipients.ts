@@ -7,6 +7,7 @@ import type {
 
 import { showForSend } from '../form/displayOptions';
 import { bodyOf } from '../body/requestBody';
+import type { BrazeBody, UserAlias } from '../body/types';
 import { idField } from '../validation/fieldValues';
 import { invalidInput } from '../validation/invalidInput';
 import { describeValue } from '../values/describe';
@@ -146,7 +147,7 @@ async function sendUserAliases(
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
 	const entries = this.getNodeParameter('userAliases.alias', []) as IDataObject[];
-	const aliases: IDataObject[] = [];
+	const aliases: UserAlias[] = [];
 	const seen = new Set<string>();
 	for (const [index, entry] of entries.entries()) {
 		const aliasName = idField(this, entry.aliasName, `User alias ${index + 1}: Alias Name`);
@@ -184,10 +185,8 @@ async function sendUserAliases(
  * Who the message goes to, checked on the finished body: named users, a segment or an
  * audience, and Broadcast only without named users (https://www.braze.com/docs/api/endpoints/messaging/send_messages/post_send_messages).
  */
-export function assertValidRecipients(context: IExecuteSingleFunctions, body: IDataObject): void {
-	const named =
-		((body.external_user_ids as string[] | undefined)?.length ?? 0) +
-		((body.user_aliases as IDataObject[] | undefined)?.length ?? 0);
+export function assertValidRecipients(context: IExecuteSingleFunctions, body: BrazeBody): void {
+	const named = (body.external_user_ids?.length ?? 0) + (body.user_aliases?.length ?? 0);
 	const hasAudience = body.audience !== undefined;
 	const hasSegment = typeof body.segment_id === 'string' && body.segment_id !== '';
 	if (named === 0 && !hasSegment && !hasAudience) {

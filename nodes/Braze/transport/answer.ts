@@ -158,12 +158,16 @@ function rateLimitRefusal(rateLimit: RateLimitInfo): Refusal {
 /** A 3xx: Braze's REST API never redirects, and the node never follows, so nothing was sent. */
 function redirectError(context: IExecuteSingleFunctions, response: IN8nHttpFullResponse): Error {
 	const status = response.statusCode;
-	const error = new NodeApiError(context.getNode(), { status } as JsonObject, {
-		message: `Braze did not act: the URL answered with a redirect (${status}), so nothing was sent`,
-		description: `The redirect points ${redirectTarget(response)}. The node never follows redirects, so neither the API key nor the message went there. Braze's REST API does not redirect: check the credential's Instance or Custom URL (your instance's REST endpoint, such as https://rest.iad-01.braze.com).`,
-		httpCode: String(status),
-		itemIndex: context.getItemIndex(),
-	});
+	const error = new NodeApiError(
+		context.getNode(),
+		{ status },
+		{
+			message: `Braze did not act: the URL answered with a redirect (${status}), so nothing was sent`,
+			description: `The redirect points ${redirectTarget(response)}. The node never follows redirects, so neither the API key nor the message went there. Braze's REST API does not redirect: check the credential's Instance or Custom URL (your instance's REST endpoint, such as https://rest.iad-01.braze.com).`,
+			httpCode: String(status),
+			itemIndex: context.getItemIndex(),
+		},
+	);
 	brazeErrors.add(error);
 	return error;
 }
@@ -178,12 +182,16 @@ function unreadableAnswerError(
 ): Error {
 	const status = response.statusCode;
 	const type = headerText(response, 'content-type').split(';')[0] || 'no content type';
-	const error = new NodeApiError(context.getNode(), { status } as JsonObject, {
-		message: `The answer was not Braze's (HTTP ${status}, ${type}): ${MAY_OR_MAY_NOT}`,
-		description: `Braze answers with JSON; this answer could not be read as such. Something else (a login page, a proxy) may be answering at the Braze URL, or the answer was cut short. ${CHECK_ACTIVITY_LOG} Check the credential's Instance or Custom URL.`,
-		httpCode: String(status),
-		itemIndex: context.getItemIndex(),
-	});
+	const error = new NodeApiError(
+		context.getNode(),
+		{ status },
+		{
+			message: `The answer was not Braze's (HTTP ${status}, ${type}): ${MAY_OR_MAY_NOT}`,
+			description: `Braze answers with JSON; this answer could not be read as such. Something else (a login page, a proxy) may be answering at the Braze URL, or the answer was cut short. ${CHECK_ACTIVITY_LOG} Check the credential's Instance or Custom URL.`,
+			httpCode: String(status),
+			itemIndex: context.getItemIndex(),
+		},
+	);
 	brazeErrors.add(error);
 	return error;
 }

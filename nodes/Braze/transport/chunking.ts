@@ -1,4 +1,4 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { BrazeBody, NamedUsers, RecipientObject } from '../body/types';
 
 /**
  * Braze caps one /messages/send request at 50 named users, ids and aliases together
@@ -12,11 +12,7 @@ export const MAX_NAMED_RECIPIENTS_PER_REQUEST = 50;
  * or of its recipient objects (/campaigns/trigger/send, /canvas/trigger/send;
  * https://www.braze.com/docs/api/objects_filters/recipient_object).
  */
-export interface RecipientChunk {
-	external_user_ids?: string[];
-	user_aliases?: IDataObject[];
-	recipients?: IDataObject[];
-}
+export type RecipientChunk = NamedUsers;
 
 export function recipientCount(chunk: RecipientChunk): number {
 	return (
@@ -32,14 +28,12 @@ export function recipientCount(chunk: RecipientChunk): number {
  * nobody (segment or audience broadcast) is one request with no chunk.
  */
 export function splitRecipients(
-	body: IDataObject,
+	body: BrazeBody,
 	size = MAX_NAMED_RECIPIENTS_PER_REQUEST,
 ): RecipientChunk[] {
-	if (Array.isArray(body.recipients)) {
-		return splitRecipientObjects(body.recipients as IDataObject[], size);
-	}
-	const ids = Array.isArray(body.external_user_ids) ? (body.external_user_ids as string[]) : [];
-	const aliases = Array.isArray(body.user_aliases) ? (body.user_aliases as IDataObject[]) : [];
+	if (Array.isArray(body.recipients)) return splitRecipientObjects(body.recipients, size);
+	const ids = Array.isArray(body.external_user_ids) ? body.external_user_ids : [];
+	const aliases = Array.isArray(body.user_aliases) ? body.user_aliases : [];
 	const total = ids.length + aliases.length;
 	if (total === 0) return [];
 	const chunks: RecipientChunk[] = [];
@@ -56,7 +50,7 @@ export function splitRecipients(
 }
 
 /** Trigger endpoints name users as recipient objects: at most 50 per request, in order. */
-function splitRecipientObjects(recipients: IDataObject[], size: number): RecipientChunk[] {
+function splitRecipientObjects(recipients: RecipientObject[], size: number): RecipientChunk[] {
 	const chunks: RecipientChunk[] = [];
 	for (let start = 0; start < recipients.length; start += size) {
 		chunks.push({ recipients: recipients.slice(start, start + size) });
@@ -65,9 +59,9 @@ function splitRecipientObjects(recipients: IDataObject[], size: number): Recipie
 }
 
 /** The request body for one chunk: the whole body with only that chunk's users named. */
-export function chunkBody(body: IDataObject, chunk: RecipientChunk | undefined): IDataObject {
+export function chunkBody(body: BrazeBody, chunk: RecipientChunk | undefined): BrazeBody {
 	if (!chunk) return body;
-	const copy: IDataObject = { ...body };
+	const copy: BrazeBody = { ...body };
 	delete copy.external_user_ids;
 	delete copy.user_aliases;
 	delete copy.recipients;
@@ -100,9 +94,9 @@ export function describeRecipients(chunk: RecipientChunk, max = 1000): string {
 }
 
 /** A recipient object by its identifier: the external ID as is, else alias/email/Braze ID. */
-function describeRecipientObject(recipient: IDataObject): string {
+function describeRecipientObject(recipient: RecipientObject): string {
 	if (recipient.external_user_id !== undefined) return String(recipient.external_user_id);
-	const alias = recipient.user_alias as IDataObject | undefined;
+	const alias = recipient.user_alias;
 	if (alias) return `${String(alias.alias_label)}:${String(alias.alias_name)}`;
 	if (recipient.email !== undefined) return `email:${String(recipient.email)}`;
 	return `braze_id:${String(recipient.braze_id)}`;

@@ -18,7 +18,6 @@ import type {
 	IExecutePaginationFunctions,
 	IExecuteSingleFunctions,
 	INodeExecutionData,
-	JsonObject,
 } from 'n8n-workflow';
 
 import { bodyOf } from '../body/requestBody';
@@ -202,7 +201,8 @@ async function sendPlan(
 		}
 		if ('failure' in outcome) {
 			if (plan.length === 1) throw outcome.failure.error;
-			const stop = { failure: outcome.failure, index, plan: plan as RecipientChunk[], done };
+			const chunks = plan.filter((entry): entry is RecipientChunk => entry !== undefined);
+			const stop = { failure: outcome.failure, index, plan: chunks, done };
 			return { stopped: partialFailure(context, stop) };
 		}
 		answers.push(outcome.json);
@@ -277,11 +277,15 @@ function earlierTryFailure(
 	of: number,
 ): RequestFailure {
 	const which = of > 1 ? `Request ${request} of ${of} of this item` : 'This item';
-	const error = new NodeApiError(context.getNode(), {} as JsonObject, {
-		message: `${which} may or may not have been sent by an earlier try of this node: it is not sent again`,
-		description: `n8n's Retry On Fail ran the node again. The earlier try got no clear answer from Braze for it, so ${MAY_OR_MAY_NOT}. ${CHECK_ACTIVITY_LOG}`,
-		itemIndex: context.getItemIndex(),
-	});
+	const error = new NodeApiError(
+		context.getNode(),
+		{},
+		{
+			message: `${which} may or may not have been sent by an earlier try of this node: it is not sent again`,
+			description: `n8n's Retry On Fail ran the node again. The earlier try got no clear answer from Braze for it, so ${MAY_OR_MAY_NOT}. ${CHECK_ACTIVITY_LOG}`,
+			itemIndex: context.getItemIndex(),
+		},
+	);
 	brazeErrors.add(error);
 	return { error, sent: 'maybe', reason: 'an earlier try may have sent it', kind: 'halted' };
 }
@@ -307,6 +311,6 @@ function combinedResult(done: RequestSummary[]): IDataObject {
 		...(errors.length ? { errors } : {}),
 		dispatch_ids: done.map((request) => request.dispatch_id ?? null),
 		...(scheduled ? { schedule_ids: done.map((request) => request.schedule_id ?? null) } : {}),
-		requests: done as unknown as IDataObject[],
+		requests: done,
 	};
 }

@@ -1,5 +1,5 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
-import type { DeclarativeRestApiSettings, IExecuteSingleFunctions, JsonObject } from 'n8n-workflow';
+import type { DeclarativeRestApiSettings, IExecuteSingleFunctions } from 'n8n-workflow';
 
 import { brazeErrors, CHECK_ACTIVITY_LOG, MAY_OR_MAY_NOT } from './answer';
 import { classify, FAILURE_POLICY, isUrlRefusal, networkCode } from './failurePolicy';
@@ -62,7 +62,7 @@ export function safeError(
 			: 'The request did not reach Braze. Check the network, then run again.';
 	const safe = new NodeApiError(
 		context.getNode(),
-		{ reason: code || 'request failed' } as JsonObject,
+		{ reason: code || 'request failed' },
 		{
 			message: networkMessage(kind, settings),
 			description:
@@ -83,16 +83,20 @@ export function rateLimitError(
 	const when = resetAt
 		? `The limit resets at ${resetAt.toISOString()}, later than Options › Max Wait on Rate Limit (${seconds} s) allows.`
 		: `Braze named no reset time; its hourly limits reset on the clock hour, next at ${nextClockHour().toISOString()}.`;
-	const error = new NodeApiError(context.getNode(), { message: 'Rate Limited' } as JsonObject, {
-		message: 'Braze rate limit reached (429): nothing was sent for this item',
-		description: `${when} Run again after the reset, or raise Max Wait on Rate Limit (Braze's hourly limit resets on the clock hour, so up to 3600 s may be needed).`,
-		httpCode: '429',
-		itemIndex: context.getItemIndex(),
-		failure: {
-			cause: 'rate-limited',
-			...(resetAt ? { resetsAtEpochMs: resetAt.getTime() } : {}),
+	const error = new NodeApiError(
+		context.getNode(),
+		{ message: 'Rate Limited' },
+		{
+			message: 'Braze rate limit reached (429): nothing was sent for this item',
+			description: `${when} Run again after the reset, or raise Max Wait on Rate Limit (Braze's hourly limit resets on the clock hour, so up to 3600 s may be needed).`,
+			httpCode: '429',
+			itemIndex: context.getItemIndex(),
+			failure: {
+				cause: 'rate-limited',
+				...(resetAt ? { resetsAtEpochMs: resetAt.getTime() } : {}),
+			},
 		},
-	});
+	);
 	brazeErrors.add(error);
 	return error;
 }

@@ -1,9 +1,9 @@
 import { NodeApiError } from 'n8n-workflow';
 import type {
+	GenericValue,
 	IDataObject,
 	IExecuteSingleFunctions,
 	INodeExecutionData,
-	JsonObject,
 } from 'n8n-workflow';
 
 import { brazeErrors } from './answer';
@@ -12,12 +12,12 @@ import type { RecipientChunk } from './chunking';
 import type { RequestFailure } from './failurePolicy';
 
 /** One request of an item's send, as the output reports it. */
-export interface RequestSummary extends RecipientChunk {
+export type RequestSummary = RecipientChunk & {
 	request: number;
-	dispatch_id: unknown;
-	schedule_id?: unknown;
-	errors?: unknown[];
-}
+	dispatch_id: IDataObject[string];
+	schedule_id?: IDataObject[string];
+	errors?: IDataObject[] | GenericValue[];
+};
 
 function range(first: number, last: number): string {
 	return first === last ? `request ${first}` : `requests ${first}–${last}`;
@@ -68,7 +68,7 @@ function report(stop: Stop): { message: string; details: IDataObject & { descrip
 	const details = {
 		description: parts.join(' '),
 		dispatch_ids: done.map((request) => request.dispatch_id ?? null),
-		requests: done as unknown as IDataObject[],
+		requests: done,
 		not_sent: { ...notSent },
 		...(maybe ? { may_have_been_sent: { request: k, ...failed } } : {}),
 	};
@@ -88,12 +88,16 @@ export function partialFailure(context: IExecuteSingleFunctions, stop: Stop): IN
 	if (context.continueOnFail()) return [{ json: { error: message, details }, pairedItem }];
 
 	const { httpCode } = stop.failure.error as { httpCode?: string | null };
-	const error = new NodeApiError(context.getNode(), { message } as JsonObject, {
-		message,
-		description: details.description,
-		itemIndex: context.getItemIndex(),
-		...(httpCode ? { httpCode } : {}),
-	});
+	const error = new NodeApiError(
+		context.getNode(),
+		{ message },
+		{
+			message,
+			description: details.description,
+			itemIndex: context.getItemIndex(),
+			...(httpCode ? { httpCode } : {}),
+		},
+	);
 	const lists: IDataObject = { ...details };
 	delete lists.description;
 	error.context.details = lists;

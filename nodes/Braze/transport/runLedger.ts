@@ -124,7 +124,7 @@ export class RunLedger {
 const ledgers = new WeakMap<object, RunLedger>();
 
 export function runLedgerOf(context: IExecuteSingleFunctions): RunLedger {
-	const scope = context.getExecuteData() as object;
+	const scope = context.getExecuteData();
 	let ledger = ledgers.get(scope);
 	if (!ledger) {
 		const items = context.getExecuteData().data.main?.[0] ?? [];

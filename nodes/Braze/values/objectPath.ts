@@ -2,6 +2,13 @@ import type { IDataObject } from 'n8n-workflow';
 
 // Dotted paths into the request body ("messages.email.from"), without a runtime dependency.
 
+/** The path's parent keys and its last key. */
+function split(path: string): { parents: string[]; last: string } {
+	const parents = path.split('.');
+	const last = parents.pop() ?? '';
+	return { parents, last };
+}
+
 export function getPath(target: IDataObject, path: string): unknown {
 	let current: unknown = target;
 	for (const key of path.split('.')) {
@@ -11,18 +18,22 @@ export function getPath(target: IDataObject, path: string): unknown {
 	return current;
 }
 
+/** The object holding the path's last key, if there is one. */
+function parentOf(target: IDataObject, parents: string[]): IDataObject | undefined {
+	const parent = parents.length ? getPath(target, parents.join('.')) : target;
+	return parent !== null && typeof parent === 'object' ? (parent as IDataObject) : undefined;
+}
+
 export function hasPath(target: IDataObject, path: string): boolean {
-	const keys = path.split('.');
-	const last = keys.pop() as string;
-	const parent = keys.length ? getPath(target, keys.join('.')) : target;
-	return parent !== null && typeof parent === 'object' && last in (parent as IDataObject);
+	const { parents, last } = split(path);
+	const parent = parentOf(target, parents);
+	return parent !== undefined && last in parent;
 }
 
 export function setPath(target: IDataObject, path: string, value: unknown): void {
-	const keys = path.split('.');
-	const last = keys.pop() as string;
+	const { parents, last } = split(path);
 	let current = target;
-	for (const key of keys) {
+	for (const key of parents) {
 		if (current[key] === null || typeof current[key] !== 'object') current[key] = {};
 		current = current[key] as IDataObject;
 	}
@@ -30,8 +41,7 @@ export function setPath(target: IDataObject, path: string, value: unknown): void
 }
 
 export function deletePath(target: IDataObject, path: string): void {
-	const keys = path.split('.');
-	const last = keys.pop() as string;
-	const parent = keys.length ? getPath(target, keys.join('.')) : target;
-	if (parent !== null && typeof parent === 'object') delete (parent as IDataObject)[last];
+	const { parents, last } = split(path);
+	const parent = parentOf(target, parents);
+	if (parent) delete parent[last];
 }

@@ -1,0 +1,60 @@
+import type { IDataObject } from 'n8n-workflow';
+
+// The bodies Braze receives, as the steps leave them (before the steps run, a routed value
+// can still be text where a number belongs). Object types are `type` aliases, not interfaces,
+// so that they fit n8n's IDataObject.
+
+/** A user named by an alias (https://www.braze.com/docs/api/objects_filters/user_alias_object). */
+export type UserAlias = { alias_name: string; alias_label: string };
+
+/**
+ * One user of a campaign or Canvas trigger, named by exactly one identifier, with their own
+ * properties (https://www.braze.com/docs/api/objects_filters/recipient_object).
+ */
+export type RecipientObject = {
+	external_user_id?: string;
+	user_alias?: UserAlias;
+	email?: string;
+	braze_id?: string;
+	prioritization?: string[];
+	send_to_existing_only?: boolean;
+	attributes?: IDataObject;
+	trigger_properties?: IDataObject;
+	context?: IDataObject;
+};
+
+/** The users one request names; a chunk of a long send names at most 50 of them. */
+export type NamedUsers = {
+	external_user_ids?: string[];
+	user_aliases?: UserAlias[];
+	recipients?: RecipientObject[];
+};
+
+/** `messages`: one messaging object per selected channel, keyed by Braze's name for it. */
+export type Messages = { [channel: string]: IDataObject };
+
+/** `schedule` (https://www.braze.com/docs/api/objects_filters/schedule_object). */
+export type Schedule = { time: string; in_local_time?: boolean; at_optimal_time?: boolean };
+
+/**
+ * The body of any operation, with every key Braze documents for them:
+ * /messages/send and /messages/schedule/create, update and delete
+ * (https://www.braze.com/docs/api/endpoints/messaging/send_messages/post_send_messages),
+ * /campaigns/trigger/send and /canvas/trigger/send, and /sends/id/create.
+ */
+export interface BrazeBody extends IDataObject, NamedUsers {
+	segment_id?: string;
+	audience?: IDataObject;
+	broadcast?: boolean;
+	campaign_id?: string;
+	canvas_id?: string;
+	send_id?: string;
+	override_frequency_capping?: boolean;
+	recipient_subscription_state?: string;
+	messages?: Messages;
+	schedule?: Schedule;
+	schedule_id?: string;
+	trigger_properties?: IDataObject;
+	context?: IDataObject;
+	attachments?: Array<{ file_name: string; url: string }>;
+}
