@@ -1,8 +1,8 @@
-import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
+import type { IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
+import { attachmentsField, readAttachments } from '../form/attachments';
 import { additionalJsonOption, messageVariationIdOption } from '../form/channelOptions';
 import { showForChannel } from '../form/displayOptions';
-import { textField } from '../validation/fieldValues';
 import { keyValueField } from '../form/keyValueField';
 import { setPath } from '../values/objectPath';
 import { bodyOf } from '../body/requestBody';
@@ -16,27 +16,11 @@ async function sendEmailAttachments(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	const entries = this.getNodeParameter('emailOptions.attachments.attachment', []) as IDataObject[];
-	const attachments = entries.map((entry, index) => {
-		const label = `Email › Attachment ${index + 1}`;
-		const fileName = textField(this, entry.fileName, `${label} › File Name`);
-		const url = textField(this, entry.url, `${label} › URL`);
-		if (!fileName || !url) {
-			throw invalidInput(
-				this,
-				`Email › Attachment ${index + 1} needs both a File Name and a URL`,
-				'Fill in the file name (without extension) and the file URL of every attachment.',
-			);
-		}
-		const attachment: IDataObject = { file_name: fileName, url };
-		const credential = textField(
-			this,
-			entry.basicAuthCredential,
-			`${label} › Basic Auth Credential`,
-		);
-		if (credential) attachment.basic_auth_credential = credential;
-		return attachment;
-	});
+	const attachments = readAttachments(
+		this,
+		'emailOptions.attachments.attachment',
+		'Email › Attachment',
+	);
 	if (attachments.length)
 		setPath(bodyOf(requestOptions), 'messages.email.attachments', attachments);
 	return requestOptions;
@@ -111,43 +95,12 @@ export const emailChannel: BrazeChannel = {
 					routing: { send: { type: 'body', property: 'messages.email.amp_body' } },
 				},
 				{
-					displayName: 'Attachments',
-					name: 'attachments',
-					type: 'fixedCollection',
-					typeOptions: { multipleValues: true },
-					placeholder: 'Add Attachment',
-					default: {},
-					description: 'Files Braze fetches from a URL and attaches (at most 2 MB each)',
-					options: [
-						{
-							displayName: 'Attachment',
-							name: 'attachment',
-							values: [
-								{
-									displayName: 'File Name',
-									name: 'fileName',
-									type: 'string',
-									default: '',
-									description: 'The name shown to the reader, without extension',
-								},
-								{
-									displayName: 'URL',
-									name: 'url',
-									type: 'string',
-									default: '',
-									description: 'Where Braze downloads the file; the extension is taken from it',
-								},
-								{
-									displayName: 'Basic Auth Credential',
-									name: 'basicAuthCredential',
-									type: 'string',
-									default: '',
-									description:
-										'The name of a Connected Content credential in Braze, if the URL needs basic auth',
-								},
-							],
-						},
-					],
+					...attachmentsField({
+						description: 'Files Braze fetches from a URL and attaches (at most 2 MB each)',
+						fileNameDescription: 'The name shown to the reader, without extension',
+						urlDescription: 'Where Braze downloads the file; the extension is taken from it',
+						basicAuth: true,
+					}),
 					routing: { send: { preSend: [sendEmailAttachments] } },
 				},
 				{

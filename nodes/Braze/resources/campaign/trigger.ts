@@ -7,7 +7,7 @@ import type {
 
 import { assertValidAudience, audienceProperties } from '../../sections/audience';
 import { collectBodyFields } from '../../body/fields';
-import { textField } from '../../validation/fieldValues';
+import { attachmentsField, readAttachments } from '../../form/attachments';
 import { keyValueField } from '../../form/keyValueField';
 import { normalizeBodyTypes } from '../../body/normalizeTypes';
 import { brazeOperation } from '../../transport/operation';
@@ -61,39 +61,15 @@ export const triggerProperties: INodeProperties[] = [
 	},
 	...shownFor(audienceProperties, kind.resource, [kind.operation]),
 	{
-		displayName: 'Attachments',
-		name: 'attachments',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true },
-		placeholder: 'Add Attachment',
-		default: {},
-		description:
-			"Files to attach to the campaign's email, each a file name and a URL Braze downloads it from. Not allowed with Broadcast.",
+		...attachmentsField({
+			description:
+				"Files to attach to the campaign's email, each a file name and a URL Braze downloads it from. Not allowed with Broadcast.",
+			fileNameDescription: 'The name the recipient sees, with its extension',
+			fileNamePlaceholder: 'invoice.pdf',
+			urlDescription: 'Where Braze downloads the file from (http or https)',
+			urlPlaceholder: 'https://example.com/files/invoice.pdf',
+		}),
 		displayOptions: show,
-		options: [
-			{
-				displayName: 'Attachment',
-				name: 'attachment',
-				values: [
-					{
-						displayName: 'File Name',
-						name: 'fileName',
-						type: 'string',
-						default: '',
-						placeholder: 'invoice.pdf',
-						description: 'The name the recipient sees, with its extension',
-					},
-					{
-						displayName: 'URL',
-						name: 'url',
-						type: 'string',
-						default: '',
-						placeholder: 'https://example.com/files/invoice.pdf',
-						description: 'Where Braze downloads the file from (http or https)',
-					},
-				],
-			},
-		],
 	},
 	optionsPropertyFor(
 		kind.resource,
@@ -105,30 +81,9 @@ export const triggerProperties: INodeProperties[] = [
 
 const triggerBodyFields = collectBodyFields(triggerProperties);
 
-/** Attachments as [{file_name, url}]; both parts are needed and the URL must be http(s). */
+/** Attachments as [{file_name, url}]; not allowed with Broadcast. */
 function addAttachments(context: IExecuteSingleFunctions, body: IDataObject): void {
-	const entries = context.getNodeParameter('attachments.attachment', []) as IDataObject[];
-	const attachments: IDataObject[] = [];
-	for (const [index, entry] of entries.entries()) {
-		const fileName = textField(context, entry.fileName, `Attachment ${index + 1} › File Name`);
-		const url = textField(context, entry.url, `Attachment ${index + 1} › URL`);
-		if (!fileName && !url) continue;
-		if (!fileName || !url) {
-			throw invalidInput(
-				context,
-				`Attachment ${index + 1} has no ${fileName ? 'URL' : 'File Name'}`,
-				'Every attachment needs both a File Name and a URL.',
-			);
-		}
-		if (!/^https?:\/\/\S+$/i.test(url)) {
-			throw invalidInput(
-				context,
-				`Attachment ${index + 1}: the URL must start with http:// or https://`,
-				'Give a web address Braze can download the file from.',
-			);
-		}
-		attachments.push({ file_name: fileName, url });
-	}
+	const attachments = readAttachments(context, 'attachments.attachment', 'Attachment');
 	if (!attachments.length) return;
 	if (body.broadcast === true) {
 		throw invalidInput(
