@@ -4,7 +4,7 @@ import { additionalJsonOption, messageVariationIdOption } from '../form/channelO
 import { showForChannel } from '../form/displayOptions';
 import { keyValueField } from '../form/keyValueField';
 import { setPath } from '../values/objectPath';
-import { byteLength } from '../validation/pushPayload';
+import { byteLength } from '../values/bytes';
 import {
 	collapseKeyOption,
 	customUriOption,

@@ -11,7 +11,8 @@ import {
 	useWebviewOption,
 } from '../form/pushOptions';
 import { pushButtonsField } from '../form/pushButtons';
-import { assertNoReservedExtraKeys, byteLength } from '../validation/pushPayload';
+import { assertNoReservedExtraKeys } from '../validation/pushPayload';
+import { byteLength } from '../values/bytes';
 import { bodyOf } from '../body/requestBody';
 import { invalidInput } from '../validation/invalidInput';
 import type { BrazeChannel } from './types';

@@ -9,6 +9,7 @@ import { showForSend } from '../form/displayOptions';
 import { bodyOf } from '../body/requestBody';
 import type { BrazeBody, UserAlias } from '../body/types';
 import { idField } from '../validation/fieldValues';
+import { byteLength } from '../values/bytes';
 import { invalidInput } from '../validation/invalidInput';
 import { describeValue } from '../values/describe';
 import { readId } from '../values/text';
@@ -164,7 +165,7 @@ async function sendUserAliases(
 					'Every user alias needs both an Alias Name and an Alias Label.',
 				);
 			}
-			if (Buffer.byteLength(value, 'utf8') > MAX_ALIAS_BYTES) {
+			if (byteLength(value) > MAX_ALIAS_BYTES) {
 				throw invalidInput(
 					this,
 					`User alias ${index + 1}: ${label} is longer than ${MAX_ALIAS_BYTES} bytes`,

@@ -9,6 +9,7 @@ import { keyValueField, keyValuePairsToObject } from '../form/keyValueField';
 import { MAX_ALIAS_BYTES, parseExternalUserIds, recipientProperties } from './recipients';
 import { showFor, shownFor, withoutRouting } from '../form/displayOptions';
 import { idField } from '../validation/fieldValues';
+import { byteLength } from '../values/bytes';
 import { invalidInput } from '../validation/invalidInput';
 import { readBoolean } from '../values/boolean';
 
@@ -256,7 +257,7 @@ function buildRecipient(
 			['Alias Label', 'alias_label', text('Alias Label', entry.aliasLabel)],
 		]) {
 			alias[key] = required(field, value);
-			if (Buffer.byteLength(value, 'utf8') > MAX_ALIAS_BYTES) {
+			if (byteLength(value) > MAX_ALIAS_BYTES) {
 				throw invalidInput(
 					context,
 					`${label}: ${field} is longer than ${MAX_ALIAS_BYTES} bytes`,

@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 import { chunkBody } from './chunking';
 import type { RecipientChunk } from './chunking';
 import { invalidInput } from '../validation/invalidInput';
+import { jsonByteLength } from '../values/bytes';
 import { describeValue } from '../values/describe';
 
 /**
@@ -23,7 +24,6 @@ const PART_LABELS: Record<string, string> = {
 };
 const RECIPIENT_PARTS = ['external_user_ids', 'user_aliases', 'recipients'];
 
-const bytesOf = (value: unknown) => Buffer.byteLength(JSON.stringify(value) ?? '', 'utf8');
 const formatBytes = (bytes: number) => `${bytes.toLocaleString('en-US')} bytes`;
 
 /**
@@ -37,7 +37,7 @@ export function assertRequestSizes(
 ): void {
 	for (const [index, chunk] of plan.entries()) {
 		const request = chunkBody(body, chunk);
-		const bytes = bytesOf(request);
+		const bytes = jsonByteLength(request);
 		if (bytes <= MAX_BODY_BYTES) continue;
 		const which = plan.length > 1 ? `Request ${index + 1} of ${plan.length}` : 'The request';
 		const part = largestPart(request);
@@ -88,7 +88,7 @@ function largestPart(body: IDataObject): Part {
 function largestMessageField(messages: IDataObject): Part {
 	let path = 'messages';
 	let node: unknown = messages;
-	let bytes = bytesOf(messages);
+	let bytes = jsonByteLength(messages);
 	while (node !== null && typeof node === 'object' && !Array.isArray(node)) {
 		const [key, size] = heaviest(node as IDataObject);
 		if (key === '') break;
@@ -107,7 +107,7 @@ function largestMessageField(messages: IDataObject): Part {
 function heaviest(object: IDataObject): [string, number] {
 	let best: [string, number] = ['', 0];
 	for (const [key, value] of Object.entries(object)) {
-		const size = bytesOf(value);
+		const size = jsonByteLength(value);
 		if (size > best[1]) best = [key, size];
 	}
 	return best;

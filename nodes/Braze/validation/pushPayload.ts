@@ -6,12 +6,6 @@ import { invalidInput } from './invalidInput';
  * (https://www.braze.com/docs/api/objects_filters/messaging/apple_object). */
 const RESERVED_EXTRA_KEYS = ['ab', 'aps'];
 
-/** The bytes a value adds to a push payload: text as is, anything else as JSON. */
-export function byteLength(value: unknown): number {
-	if (value === undefined) return 0;
-	return Buffer.byteLength(typeof value === 'string' ? value : JSON.stringify(value), 'utf8');
-}
-
 export function assertNoReservedExtraKeys(
 	context: IExecuteSingleFunctions,
 	channelName: string,
