@@ -6,6 +6,7 @@ import { deletePath, getPath, hasPath, setPath } from '../values/objectPath';
 import { idField } from '../validation/fieldValues';
 import { invalidInput } from '../validation/invalidInput';
 import { readBoolean } from '../values/boolean';
+import { dateObjectToIso, isDateObject, toInstantIso } from '../values/date';
 import { describeValue } from '../values/describe';
 import { readNumber } from '../values/number';
 import { readText } from '../values/text';
@@ -114,22 +115,20 @@ function toBoolean(context: IExecuteSingleFunctions, field: BodyField, value: un
 }
 
 function toIsoDate(context: IExecuteSingleFunctions, field: BodyField, value: unknown): string {
-	const candidate =
-		value instanceof Date
-			? value
-			: typeof value === 'object' && value !== null && 'toISO' in value
-				? new Date(String((value as { toISO: () => string }).toISO()))
-				: typeof value === 'string' && /^\d{4}-\d{2}-\d{2}/.test(value.trim())
-					? new Date(value.trim())
-					: undefined;
-	if (!candidate || Number.isNaN(candidate.getTime())) {
+	const text = isDateObject(value)
+		? dateObjectToIso(value)
+		: typeof value === 'string' && /^\d{4}-\d{2}-\d{2}/.test(value.trim())
+			? value.trim()
+			: undefined;
+	const iso = toInstantIso(text);
+	if (iso === undefined) {
 		throw invalidInput(
 			context,
 			`${field.label} must be a date, but it is ${describeValue(value)}`,
 			`Pick a date in "${field.label}", or give an ISO 8601 date such as 2026-12-01T09:00:00Z.`,
 		);
 	}
-	return candidate.toISOString();
+	return iso;
 }
 
 function toOption(context: IExecuteSingleFunctions, field: BodyField, value: unknown): string {

@@ -1,7 +1,5 @@
-import { searchCampaigns } from './campaigns';
-import { searchCanvases } from './canvases';
 import { searchEmailTemplates } from './emailTemplates';
-import { searchSegments } from './segments';
+import { searchCampaigns, searchCanvases, searchSegments } from './pagedLists';
 
 /** The node's searchable lists (methods.listSearch), one per Braze list endpoint. */
 export const listSearch = { searchCampaigns, searchCanvases, searchEmailTemplates, searchSegments };

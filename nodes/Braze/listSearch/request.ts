@@ -166,3 +166,14 @@ export async function searchPagedList(
 		}
 	}
 }
+
+/** A list-search method (methods.listSearch) over one page-numbered Braze export. */
+export function pagedListSearch(list: BrazeList & { key: string }) {
+	return async function searchList(
+		this: ILoadOptionsFunctions,
+		filter?: string,
+		paginationToken?: string,
+	): Promise<INodeListSearchResult> {
+		return await searchPagedList(this, list, filter, paginationToken);
+	};
+}

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
 import { booleanField, idField } from '../validation/fieldValues';
+import { dateObjectToIso, isDateObject } from '../values/date';
 import { invalidInput } from '../validation/invalidInput';
 
 /**
@@ -96,10 +97,7 @@ const TIME_PATTERN =
 	/^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
 
 function textOf(value: unknown): string | undefined {
-	if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value.toISOString();
-	if (typeof value === 'object' && value !== null && 'toISO' in value) {
-		return String((value as { toISO: () => string }).toISO());
-	}
+	if (isDateObject(value)) return dateObjectToIso(value);
 	if (typeof value === 'string') return value.trim();
 	return undefined;
 }

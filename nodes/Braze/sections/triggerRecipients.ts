@@ -8,10 +8,10 @@ import type {
 import { keyValueField, keyValuePairsToObject } from '../form/keyValueField';
 import { MAX_ALIAS_BYTES, parseExternalUserIds, recipientProperties } from './recipients';
 import { showFor, shownFor, withoutRouting } from '../form/displayOptions';
-import { idField } from '../validation/fieldValues';
+import type { RecipientObject } from '../body/types';
+import { booleanField, idField } from '../validation/fieldValues';
 import { byteLength } from '../values/bytes';
 import { invalidInput } from '../validation/invalidInput';
-import { readBoolean } from '../values/boolean';
 
 /**
  * Recipients of /campaigns/trigger/send and /canvas/trigger/send: a list of recipient objects,
@@ -220,18 +220,31 @@ function pairsOf(value: IDataObject | undefined): IDataObject[] {
 	return Array.isArray(value?.pair) ? (value.pair as IDataObject[]) : [];
 }
 
-function toBoolean(value: unknown, fallback: boolean): boolean | undefined {
-	if (value === undefined || value === null || value === '') return fallback;
-	return readBoolean(value);
-}
-
+/** One recipient entry: its identifier, whether Braze may create the user, its properties. */
 function buildRecipient(
 	context: IExecuteSingleFunctions,
 	kind: TriggerKind,
 	entry: Entry,
 	label: string,
-): IDataObject {
-	const recipient: IDataObject = {};
+): RecipientObject {
+	const recipient = identifiedRecipient(context, kind, entry, label);
+	addNewUserRule(context, entry, label, recipient);
+	const properties = keyValuePairsToObject(
+		context,
+		pairsOf(entry.properties),
+		`${label} ${kind.propertiesLabel}`,
+	);
+	if (Object.keys(properties).length) recipient[kind.propertiesKey] = properties;
+	return recipient;
+}
+
+/** The recipient named by the one identifier its Identify By chooses. */
+function identifiedRecipient(
+	context: IExecuteSingleFunctions,
+	kind: TriggerKind,
+	entry: Entry,
+	label: string,
+): RecipientObject {
 	const identifyBy = entry.identifyBy ?? 'externalUserId';
 	// Identifiers from expressions: objects, lists, 1.5 or "undefined" are refused, not sent as text.
 	const text = (field: string, value: unknown) => idField(context, value, `${label}: ${field}`);
@@ -245,67 +258,109 @@ function buildRecipient(
 		}
 		return value;
 	};
-	if (identifyBy === 'externalUserId') {
-		recipient.external_user_id = required(
-			'External User ID',
-			text('External User ID', entry.externalUserId),
-		);
-	} else if (identifyBy === 'userAlias') {
-		const alias: IDataObject = {};
-		for (const [field, key, value] of [
-			['Alias Name', 'alias_name', text('Alias Name', entry.aliasName)],
-			['Alias Label', 'alias_label', text('Alias Label', entry.aliasLabel)],
-		]) {
-			alias[key] = required(field, value);
-			if (byteLength(value) > MAX_ALIAS_BYTES) {
-				throw invalidInput(
-					context,
-					`${label}: ${field} is longer than ${MAX_ALIAS_BYTES} bytes`,
-					`Braze accepts alias names and labels of at most ${MAX_ALIAS_BYTES} bytes; shorten it.`,
-				);
-			}
+	switch (identifyBy) {
+		case 'externalUserId':
+			return {
+				external_user_id: required(
+					'External User ID',
+					text('External User ID', entry.externalUserId),
+				),
+			};
+		case 'userAlias': {
+			// Both parts are read before either is checked, so a bad value is named first.
+			const name = text('Alias Name', entry.aliasName);
+			const aliasLabel = text('Alias Label', entry.aliasLabel);
+			const aliasName = aliasPart(context, label, 'Alias Name', required('Alias Name', name));
+			return {
+				user_alias: {
+					alias_name: aliasName,
+					alias_label: aliasPart(
+						context,
+						label,
+						'Alias Label',
+						required('Alias Label', aliasLabel),
+					),
+				},
+			};
 		}
-		recipient.user_alias = alias;
-	} else if (identifyBy === 'email') {
-		recipient.email = required('Email', text('Email', entry.email));
-		const raw = entry.prioritization;
-		const prioritization = (Array.isArray(raw) ? raw : raw ? [raw] : []).map((value: unknown) =>
-			text('Prioritization', value),
-		);
-		if (!prioritization.length) {
-			throw invalidInput(
-				context,
-				`${label}: Prioritization is required with an email`,
-				'Braze needs to know which user to pick when several profiles share the address: choose one or more Prioritization values, for example Identified then Most Recently Updated.',
-			);
-		}
-		const unknown = prioritization.find((value) => !PRIORITIZATIONS.includes(value));
-		if (unknown !== undefined) {
-			throw invalidInput(
-				context,
-				`${label}: Prioritization cannot be "${unknown}"`,
-				`Choose from: ${PRIORITIZATIONS.join(', ')}.`,
-			);
-		}
-		recipient.prioritization = prioritization;
-	} else if (identifyBy === 'brazeId' && kind.allowBrazeId) {
-		recipient.braze_id = required('Braze ID', text('Braze ID', entry.brazeId));
-	} else {
-		throw invalidInput(
-			context,
-			`${label}: Identify By cannot be "${String(identifyBy)}"`,
-			`Choose ${kind.allowBrazeId ? 'External User ID, User Alias, Email or Braze ID' : 'External User ID, User Alias or Email'}.`,
-		);
+		case 'email':
+			return {
+				email: required('Email', text('Email', entry.email)),
+				prioritization: prioritizationOf(context, label, entry.prioritization, text),
+			};
 	}
+	if (identifyBy === 'brazeId' && kind.allowBrazeId) {
+		return { braze_id: required('Braze ID', text('Braze ID', entry.brazeId)) };
+	}
+	throw invalidInput(
+		context,
+		`${label}: Identify By cannot be "${String(identifyBy)}"`,
+		`Choose ${kind.allowBrazeId ? 'External User ID, User Alias, Email or Braze ID' : 'External User ID, User Alias or Email'}.`,
+	);
+}
 
-	const existingOnly = toBoolean(entry.sendToExistingOnly, true);
-	if (existingOnly === undefined) {
+/** An alias name or label, within Braze's byte limit. */
+function aliasPart(
+	context: IExecuteSingleFunctions,
+	label: string,
+	field: string,
+	value: string,
+): string {
+	if (byteLength(value) > MAX_ALIAS_BYTES) {
 		throw invalidInput(
 			context,
-			`${label}: Send to Existing Users Only must be true or false`,
-			'Switch it on or off, or make its expression give true or false.',
+			`${label}: ${field} is longer than ${MAX_ALIAS_BYTES} bytes`,
+			`Braze accepts alias names and labels of at most ${MAX_ALIAS_BYTES} bytes; shorten it.`,
 		);
 	}
+	return value;
+}
+
+/** Which profile Braze picks when several share an email address: required, known values. */
+function prioritizationOf(
+	context: IExecuteSingleFunctions,
+	label: string,
+	raw: unknown,
+	text: (field: string, value: unknown) => string,
+): string[] {
+	const prioritization = (Array.isArray(raw) ? raw : raw ? [raw] : []).map((value: unknown) =>
+		text('Prioritization', value),
+	);
+	if (!prioritization.length) {
+		throw invalidInput(
+			context,
+			`${label}: Prioritization is required with an email`,
+			'Braze needs to know which user to pick when several profiles share the address: choose one or more Prioritization values, for example Identified then Most Recently Updated.',
+		);
+	}
+	const unknown = prioritization.find((value) => !PRIORITIZATIONS.includes(value));
+	if (unknown !== undefined) {
+		throw invalidInput(
+			context,
+			`${label}: Prioritization cannot be "${unknown}"`,
+			`Choose from: ${PRIORITIZATIONS.join(', ')}.`,
+		);
+	}
+	return prioritization;
+}
+
+/**
+ * Send to Existing Users Only (on by default) and the attributes: with it off, Braze creates
+ * the user from the attributes, which it cannot do for an alias.
+ */
+function addNewUserRule(
+	context: IExecuteSingleFunctions,
+	entry: Entry,
+	label: string,
+	recipient: RecipientObject,
+): void {
+	const given = entry.sendToExistingOnly;
+	const existingOnly = booleanField(
+		context,
+		given === null || given === '' ? undefined : given,
+		`${label}: Send to Existing Users Only`,
+		true,
+	);
 	const attributes = keyValuePairsToObject(
 		context,
 		pairsOf(entry.attributes),
@@ -331,13 +386,6 @@ function buildRecipient(
 		recipient.send_to_existing_only = false;
 	}
 	if (hasAttributes) recipient.attributes = attributes;
-	const properties = keyValuePairsToObject(
-		context,
-		pairsOf(entry.properties),
-		`${label} ${kind.propertiesLabel}`,
-	);
-	if (Object.keys(properties).length) recipient[kind.propertiesKey] = properties;
-	return recipient;
 }
 
 /**

@@ -9,9 +9,9 @@ import {
 	SUBSCRIPTION_STATES,
 	coerceFormValue,
 	describeKinds,
-	describeValue,
 	isDataType,
 } from './rules';
+import { describeValue } from '../../values/describe';
 import type { ValueKind } from './rules';
 
 /** A rule the audience breaks, in the form's words: what is wrong, then how to fix it. */

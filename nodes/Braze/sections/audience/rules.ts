@@ -1,8 +1,7 @@
 // The Connected Audience rules, shared by the form builder and the validator.
 // https://www.braze.com/docs/api/objects_filters/connected_audience
+import { dateObjectToIso, isDateObject, toInstantIso } from '../../values/date';
 import { readNumber } from '../../values/number';
-
-export { describeValue } from '../../values/describe';
 
 /** The kind of value a comparison takes. */
 export type ValueKind = 'text' | 'number' | 'boolean' | 'days' | 'date' | 'item' | 'none';
@@ -183,11 +182,7 @@ export function coerceFormValue(kind: ValueKind, value: unknown): unknown {
 
 /** A date-time is kept as written; a date alone means midnight UTC; Date/Luxon values become ISO. */
 function coerceDate(value: unknown): string | undefined {
-	if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value.toISOString();
-	if (typeof value === 'object' && value !== null && 'toISO' in value) {
-		const date = new Date(String((value as { toISO: () => string }).toISO()));
-		return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
-	}
+	if (isDateObject(value)) return toInstantIso(dateObjectToIso(value));
 	if (typeof value !== 'string') return undefined;
 	const text = value.trim();
 	if (isIsoDate(text)) return `${text}T00:00:00Z`;

@@ -21,9 +21,9 @@ import {
 	SUBSCRIPTION_STATES,
 	acceptsJsonValue,
 	describeKinds,
-	describeValue,
 	kindsOfComparison,
 } from './rules';
+import { describeValue } from '../../values/describe';
 
 const REGEX_COMPARISONS = ['matches_regex', 'does_not_match_regex'];
 
