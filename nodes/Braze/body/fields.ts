@@ -50,3 +50,30 @@ export function collectBodyFields(properties: INodeProperties[], labelPrefix = '
 	}
 	return fields;
 }
+
+/** Whether a top-level field shows for this operation of this resource. */
+function showsFor(property: INodeProperties, resource: string, operation: string): boolean {
+	const show = property.displayOptions?.show;
+	const resources = show?.resource;
+	const operations = show?.operation;
+	if (Array.isArray(resources) && !resources.includes(resource)) return false;
+	return !Array.isArray(operations) || operations.includes(operation);
+}
+
+/**
+ * The routed fields one operation shows, read from its resource's own form (the properties
+ * the node really has), each path once. Only fields n8n shows are routed, so a field listed
+ * here but hidden by another condition never reaches the body.
+ */
+export function bodyFieldsShownFor(
+	properties: INodeProperties[],
+	resource: string,
+	operation: string,
+): BodyField[] {
+	const shown = properties.filter((property) => showsFor(property, resource, operation));
+	const byPath = new Map<string, BodyField>();
+	for (const field of collectBodyFields(shown)) {
+		if (!byPath.has(field.path)) byPath.set(field.path, field);
+	}
+	return [...byPath.values()];
+}

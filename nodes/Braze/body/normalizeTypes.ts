@@ -1,7 +1,6 @@
 import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 
 import type { BodyField } from './fields';
-import type { BodyStep } from './steps';
 import { deletePath, getPath, hasPath, setPath } from '../values/objectPath';
 import { idField } from '../validation/fieldValues';
 import { invalidInput } from '../validation/invalidInput';
@@ -19,7 +18,7 @@ import { readText } from '../values/text';
 export function normalizeBodyTypes(
 	context: IExecuteSingleFunctions,
 	body: IDataObject,
-	fields: BodyField[],
+	fields: readonly BodyField[],
 ): void {
 	for (const field of fields) {
 		if (!hasPath(body, field.path)) continue;
@@ -158,11 +157,4 @@ function toText(context: IExecuteSingleFunctions, field: BodyField, value: unkno
 		`${field.label} must be text, but it ${reading.problem}`,
 		`Fix the expression in "${field.label}" so that it gives text, not an object or a list.`,
 	);
-}
-
-/** The normalising step of an operation whose routed fields are `fields`. */
-export function normalizeTypes(fields: BodyField[]): BodyStep {
-	return function normalizeRoutedTypes(context, body) {
-		normalizeBodyTypes(context, body, fields);
-	};
 }

@@ -1,7 +1,5 @@
-import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
-import { collectBodyFields } from '../body/fields';
-import { normalizeTypes } from '../body/normalizeTypes';
 import type { BodyStep } from '../body/steps';
 import { showFor, shownFor } from '../form/displayOptions';
 import { keyValueField } from '../form/keyValueField';
@@ -14,7 +12,6 @@ import {
 	triggerRecipientProperties,
 } from '../sections/triggerRecipients';
 import type { TriggerKind } from '../sections/triggerRecipients';
-import { brazeOperation } from '../transport/operation';
 import type { OperationSpec } from '../transport/operation';
 
 /** What differs between Campaign › Trigger and Canvas › Trigger; the rest is this file. */
@@ -45,7 +42,7 @@ export interface TriggerSpec {
 /** The form and the operation of one trigger resource. */
 export function triggerResource(spec: TriggerSpec): {
 	properties: INodeProperties[];
-	operation: INodePropertyOptions;
+	operation: OperationSpec;
 } {
 	const { kind } = spec;
 	const show = showFor(kind.resource, [kind.operation]);
@@ -78,7 +75,6 @@ export function triggerResource(spec: TriggerSpec): {
 		function addRecipients(context, body) {
 			addTriggerRecipients(context, kind, body);
 		},
-		normalizeTypes(collectBodyFields(properties)),
 		...(spec.stepsBeforeChecks ?? []),
 		assertValidAudience,
 		function assertTargeting(context, body) {
@@ -86,11 +82,11 @@ export function triggerResource(spec: TriggerSpec): {
 		},
 		...(spec.stepsAfterChecks ?? []),
 	];
-	const operation = brazeOperation({
+	const operation: OperationSpec = {
 		name: 'Trigger',
 		value: kind.operation,
 		...spec.operation,
 		prepare: steps,
-	});
+	};
 	return { properties, operation };
 }

@@ -20,6 +20,8 @@ import type {
 	INodeExecutionData,
 } from 'n8n-workflow';
 
+import type { BodyField } from '../body/fields';
+import { normalizeBodyTypes } from '../body/normalizeTypes';
 import { bodyOf } from '../body/requestBody';
 import type { BodyStep } from '../body/steps';
 import { brazeErrors, CHECK_ACTIVITY_LOG, MAY_OR_MAY_NOT } from './answer';
@@ -42,7 +44,12 @@ import { retrySettings } from './settings';
 export interface ExecutorSpec {
 	/** The API key permission the endpoint needs, named when Braze answers 403. */
 	permission: string;
-	/** Completes and checks the body, in order, after every field has written its part. */
+	/**
+	 * The routed fields the operation shows: each is given its JSON type first
+	 * (body/normalizeTypes.ts). Filled in from the resource's form (resources/resource.ts).
+	 */
+	bodyFields?: readonly BodyField[];
+	/** Then completes and checks the body, in order. */
 	prepare: readonly BodyStep[];
 	/** Body keys copied to the front of the output (e.g. schedule_id, which Braze does not echo). */
 	echoBodyKeys?: string[];
@@ -120,6 +127,7 @@ async function executeItem(
 	attempt: number,
 ): Promise<INodeExecutionData[]> {
 	const body = bodyOf(requestData.options);
+	normalizeBodyTypes(context, body, spec.bodyFields ?? []);
 	for (const step of spec.prepare) step(context, body);
 	const chunks = splitRecipients(body);
 	const plan: Array<RecipientChunk | undefined> = chunks.length ? chunks : [undefined];

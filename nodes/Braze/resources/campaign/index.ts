@@ -1,15 +1,9 @@
-import type { INodeProperties } from 'n8n-workflow';
-
+import { resourceProperties } from '../resource';
 import { triggerOperation, triggerProperties } from './trigger';
 
-export const campaignOperations: INodeProperties = {
-	displayName: 'Operation',
-	name: 'operation',
-	type: 'options',
-	noDataExpression: true,
-	displayOptions: { show: { resource: ['campaign'] } },
-	options: [triggerOperation],
-	default: 'trigger',
-};
-
-export const campaignProperties: INodeProperties[] = [campaignOperations, ...triggerProperties];
+export const campaignProperties = resourceProperties(
+	'campaign',
+	[triggerOperation],
+	triggerProperties,
+	'trigger',
+);

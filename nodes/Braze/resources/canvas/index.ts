@@ -1,15 +1,9 @@
-import type { INodeProperties } from 'n8n-workflow';
-
+import { resourceProperties } from '../resource';
 import { triggerOperation, triggerProperties } from './trigger';
 
-export const canvasOperations: INodeProperties = {
-	displayName: 'Operation',
-	name: 'operation',
-	type: 'options',
-	noDataExpression: true,
-	displayOptions: { show: { resource: ['canvas'] } },
-	options: [triggerOperation],
-	default: 'trigger',
-};
-
-export const canvasProperties: INodeProperties[] = [canvasOperations, ...triggerProperties];
+export const canvasProperties = resourceProperties(
+	'canvas',
+	[triggerOperation],
+	triggerProperties,
+	'trigger',
+);

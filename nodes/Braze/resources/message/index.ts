@@ -13,30 +13,25 @@ import {
 	updateScheduleOperation,
 } from './schedule';
 import { sendOperation } from './send';
-
-export const messageOperations: INodeProperties = {
-	displayName: 'Operation',
-	name: 'operation',
-	type: 'options',
-	noDataExpression: true,
-	displayOptions: { show: { resource: ['message'] } },
-	options: [deleteScheduleOperation, scheduleOperation, sendOperation, updateScheduleOperation],
-	default: 'send',
-};
+import { resourceProperties } from '../resource';
 
 /**
  * The Message form, in order. Send and Schedule share the recipient, audience and channel
  * fields (their displayOptions list both); Update Schedule shows copies of the time and channel
  * fields behind its "Update Send At" and "Update Messages" toggles.
  */
-export const messageProperties: INodeProperties[] = [
-	messageOperations,
-	...scheduleIdProperties,
-	...recipientProperties,
-	...audienceProperties,
-	...scheduleFormProperties,
-	channelSelectionProperty,
-	...channelProperties,
-	...updateMessagesProperties,
-	sendOptionsProperty,
-];
+export const messageProperties: INodeProperties[] = resourceProperties(
+	'message',
+	[deleteScheduleOperation, scheduleOperation, sendOperation, updateScheduleOperation],
+	[
+		...scheduleIdProperties,
+		...recipientProperties,
+		...audienceProperties,
+		...scheduleFormProperties,
+		channelSelectionProperty,
+		...channelProperties,
+		...updateMessagesProperties,
+		sendOptionsProperty,
+	],
+	'send',
+);

@@ -1,20 +1,11 @@
-import type {
-	IDataObject,
-	IExecuteSingleFunctions,
-	INodeProperties,
-	INodePropertyOptions,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
-import { collectBodyFields } from '../../body/fields';
 import {
 	assertValidMessages,
 	channelProperties,
 	channelSelectionProperty,
 } from '../../channels/selection';
 import { shownOnUpdateSchedule } from '../../form/displayOptions';
-import { booleanField } from '../../validation/fieldValues';
-import { normalizeTypes } from '../../body/normalizeTypes';
-import { brazeOperation } from '../../transport/operation';
 import {
 	assertValidScheduleId,
 	buildSchedule,
@@ -23,6 +14,8 @@ import {
 	updateMessagesProperty,
 	updateTimeProperty,
 } from '../../sections/schedule';
+import type { OperationSpec } from '../../transport/operation';
+import { booleanField } from '../../validation/fieldValues';
 import { invalidInput } from '../../validation/invalidInput';
 import { sendSteps } from './send';
 
@@ -68,7 +61,7 @@ export const updateMessagesProperties: INodeProperties[] = [
 	...shownOnUpdateSchedule([channelSelectionProperty, ...channelProperties], 'updateMessages'),
 ];
 
-export const scheduleOperation: INodePropertyOptions = brazeOperation({
+export const scheduleOperation: OperationSpec = {
 	name: 'Schedule',
 	value: 'schedule',
 	action: 'Schedule a message',
@@ -77,9 +70,9 @@ export const scheduleOperation: INodePropertyOptions = brazeOperation({
 	url: '/messages/schedule/create',
 	permission: 'messages.schedule.create',
 	prepare: [...sendSteps, addSchedule],
-});
+};
 
-export const updateScheduleOperation: INodePropertyOptions = brazeOperation({
+export const updateScheduleOperation: OperationSpec = {
 	name: 'Update Schedule',
 	value: 'updateSchedule',
 	action: 'Update a scheduled message',
@@ -87,15 +80,11 @@ export const updateScheduleOperation: INodePropertyOptions = brazeOperation({
 		'Change the time and/or the messages of a message scheduled with Schedule, by its schedule_id (POST /messages/schedule/update). Outputs schedule_id and message.',
 	url: '/messages/schedule/update',
 	permission: 'messages.schedule.update',
-	prepare: [
-		normalizeTypes(collectBodyFields([scheduleIdProperty, ...channelProperties])),
-		assertValidScheduleId,
-		applyUpdateToggles,
-	],
+	prepare: [assertValidScheduleId, applyUpdateToggles],
 	echoBodyKeys: ['schedule_id'],
-});
+};
 
-export const deleteScheduleOperation: INodePropertyOptions = brazeOperation({
+export const deleteScheduleOperation: OperationSpec = {
 	name: 'Delete Schedule',
 	value: 'deleteSchedule',
 	action: 'Delete a scheduled message',
@@ -105,4 +94,4 @@ export const deleteScheduleOperation: INodePropertyOptions = brazeOperation({
 	permission: 'messages.schedule.delete',
 	prepare: [assertValidScheduleId, keepOnlyScheduleId],
 	echoBodyKeys: ['schedule_id'],
-});
+};

@@ -1,41 +1,22 @@
-import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { assertValidMessages } from '../../channels/selection';
+import { assertValidAudience } from '../../sections/audience';
+import { assertValidSendId } from '../../sections/options';
+import { assertValidRecipients, splitExternalUserIds } from '../../sections/recipients';
+import type { OperationSpec } from '../../transport/operation';
 
-import { assertValidAudience, audienceProperties } from '../../sections/audience';
-import { collectBodyFields } from '../../body/fields';
-import {
-	assertValidMessages,
-	channelProperties,
-	channelSelectionProperty,
-} from '../../channels/selection';
-import { normalizeTypes } from '../../body/normalizeTypes';
-import {
-	splitExternalUserIds,
-	assertValidRecipients,
-	recipientProperties,
-} from '../../sections/recipients';
-import { brazeOperation } from '../../transport/operation';
-import { assertValidSendId, sendOptionsProperty } from '../../sections/options';
-
-/** Everything the Send form shows, in order. */
-export const sendProperties: INodeProperties[] = [
-	...recipientProperties,
-	...audienceProperties,
-	channelSelectionProperty,
-	...channelProperties,
-	sendOptionsProperty,
-];
-
-/** Completes the body with what routing does not write, then checks all of it, in this order. */
+/**
+ * Message › Send: after the routed fields are typed, completes the body with what routing
+ * cannot write, then checks all of it, in this order. Schedule runs the same steps.
+ */
 export const sendSteps = [
 	splitExternalUserIds,
-	normalizeTypes(collectBodyFields(sendProperties)),
 	assertValidAudience,
 	assertValidRecipients,
 	assertValidSendId,
 	assertValidMessages,
 ];
 
-export const sendOperation: INodePropertyOptions = brazeOperation({
+export const sendOperation: OperationSpec = {
 	name: 'Send',
 	value: 'send',
 	action: 'Send a message',
@@ -44,4 +25,4 @@ export const sendOperation: INodePropertyOptions = brazeOperation({
 	url: '/messages/send',
 	permission: 'messages.send',
 	prepare: sendSteps,
-});
+};

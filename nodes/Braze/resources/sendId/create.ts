@@ -1,17 +1,10 @@
-import type {
-	IDataObject,
-	IExecuteSingleFunctions,
-	INodeProperties,
-	INodePropertyOptions,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
-import { collectBodyFields } from '../../body/fields';
-import { normalizeBodyTypes } from '../../body/normalizeTypes';
-import { brazeOperation } from '../../transport/operation';
 import { showFor } from '../../form/displayOptions';
-import { optionsPropertyFor } from '../../sections/triggerOptions';
-import { assertValidSendId } from '../../sections/options';
 import { brazeIdLocator } from '../../form/locator';
+import { assertValidSendId } from '../../sections/options';
+import { optionsPropertyFor } from '../../sections/triggerOptions';
+import type { OperationSpec } from '../../transport/operation';
 
 const show = showFor('sendId', ['create']);
 
@@ -45,14 +38,12 @@ export const createProperties: INodeProperties[] = [
 	),
 ];
 
-const createBodyFields = collectBodyFields(createProperties);
-
-function prepareCreateBody(context: IExecuteSingleFunctions, body: IDataObject): void {
-	normalizeBodyTypes(context, body, createBodyFields);
+/** The Send ID field names it "Send ID" (on Send it is Options › Send ID). */
+function assertValidNewSendId(context: IExecuteSingleFunctions, body: IDataObject): void {
 	assertValidSendId(context, body, 'Send ID');
 }
 
-export const createOperation: INodePropertyOptions = brazeOperation({
+export const createOperation: OperationSpec = {
 	name: 'Create',
 	value: 'create',
 	action: 'Create a send ID',
@@ -60,5 +51,5 @@ export const createOperation: INodePropertyOptions = brazeOperation({
 		'Create a send ID for an API campaign, to track the analytics of one send of it separately (the Create Send ID endpoint). Braze allows 100 custom send IDs per day per workspace. Outputs send_id and message; pass send_id to Campaign › Trigger or Message › Send.',
 	url: '/sends/id/create',
 	permission: 'sends.id.create',
-	prepare: [prepareCreateBody],
-});
+	prepare: [assertValidNewSendId],
+};

@@ -1,15 +1,9 @@
-import type { INodeProperties } from 'n8n-workflow';
-
+import { resourceProperties } from '../resource';
 import { createOperation, createProperties } from './create';
 
-export const sendIdOperations: INodeProperties = {
-	displayName: 'Operation',
-	name: 'operation',
-	type: 'options',
-	noDataExpression: true,
-	displayOptions: { show: { resource: ['sendId'] } },
-	options: [createOperation],
-	default: 'create',
-};
-
-export const sendIdProperties: INodeProperties[] = [sendIdOperations, ...createProperties];
+export const sendIdProperties = resourceProperties(
+	'sendId',
+	[createOperation],
+	createProperties,
+	'create',
+);

@@ -1,0 +1,33 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { bodyFieldsShownFor } from '../body/fields';
+import { brazeOperation } from '../transport/operation';
+import type { OperationSpec } from '../transport/operation';
+
+/**
+ * A resource's part of the form: its Operation selector, then its fields. Each operation gets
+ * the routed fields it shows, read from these very fields, so a field added to the form is
+ * typed and checked without being listed anywhere else.
+ */
+export function resourceProperties(
+	resource: string,
+	operations: OperationSpec[],
+	fields: INodeProperties[],
+	defaultOperation: string,
+): INodeProperties[] {
+	const selector: INodeProperties = {
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: [resource] } },
+		options: operations.map((operation) =>
+			brazeOperation({
+				...operation,
+				bodyFields: bodyFieldsShownFor(fields, resource, operation.value),
+			}),
+		),
+		default: defaultOperation,
+	};
+	return [selector, ...fields];
+}
