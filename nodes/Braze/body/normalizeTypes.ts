@@ -2,9 +2,8 @@ import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 
 import type { BodyField } from './fields';
 import { deletePath, getPath, hasPath, setPath } from '../values/objectPath';
-import { idField } from '../validation/fieldValues';
+import { booleanField, idField } from '../validation/fieldValues';
 import { invalidInput } from '../validation/invalidInput';
-import { readBoolean } from '../values/boolean';
 import { dateObjectToIso, isDateObject, toInstantIso } from '../values/date';
 import { describeValue } from '../values/describe';
 import { readNumber } from '../values/number';
@@ -59,7 +58,7 @@ function convert(context: IExecuteSingleFunctions, field: BodyField, value: unkn
 		case 'number':
 			return toNumber(context, field, value);
 		case 'boolean':
-			return toBoolean(context, field, value);
+			return booleanField(context, value, field.label, false);
 		case 'dateTime':
 			return toIsoDate(context, field, value);
 		case 'options':
@@ -101,16 +100,6 @@ function toNumber(context: IExecuteSingleFunctions, field: BodyField, value: unk
 
 function formatNumber(value: number | undefined): string {
 	return value === undefined ? 'any' : value.toLocaleString('en-US');
-}
-
-function toBoolean(context: IExecuteSingleFunctions, field: BodyField, value: unknown): boolean {
-	const result = readBoolean(value);
-	if (result !== undefined) return result;
-	throw invalidInput(
-		context,
-		`${field.label} must be true or false, but it is ${describeValue(value)}`,
-		`Switch "${field.label}" on or off, or make its expression give true or false.`,
-	);
 }
 
 function toIsoDate(context: IExecuteSingleFunctions, field: BodyField, value: unknown): string {

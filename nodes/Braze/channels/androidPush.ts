@@ -19,13 +19,16 @@ import { invalidInput } from '../validation/invalidInput';
 import type { BrazeChannel } from './types';
 
 const KEY = 'android_push';
-/** Braze refuses an alert plus extra data over 4,000 bytes
- * (https://www.braze.com/docs/api/objects_filters/messaging/android_object). */
+/**
+ * Braze refuses an alert plus extra data over 4,000 bytes
+ * (https://www.braze.com/docs/api/objects_filters/messaging/android_object).
+ */
 const MAX_ANDROID_PAYLOAD_BYTES = 4000;
 
 /**
- * Conversation push (see the android_object page above): all four parts together, built from the Conversation options. It
- * runs for the whole options collection, so a part set alone is caught rather than ignored.
+ * Conversation push (same page): all four parts together, built from the Conversation
+ * options. It runs for the whole options collection, so a part set alone is caught rather
+ * than ignored.
  */
 async function sendConversationData(
 	this: IExecuteSingleFunctions,

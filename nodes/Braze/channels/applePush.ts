@@ -18,8 +18,10 @@ import { invalidInput } from '../validation/invalidInput';
 import type { BrazeChannel } from './types';
 
 const KEY = 'apple_push';
-/** Braze refuses an Apple payload (alert, extra and the other fields) over 1,912 bytes
- * (https://www.braze.com/docs/api/objects_filters/messaging/apple_object). */
+/**
+ * Braze refuses an Apple payload (alert, extra and the other fields) over 1,912 bytes
+ * (https://www.braze.com/docs/api/objects_filters/messaging/apple_object).
+ */
 const MAX_APPLE_PAYLOAD_BYTES = 1912;
 
 /** A plain alert is a string; a title (or localisation) turns it into Apple's alert object. */

@@ -27,8 +27,10 @@ export const channelProperties: INodeProperties[] = channels.flatMap(
 	(channel) => channel.properties,
 );
 
-/** Checks `messages`: something to send, each channel's own rules, campaign tracking
- * (https://www.braze.com/docs/api/endpoints/messaging/send_messages/post_send_messages). */
+/**
+ * Checks `messages`: something to send, each channel's own rules, campaign tracking
+ * (https://www.braze.com/docs/api/endpoints/messaging/send_messages/post_send_messages).
+ */
 export function assertValidMessages(context: IExecuteSingleFunctions, body: BrazeBody): void {
 	const chosen = context.getNodeParameter('channels', []) as string[];
 	const selected = channels.filter((channel) => chosen.includes(channel.key));

@@ -10,8 +10,10 @@ import { getPath, setPath } from '../values/objectPath';
 import { bodyOf } from '../body/requestBody';
 import { invalidInput } from '../validation/invalidInput';
 
-/** Every messaging object takes a message_variation_id for campaign tracking
- * (https://www.braze.com/docs/api/endpoints/messaging/send_messages/post_send_messages). */
+/**
+ * Every messaging object takes a message_variation_id for campaign tracking
+ * (https://www.braze.com/docs/api/endpoints/messaging/send_messages/post_send_messages).
+ */
 export function messageVariationIdOption(bodyPath: string): INodeProperties {
 	return {
 		displayName: 'Message Variation ID',

@@ -27,8 +27,10 @@ export interface TriggerKind {
 	propertiesKey: 'trigger_properties' | 'context';
 	propertiesLabel: string;
 	propertiesDescription: string;
-	/** Campaign recipients may be named by Braze ID; Canvas ones may not
-	 * (https://www.braze.com/docs/api/endpoints/messaging/send_messages/post_send_triggered_canvases). */
+	/**
+	 * Campaign recipients may be named by Braze ID; Canvas ones may not
+	 * (https://www.braze.com/docs/api/endpoints/messaging/send_messages/post_send_triggered_canvases).
+	 */
 	allowBrazeId: boolean;
 }
 

@@ -1,8 +1,10 @@
 import { sleep } from 'n8n-workflow';
 import type { IN8nHttpFullResponse } from 'n8n-workflow';
 
-/** What one Braze answer says about the rate limit: X-RateLimit-* and Retry-After
- * (https://www.braze.com/docs/api/api_limits). */
+/**
+ * What one Braze answer says about the rate limit: X-RateLimit-* and Retry-After
+ * (https://www.braze.com/docs/api/api_limits).
+ */
 export interface RateLimitInfo {
 	limit?: number;
 	remaining?: number;

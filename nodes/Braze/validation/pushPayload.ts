@@ -2,8 +2,10 @@ import type { IExecuteSingleFunctions } from 'n8n-workflow';
 
 import { invalidInput } from './invalidInput';
 
-/** Apple reserves these keys of the push payload; Braze rejects them in `extra`
- * (https://www.braze.com/docs/api/objects_filters/messaging/apple_object). */
+/**
+ * Apple reserves these keys of the push payload; Braze rejects them in `extra`
+ * (https://www.braze.com/docs/api/objects_filters/messaging/apple_object).
+ */
 const RESERVED_EXTRA_KEYS = ['ab', 'aps'];
 
 export function assertNoReservedExtraKeys(
