@@ -5,7 +5,7 @@ import { showFor, shownFor } from '../form/displayOptions';
 import { keyValueField } from '../form/keyValueField';
 import { brazeIdLocator } from '../form/locator';
 import { assertValidAudience, audienceProperties } from '../sections/audience';
-import { optionsPropertyFor } from '../sections/triggerOptions';
+import { optionsPropertyFor } from '../sections/options';
 import {
 	addTriggerRecipients,
 	assertValidTriggerTargeting,

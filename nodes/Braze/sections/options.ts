@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-
 import { dryRunOption } from '../transport/dryRun';
 import { DEFAULT_MAX_WAIT_ON_RATE_LIMIT, DEFAULT_TIMEOUT_SECONDS } from '../transport/settings';
 import { invalidInput } from '../validation/invalidInput';
+import { showFor } from '../form/displayOptions';
 import { brazeIdLocator } from '../form/locator';
 
 const MAX_SEND_ID_LENGTH = 64;
@@ -142,4 +143,37 @@ export function assertValidSendId(
 			`Shorten ${fieldLabel}.`,
 		);
 	}
+}
+
+/** Send's options, to pick from by name. */
+const sendOptionFields = (sendOptionsProperty.options ?? []).filter(
+	(option): option is INodeProperties => 'displayName' in option && 'type' in option,
+);
+
+/**
+ * An Options collection for an operation other than Send, made of Send's own options picked by
+ * name (same routing and defaults): the executor reads Max Wait on Rate Limit, Retry Server
+ * Errors and Dry Run from `options` whatever the operation. A name Send's collection lacks is
+ * skipped.
+ */
+export function optionsPropertyFor(
+	resource: string,
+	operation: string,
+	names: string[],
+	description: string,
+): INodeProperties {
+	const options = sendOptionFields
+		.filter((option) => names.includes(option.name))
+		.map((option) => {
+			// Shown whenever the collection is: Send's own conditions name Message operations.
+			const copy = { ...option };
+			delete copy.displayOptions;
+			return copy;
+		});
+	return {
+		...sendOptionsProperty,
+		description,
+		displayOptions: showFor(resource, [operation]),
+		options,
+	};
 }

@@ -2,8 +2,7 @@ import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-
 
 import { showFor } from '../../form/displayOptions';
 import { brazeIdLocator } from '../../form/locator';
-import { assertValidSendId } from '../../sections/options';
-import { optionsPropertyFor } from '../../sections/triggerOptions';
+import { assertValidSendId, optionsPropertyFor } from '../../sections/options';
 import type { OperationSpec } from '../../transport/operation';
 
 const show = showFor('sendId', ['create']);
