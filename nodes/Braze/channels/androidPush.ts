@@ -17,6 +17,7 @@ import { pushButtonsField } from '../form/pushButtons';
 import { bodyOf } from '../body/requestBody';
 import { invalidInput } from '../validation/invalidInput';
 import type { BrazeChannel } from './types';
+import { collectionParameter } from '../form/parameters';
 
 const KEY = 'android_push';
 /**
@@ -34,7 +35,7 @@ async function sendConversationData(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	const options = this.getNodeParameter('androidPushOptions', {}) as IDataObject;
+	const options = collectionParameter(this, 'androidPushOptions');
 	const messages = ((options.conversationMessages as IDataObject)?.message ?? []) as IDataObject[];
 	const persons = ((options.conversationPersons as IDataObject)?.person ?? []) as IDataObject[];
 	const shortcutId = String(options.conversationShortcutId ?? '').trim();

@@ -16,6 +16,7 @@ import { byteLength } from '../values/bytes';
 import { bodyOf } from '../body/requestBody';
 import { invalidInput } from '../validation/invalidInput';
 import type { BrazeChannel } from './types';
+import { collectionParameter } from '../form/parameters';
 
 const KEY = 'apple_push';
 /**
@@ -31,7 +32,7 @@ async function sendAppleAlert(
 ): Promise<IHttpRequestOptions> {
 	const body = String(this.getNodeParameter('applePushAlert', '') ?? '');
 	const title = String(this.getNodeParameter('applePushTitle', '') ?? '');
-	const options = this.getNodeParameter('applePushOptions', {}) as IDataObject;
+	const options = collectionParameter(this, 'applePushOptions');
 	const alert: IDataObject = {};
 	if (body) alert.body = body;
 	if (title) alert.title = title;

@@ -7,6 +7,7 @@ import { setPath } from '../values/objectPath';
 import { bodyOf } from '../body/requestBody';
 import { invalidInput } from '../validation/invalidInput';
 import type { BrazeChannel } from './types';
+import { collectionParameter, entriesParameter } from '../form/parameters';
 
 const KEY = 'whats_app';
 const MESSAGE = 'messages.whats_app.message';
@@ -27,7 +28,7 @@ async function sendTemplateBodyVariables(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	const entries = this.getNodeParameter('whatsAppBodyVariables.variable', []) as IDataObject[];
+	const entries = entriesParameter(this, 'whatsAppBodyVariables.variable');
 	if (entries.length) {
 		const variables: IDataObject = {};
 		entries.forEach((entry, index) => (variables[String(index)] = String(entry.value ?? '')));
@@ -50,7 +51,7 @@ async function sendTemplateButtonVariable(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	const variable = this.getNodeParameter('whatsAppButtonVariable.variable', {}) as IDataObject;
+	const variable = collectionParameter(this, 'whatsAppButtonVariable.variable');
 	if (variable.value === undefined || variable.value === '') return requestOptions;
 	const index = Number(variable.buttonIndex ?? 0);
 	if (!Number.isInteger(index) || index < 0) {
@@ -70,7 +71,7 @@ async function sendQuickReplyButtons(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	const entries = this.getNodeParameter('whatsAppButtons.button', []) as IDataObject[];
+	const entries = entriesParameter(this, 'whatsAppButtons.button');
 	const buttons = entries.map((entry, index) => {
 		const text = textField(this, entry.text, `WhatsApp › Quick reply button ${index + 1} › Text`);
 		if (!text) {
@@ -90,7 +91,7 @@ async function sendListSections(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	const entries = this.getNodeParameter('whatsAppListSections.section', []) as IDataObject[];
+	const entries = entriesParameter(this, 'whatsAppListSections.section');
 	const sections = entries.map((entry, sectionIndex) => {
 		const title = textField(
 			this,

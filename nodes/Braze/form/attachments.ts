@@ -1,5 +1,6 @@
-import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
+import { entriesParameter } from './parameters';
 import { textField } from '../validation/fieldValues';
 import { invalidInput } from '../validation/invalidInput';
 
@@ -68,7 +69,7 @@ export function readAttachments(
 	parameter: string,
 	label: string,
 ): Attachment[] {
-	const entries = context.getNodeParameter(parameter, []) as IDataObject[];
+	const entries = entriesParameter(context, parameter);
 	const attachments: Attachment[] = [];
 	for (const [index, entry] of entries.entries()) {
 		const name = `${label} ${index + 1}`;

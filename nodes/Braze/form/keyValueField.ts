@@ -10,6 +10,7 @@ import { bodyOf } from '../body/requestBody';
 import { textField } from '../validation/fieldValues';
 import { invalidInput } from '../validation/invalidInput';
 import { readText } from '../values/text';
+import { entriesParameter } from './parameters';
 
 interface KeyValueFieldOptions {
 	displayName: string;
@@ -67,10 +68,7 @@ export function keyValueField(options: KeyValueFieldOptions): INodeProperties {
 						this: IExecuteSingleFunctions,
 						requestOptions: IHttpRequestOptions,
 					): Promise<IHttpRequestOptions> {
-						const pairs = this.getNodeParameter(
-							`${options.parameterPath}.pair`,
-							[],
-						) as IDataObject[];
+						const pairs = entriesParameter(this, `${options.parameterPath}.pair`);
 						const object = keyValuePairsToObject(this, pairs, options.displayName, keyLabel);
 						if (pairs.length) setPath(bodyOf(requestOptions), options.bodyPath, object);
 						return requestOptions;

@@ -8,6 +8,7 @@ import type {
 import { setPath } from '../values/objectPath';
 import { bodyOf } from '../body/requestBody';
 import { invalidInput } from '../validation/invalidInput';
+import { entriesParameter } from './parameters';
 
 interface PushButtonsOptions {
 	channelName: string;
@@ -92,10 +93,7 @@ export function pushButtonsField(options: PushButtonsOptions): INodeProperties {
 						this: IExecuteSingleFunctions,
 						requestOptions: IHttpRequestOptions,
 					): Promise<IHttpRequestOptions> {
-						const entries = this.getNodeParameter(
-							`${options.parameterPath}.button`,
-							[],
-						) as IDataObject[];
+						const entries = entriesParameter(this, `${options.parameterPath}.button`);
 						const buttons = entries.map((entry, index) => {
 							const label = String(
 								(options.labelKey === 'text' ? entry.text : entry.actionId) ?? '',

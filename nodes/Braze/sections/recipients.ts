@@ -14,6 +14,7 @@ import { invalidInput } from '../validation/invalidInput';
 import { describeValue } from '../values/describe';
 import { readId } from '../values/text';
 import { brazeIdLocator } from '../form/locator';
+import { entriesParameter } from '../form/parameters';
 
 export const MAX_ALIAS_BYTES = 236;
 
@@ -147,7 +148,7 @@ async function sendUserAliases(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	const entries = this.getNodeParameter('userAliases.alias', []) as IDataObject[];
+	const entries = entriesParameter(this, 'userAliases.alias');
 	const aliases: UserAlias[] = [];
 	const seen = new Set<string>();
 	for (const [index, entry] of entries.entries()) {

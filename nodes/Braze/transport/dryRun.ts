@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
 import { booleanField } from '../validation/fieldValues';
+import { collectionParameter } from '../form/parameters';
 
 /**
  * "Dry Run": add it to an operation's Options collection (named `options`) whose requests go
@@ -22,7 +23,7 @@ export const dryRunOption: INodeProperties = {
  * would send for real.
  */
 export function isDryRun(context: IExecuteSingleFunctions): boolean {
-	const options = context.getNodeParameter('options', {}) as IDataObject;
+	const options = collectionParameter(context, 'options');
 	if (!('dryRun' in options)) return false;
 	return booleanField(context, options.dryRun ?? null, 'Options › Dry Run', false);
 }

@@ -1,4 +1,5 @@
-import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
+import type { IExecuteSingleFunctions } from 'n8n-workflow';
+import { collectionParameter } from '../form/parameters';
 
 /** How the node reacts to a bad network or a busy Braze (Options collection). */
 export interface RetrySettings {
@@ -17,10 +18,10 @@ export const DEFAULT_TIMEOUT_SECONDS = 30;
 
 /** The item's Options › Max Wait on Rate Limit, Retry Server Errors and Timeout, in ms. */
 export function retrySettings(context: IExecuteSingleFunctions): RetrySettings {
-	const options = context.getNodeParameter('options', {}) as IDataObject;
+	const options = collectionParameter(context, 'options');
 	const maxWait = Number(options.maxWaitOnRateLimit ?? DEFAULT_MAX_WAIT_ON_RATE_LIMIT);
 	// Options › Timeout (seconds) first; then n8n's own Request Options › Timeout (ms).
-	const requestOptions = context.getNodeParameter('requestOptions', {}) as IDataObject;
+	const requestOptions = collectionParameter(context, 'requestOptions');
 	const timeout =
 		options.timeout !== undefined
 			? Number(options.timeout)
