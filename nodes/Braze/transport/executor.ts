@@ -24,6 +24,7 @@ import type { BodyField } from '../body/fields';
 import { normalizeBodyTypes } from '../body/normalizeTypes';
 import { bodyOf } from '../body/requestBody';
 import type { BodyStep } from '../body/steps';
+import type { BrazeBody } from '../body/types';
 import { brazeErrors, CHECK_ACTIVITY_LOG, MAY_OR_MAY_NOT } from './answer';
 import { assertRequestSizes } from './bodySize';
 import { chunkBody, splitRecipients } from './chunking';
@@ -118,6 +119,17 @@ async function untilRoutingListens(
 	]);
 }
 
+/** One item's executor run: what every step of sending it needs. */
+interface ItemRun {
+	context: IExecutePaginationFunctions;
+	requestData: DeclarativeRestApiSettings.ResultOptions;
+	body: BrazeBody;
+	spec: ExecutorSpec;
+	ledger: RunLedger;
+	/** Which try of the node this is (n8n's Retry On Fail runs it again). */
+	attempt: number;
+}
+
 /** One item: prepare and check the body, then dry-run it or send it chunk by chunk. */
 async function executeItem(
 	context: IExecutePaginationFunctions,
@@ -138,7 +150,7 @@ async function executeItem(
 		const bodies = plan.map((chunk) => chunkBody(body, chunk));
 		return [{ json: dryRunResult(method, url, bodies), pairedItem }];
 	}
-	const sent = await sendPlan(context, requestData, spec, plan, ledger, attempt);
+	const sent = await sendPlan({ context, requestData, body, spec, ledger, attempt }, plan);
 	if ('stopped' in sent) return sent.stopped;
 	const { done, answers, fresh, replayed } = sent;
 	ledger.confirm(
@@ -154,79 +166,74 @@ async function executeItem(
 	return [{ json, pairedItem }];
 }
 
-/** What the requests of one item gave, or the output of a partial failure. */
-type PlanResult =
-	| {
-			done: RequestSummary[];
-			answers: IDataObject[];
-			/** Answers Braze gave in this try (not replayed from an earlier one). */
-			fresh: IDataObject[];
-			replayed: number;
-	  }
-	| { stopped: INodeExecutionData[] };
+/** What the requests of one item gave. */
+interface PlanSent {
+	done: RequestSummary[];
+	answers: IDataObject[];
+	/** Answers Braze gave in this try (not replayed from an earlier one). */
+	fresh: IDataObject[];
+	replayed: number;
+}
 
-/** Sends the item's requests in order; one that an earlier try settled is not sent again. */
+/** That, or the output of a partial failure. */
+type PlanResult = PlanSent | { stopped: INodeExecutionData[] };
+
+/** Sends the item's requests in order; a partial failure ends the item there. */
 async function sendPlan(
-	context: IExecutePaginationFunctions,
-	requestData: DeclarativeRestApiSettings.ResultOptions,
-	spec: ExecutorSpec,
+	item: ItemRun,
 	plan: Array<RecipientChunk | undefined>,
-	ledger: RunLedger,
-	attempt: number,
 ): Promise<PlanResult> {
-	const itemIndex = context.getItemIndex();
-	const body = bodyOf(requestData.options);
-	const run = retryRun(context, requestData, spec, ledger, attempt);
-	const done: RequestSummary[] = [];
-	const answers: IDataObject[] = [];
-	const fresh: IDataObject[] = [];
-	let replayed = 0;
+	const retry = retryRun(item);
+	const result: PlanSent = { done: [], answers: [], fresh: [], replayed: 0 };
 	for (const [index, chunk] of plan.entries()) {
-		const earlier = ledger.earlier(itemIndex, index);
-		let outcome: SendOutcome;
-		if (earlier?.sent === 'yes') {
-			outcome = { json: earlier.json };
-			replayed += 1;
-		} else if (earlier?.sent === 'maybe') {
-			outcome = { failure: earlierTryFailure(context, index + 1, plan.length) };
-		} else {
-			const first = run.halted?.();
-			if (first) {
-				outcome = { failure: first };
-			} else {
-				const chunkRequest = {
-					...requestData,
-					options: { ...requestData.options, body: chunkBody(body, chunk) },
-				};
-				outcome = await sendWithRetries({ ...run, requestData: chunkRequest });
-				if ('json' in outcome) {
-					ledger.record(itemIndex, index, { sent: 'yes', json: outcome.json });
-					fresh.push(outcome.json);
-				} else if (outcome.failure.sent === 'maybe') {
-					ledger.record(itemIndex, index, { sent: 'maybe' });
-				}
-			}
-		}
+		const { outcome, source } = await sendChunk(item, retry, plan.length, index, chunk);
 		if ('failure' in outcome) {
 			if (plan.length === 1) throw outcome.failure.error;
 			const chunks = plan.filter((entry): entry is RecipientChunk => entry !== undefined);
-			const stop = { failure: outcome.failure, index, plan: chunks, done };
-			return { stopped: partialFailure(context, stop) };
+			const stop = { failure: outcome.failure, index, plan: chunks, done: result.done };
+			return { stopped: partialFailure(item.context, stop) };
 		}
-		answers.push(outcome.json);
-		done.push(summary(index, chunk, outcome.json));
+		if (source === 'earlier try') result.replayed += 1;
+		else result.fresh.push(outcome.json);
+		result.answers.push(outcome.json);
+		result.done.push(summary(index, chunk, outcome.json));
 	}
-	return { done, answers, fresh, replayed };
+	return result;
+}
+
+/**
+ * One request of the item. What an earlier try of the node settled is not sent again: a
+ * request Braze confirmed is replayed from the ledger, one it may have acted on is reported.
+ */
+async function sendChunk(
+	item: ItemRun,
+	retry: RetryRun,
+	of: number,
+	index: number,
+	chunk: RecipientChunk | undefined,
+): Promise<{ outcome: SendOutcome; source: 'earlier try' | 'this try' }> {
+	const { context, requestData, body, ledger } = item;
+	const itemIndex = context.getItemIndex();
+	const earlier = ledger.earlier(itemIndex, index);
+	if (earlier?.sent === 'yes') return { outcome: { json: earlier.json }, source: 'earlier try' };
+	if (earlier?.sent === 'maybe') {
+		return { outcome: { failure: earlierTryFailure(context, index + 1, of) }, source: 'this try' };
+	}
+	const halt = retry.halted?.();
+	if (halt) return { outcome: { failure: halt }, source: 'this try' };
+	const chunkRequest = {
+		...requestData,
+		options: { ...requestData.options, body: chunkBody(body, chunk) },
+	};
+	const outcome = await sendWithRetries({ ...retry, requestData: chunkRequest });
+	if ('json' in outcome) ledger.record(itemIndex, index, { sent: 'yes', json: outcome.json });
+	else if (outcome.failure.sent === 'maybe') ledger.record(itemIndex, index, { sent: 'maybe' });
+	return { outcome, source: 'this try' };
 }
 
 /** The settings, gate and run-wide checks every request of the item shares. */
-function retryRun(
-	context: IExecutePaginationFunctions,
-	requestData: DeclarativeRestApiSettings.ResultOptions,
-	spec: ExecutorSpec,
-	ledger: RunLedger,
-	attempt: number,
-): RetryRun {
+function retryRun(item: ItemRun): RetryRun {
+	const { context, requestData, spec, ledger, attempt } = item;
 	const itemIndex = context.getItemIndex();
 	const settings = retrySettings(context);
 	const gate = rateLimitGate(
