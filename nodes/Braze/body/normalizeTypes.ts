@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 
 import type { BodyField } from './fields';
-import { deletePath, getPath, hasPath, setPath } from '../values/objectPath';
+import { deletePath, getPath, hasPath, setPath } from '../values/object';
 import { booleanField, idField } from '../validation/fieldValues';
 import { invalidInput } from '../validation/invalidInput';
 import { dateObjectToIso, isDateObject, toInstantIso } from '../values/date';

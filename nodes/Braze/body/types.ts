@@ -1,4 +1,4 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 
 // The bodies Braze receives, as the steps leave them (before the steps run, a routed value
 // can still be text where a number belongs). Object types are `type` aliases, not interfaces,
@@ -58,3 +58,10 @@ export interface BrazeBody extends IDataObject, NamedUsers {
 	context?: IDataObject;
 	attachments?: Array<{ file_name: string; url: string }>;
 }
+
+/**
+ * One named step of an operation's body preparation: it reads what it needs, completes or
+ * checks its part of the body, and throws a NodeOperationError naming the field otherwise.
+ * The executor runs an operation's steps in order once every field has routed its value.
+ */
+export type BodyStep = (context: IExecuteSingleFunctions, body: BrazeBody) => void;

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from '
 import { additionalJsonOption, messageVariationIdOption } from '../form/channelOptions';
 import { showForChannel } from '../form/displayOptions';
 import { keyValueField } from '../form/keyValueField';
-import { setPath } from '../values/objectPath';
+import { setPath } from '../values/object';
 import { byteLength } from '../values/bytes';
 import {
 	collapseKeyOption,

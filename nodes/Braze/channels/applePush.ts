@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from '
 import { additionalJsonOption, messageVariationIdOption } from '../form/channelOptions';
 import { showForChannel } from '../form/displayOptions';
 import { keyValueField } from '../form/keyValueField';
-import { getPath, setPath } from '../values/objectPath';
+import { getPath, setPath } from '../values/object';
 import {
 	customUriOption,
 	mostRecentDeviceOnlyOption,
@@ -11,7 +11,6 @@ import {
 	useWebviewOption,
 } from '../form/pushOptions';
 import { pushButtonsField } from '../form/pushButtons';
-import { assertNoReservedExtraKeys } from '../validation/pushPayload';
 import { byteLength } from '../values/bytes';
 import { bodyOf } from '../body/requestBody';
 import { invalidInput } from '../validation/invalidInput';
@@ -63,6 +62,28 @@ async function sendAppleAlert(
 		keys.length === 1 && alert.body ? body : alert,
 	);
 	return requestOptions;
+}
+
+/**
+ * Apple reserves these keys of the push payload; Braze rejects them in `extra`
+ * (https://www.braze.com/docs/api/objects_filters/messaging/apple_object).
+ */
+const RESERVED_EXTRA_KEYS = ['ab', 'aps'];
+
+function assertNoReservedExtraKeys(
+	context: IExecuteSingleFunctions,
+	channelName: string,
+	extra: unknown,
+): void {
+	if (extra === null || typeof extra !== 'object') return;
+	const reserved = Object.keys(extra).filter((key) => RESERVED_EXTRA_KEYS.includes(key));
+	if (reserved.length) {
+		throw invalidInput(
+			context,
+			`${channelName} › Extra cannot use the key "${reserved[0]}"`,
+			`The keys ${RESERVED_EXTRA_KEYS.join(' and ')} are reserved for the push payload itself; rename the Extra entry.`,
+		);
+	}
 }
 
 export const applePushChannel: BrazeChannel = {

@@ -4,7 +4,7 @@ import { attachmentsField, readAttachments } from '../form/attachments';
 import { additionalJsonOption, messageVariationIdOption } from '../form/channelOptions';
 import { showForChannel } from '../form/displayOptions';
 import { keyValueField } from '../form/keyValueField';
-import { setPath } from '../values/objectPath';
+import { setPath } from '../values/object';
 import { bodyOf } from '../body/requestBody';
 import { invalidInput } from '../validation/invalidInput';
 import type { BrazeChannel } from './types';

@@ -2,7 +2,7 @@ import type { IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow'
 
 import { additionalJsonOption, messageVariationIdOption } from '../form/channelOptions';
 import { showForChannel } from '../form/displayOptions';
-import { setPath } from '../values/objectPath';
+import { setPath } from '../values/object';
 import { bodyOf } from '../body/requestBody';
 import type { BrazeChannel } from './types';
 

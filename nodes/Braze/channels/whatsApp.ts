@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from '
 import { additionalJsonOption, messageVariationIdOption } from '../form/channelOptions';
 import { showForChannel } from '../form/displayOptions';
 import { textField } from '../validation/fieldValues';
-import { setPath } from '../values/objectPath';
+import { setPath } from '../values/object';
 import { bodyOf } from '../body/requestBody';
 import { invalidInput } from '../validation/invalidInput';
 import type { BrazeChannel } from './types';

@@ -5,8 +5,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { isPlainObject } from '../values/object';
-import { getPath, setPath } from '../values/objectPath';
+import { getPath, isPlainObject, setPath } from '../values/object';
 import { bodyOf } from '../body/requestBody';
 import { invalidInput } from '../validation/invalidInput';
 

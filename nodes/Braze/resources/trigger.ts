@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { BodyStep } from '../body/steps';
+import type { BodyStep } from '../body/types';
 import { showFor, shownFor } from '../form/displayOptions';
 import { keyValueField } from '../form/keyValueField';
 import { brazeIdLocator } from '../form/locator';

@@ -23,8 +23,7 @@ import type {
 import type { BodyField } from '../body/fields';
 import { normalizeBodyTypes } from '../body/normalizeTypes';
 import { bodyOf } from '../body/requestBody';
-import type { BodyStep } from '../body/steps';
-import type { BrazeBody } from '../body/types';
+import type { BodyStep, BrazeBody } from '../body/types';
 import { brazeErrors, CHECK_ACTIVITY_LOG, MAY_OR_MAY_NOT } from './answer';
 import { assertRequestSizes } from './bodySize';
 import { chunkBody, splitRecipients } from './chunking';
