@@ -24,14 +24,15 @@ function readBody(req) {
 
 /** `s` is the stand-in's shared state (see index.js). */
 function createServer(s) {
-  const sleep = (ms) =>
+  // A slow fault's delay: the caller's own sleep if given, else a real timer cleared on close.
+  const sleep = s.sleep || ((ms) =>
     new Promise((resolve) => {
       const t = setTimeout(() => {
         s.timers.delete(t);
         resolve();
       }, ms);
       s.timers.add(t);
-    });
+    }));
 
   const onRequest = (req, res) => {
     handle(req, res).catch((err) => {
@@ -143,7 +144,7 @@ function createServer(s) {
         }
         case 'slow':
           // Braze has not acted yet: if the client gives up meanwhile, nothing is sent.
-          await sleep(fault.delayMs);
+          await sleep(fault.delayMs, req);
           if (gone()) {
             record.status = null;
             record.clientGone = true;
@@ -194,7 +195,7 @@ function createServer(s) {
       record.response = result.body;
       return drop();
     }
-    if (fault && fault.type === 'acceptThenSlow') await sleep(fault.delayMs);
+    if (fault && fault.type === 'acceptThenSlow') await sleep(fault.delayMs, req);
     send(result.status, result.body, limitHeaders);
   }
 }
