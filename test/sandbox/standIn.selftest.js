@@ -35,9 +35,12 @@ async function call(p, body, { key = 'local-dev-key', method = 'POST', raw, sign
 }
 const send = (body, opts) => call('/messages/send', body, opts);
 const turn = () => new Promise((r) => setImmediate(r));
-/** Turns the event loop until `condition()` holds (no timer, no threshold). */
-async function until(condition) {
-  while (!condition()) await turn();
+/** Turns the event loop until `condition()` holds (no timer, no threshold), or the test ends. */
+async function until(condition, signal) {
+  while (!condition()) {
+    signal.throwIfAborted();
+    await turn();
+  }
 }
 
 /** A test that turns the event loop until something happens fails, rather than hangs, if it never does. */
@@ -453,29 +456,29 @@ describe('faults', () => {
     assert.equal(standIn.requests[0].status, 201);
     assert.equal(standIn.requests[0].fault, 'acceptThenDrop');
   });
-  test('acceptThenSlow: delivered at once, answered after delayMs (or never, if the client gives up)', HELD, async () => {
+  test('acceptThenSlow: delivered at once, answered after delayMs (or never, if the client gives up)', HELD, async (t) => {
     await withHeldDelays(async ({ local, held }) => {
       local.queueFaults({ type: 'acceptThenSlow', delayMs: 400 }, { type: 'acceptThenSlow', delayMs: 150 });
       const giveUp = new AbortController();
       const abandoned = send(one('sms'), { to: local, signal: giveUp.signal });
-      await until(() => held.length === 1);
+      await until(() => held.length === 1, t.signal);
       assert.equal(held[0].ms, 400);
       assert.equal(local.deliveries.get('external:u1'), 1, 'delivered before the answer');
       giveUp.abort();
       await assert.rejects(abandoned);
       const answered = send(one('sms'), { to: local });
-      await until(() => held.length === 2);
+      await until(() => held.length === 2, t.signal);
       assert.equal(held[1].ms, 150);
       held[1].release();
       assert.equal((await answered).status, 201);
       assert.equal(local.deliveries.get('external:u1'), 2);
     });
   });
-  test('slow: answered late and delivered if the client waits', HELD, async () => {
+  test('slow: answered late and delivered if the client waits', HELD, async (t) => {
     await withHeldDelays(async ({ local, held }) => {
       local.queueFaults({ type: 'slow', delayMs: 150 });
       const answered = send(one('sms'), { to: local });
-      await until(() => held.length === 1);
+      await until(() => held.length === 1, t.signal);
       assert.equal(held[0].ms, 150);
       assert.equal(local.deliveries.size, 0, 'not acted on during the delay');
       held[0].release();
@@ -483,17 +486,17 @@ describe('faults', () => {
       assert.equal(local.deliveries.get('external:u1'), 1);
     });
   });
-  test('slow: nothing delivered if the client gives up during the delay', HELD, async () => {
+  test('slow: nothing delivered if the client gives up during the delay', HELD, async (t) => {
     await withHeldDelays(async ({ local, held }) => {
       local.queueFaults({ type: 'slow', delayMs: 300 });
       const giveUp = new AbortController();
       const abandoned = send(one('sms'), { to: local, signal: giveUp.signal });
-      await until(() => held.length === 1);
+      await until(() => held.length === 1, t.signal);
       giveUp.abort();
       await assert.rejects(abandoned);
-      await until(() => held[0].socket.destroyed);
+      await until(() => held[0].socket.destroyed, t.signal);
       held[0].release();
-      await until(() => local.requests[0].status !== undefined);
+      await until(() => local.requests[0].status !== undefined, t.signal);
       assert.equal(local.requests[0].status, null);
       assert.equal(local.deliveries.size, 0);
     });
