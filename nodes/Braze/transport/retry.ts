@@ -25,6 +25,7 @@ export const retryDelays = {
 	/** After a 429 that names no reset time. */
 	unannouncedRateLimitMs: [1000, 2000, 4000, 8000, 16000, 30000],
 };
+
 /** A request that keeps being rate limited, however short each wait, stops at some point. */
 const MAX_RATE_LIMITED_ATTEMPTS = 50;
 
