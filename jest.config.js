@@ -14,6 +14,10 @@ module.exports = {
 	testEnvironment: 'node',
 	roots: ['<rootDir>/test'],
 	testMatch: ['**/*.test.ts'],
+	setupFilesAfterEnv: ['<rootDir>/test/helpers/noRealWaits.ts'],
+	// tsconfig.test.json sets isolatedModules: ts-jest only transpiles; `npm run lint` type-checks.
 	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }] },
+	// Every core: with no real waits left the suites are CPU-bound (jest's default leaves one idle).
+	maxWorkers: '100%',
 	testTimeout: 30000,
 };

@@ -1,6 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { DEFAULT_RETRY_DELAYS, setRetryDelays } from '../nodes/Braze/transport/retry';
 import { runCredentialTest } from './helpers/credentialTest';
 import { runBrazeNode } from './helpers/engine';
 import { emailSend } from './helpers/fixtures';
@@ -18,10 +17,6 @@ const { pathsHolding } = require('./support/secretSearch') as {
  * symbols, causes and sockets included): none may hold the API key.
  */
 const standIn = useStandIn();
-
-// The retry paths run, without their real waits.
-beforeAll(() => setRetryDelays({ notReachedMs: [1, 1, 1], serverErrorMs: [1, 1] }));
-afterAll(() => setRetryDelays(DEFAULT_RETRY_DELAYS));
 
 const OPERATIONS: Array<[string, IDataObject]> = [
 	['Message › Send', { ...emailSend, externalUserIds: 'u1' }],

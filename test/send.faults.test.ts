@@ -6,12 +6,13 @@ import { Braze } from '../nodes/Braze/Braze.node';
 import { RateLimitGate } from '../nodes/Braze/transport/rateLimit';
 import { runBrazeNode } from './helpers/engine';
 import { emailSend, users } from './helpers/fixtures';
-import { API_KEY, standInCredentials, useStandIn } from './helpers/standIn';
+import { API_KEY, standInCredentials, startStandIn, useStandIn } from './helpers/standIn';
 import type { BrazeStandIn } from './helpers/standIn';
+import { virtualTime } from './helpers/virtualTime';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const sandbox = require('./sandbox') as {
-	startBrazeStandIn(options?: IDataObject): Promise<BrazeStandIn & { port: number }>;
+const { holdRefusingPort } = require('./support/ports') as {
+	holdRefusingPort(): Promise<{ port: number; release(): Promise<void> }>;
 };
 
 // The node as n8n loads it: with the Request Options (timeout, batching) it adds to every
@@ -64,7 +65,6 @@ function expectNobodyTwice() {
 describe('Rate limits (429): wait for the reset, then send the same request again', () => {
 	it('waits for X-RateLimit-Reset and sends once', async () => {
 		standIn.queueFaults({ type: 'rateLimited', resetInSeconds: 1 });
-		const started = Date.now();
 		const result = await send({});
 		expect(result.error).toBeUndefined();
 		expect(result.output[0].json).toEqual({
@@ -72,15 +72,17 @@ describe('Rate limits (429): wait for the reset, then send the same request agai
 			message: 'success',
 		});
 		expect(standIn.requests.map((request) => request.status)).toEqual([429, 201]);
-		expect(Date.now() - started).toBeGreaterThanOrEqual(500);
+		// One wait, until the announced reset (at least a second away) and not beyond the next.
+		expect(virtualTime.waits).toHaveLength(1);
+		expect(virtualTime.waits[0]).toBeGreaterThanOrEqual(1000);
+		expect(virtualTime.waits[0]).toBeLessThanOrEqual(2100);
 		expect(deliveriesOf(['u1'])).toEqual([1]);
 	});
 
 	it('fails at once, saying when the limit resets, when the reset is further than Max Wait on Rate Limit', async () => {
 		standIn.queueFaults({ type: 'rateLimited', resetInSeconds: 2 });
-		const started = Date.now();
 		const result = await send({ options: { maxWaitOnRateLimit: 1 } });
-		expect(Date.now() - started).toBeLessThan(1000);
+		expect(virtualTime.waits).toEqual([]);
 		expect(result.error?.message).toBe(
 			'Braze rate limit reached (429): nothing was sent for this item',
 		);
@@ -105,7 +107,7 @@ describe('Rate limits (429): wait for the reset, then send the same request agai
 	it('paces many items through a small window: all sent once, few or no 429s', async () => {
 		standIn.setRateLimit({ limit: 5, windowMs: 1000 });
 		const items = users(12).map((id) => ({ ids: [id] }));
-		const started = Date.now();
+		const started = virtualTime.now();
 		const result = await send({ items });
 		expect(result.error).toBeUndefined();
 		expect(result.output).toHaveLength(12);
@@ -114,7 +116,8 @@ describe('Rate limits (429): wait for the reset, then send the same request agai
 		const limited = standIn.requests.filter((request) => request.status === 429).length;
 		expect(limited).toBeLessThanOrEqual(1);
 		expect(standIn.requests).toHaveLength(12 + limited);
-		expect(Date.now() - started).toBeGreaterThanOrEqual(2000); // 3 windows of 5
+		// 3 windows of 5: the node held the last items back until two resets had passed.
+		expect(virtualTime.now() - started).toBeGreaterThanOrEqual(2000);
 	});
 });
 
@@ -302,30 +305,28 @@ describe('Retry Server Errors (opt-in): a duplicate rather than a miss', () => {
 
 describe('Failures before anything reached Braze: retried with backoff', () => {
 	it('a refused connection is retried, and the send goes through once Braze is back', async () => {
-		const probe = await sandbox.startBrazeStandIn({ port: 0 });
-		const { port } = probe;
-		await probe.close();
-		let revived: (BrazeStandIn & { port: number }) | undefined;
-		const later = sleep(700).then(async () => {
-			revived = await sandbox.startBrazeStandIn({ port });
+		// Nothing listens on the port, and no other socket can take it, until Braze comes back.
+		const held = await holdRefusingPort();
+		let revived: BrazeStandIn | undefined;
+		virtualTime.duringNextWait(async () => {
+			revived = await startStandIn({ port: held.port });
 		});
 		try {
-			const result = await send({ url: `http://127.0.0.1:${port}` });
-			await later;
+			const result = await send({ url: `http://127.0.0.1:${held.port}` });
 			expect(result.error).toBeUndefined();
 			expect(result.output[0].json.dispatch_id).toBeTruthy();
+			expect(virtualTime.waits).toEqual([500]);
 			expect(revived?.requests).toHaveLength(1);
 			expect(revived?.deliveries.get('external:u1')).toBe(1);
 		} finally {
-			await later;
 			await revived?.close();
+			await held.release();
 		}
 	});
 
 	it('gives up after four tries with a clear error', async () => {
-		const started = Date.now();
 		const result = await send({ url: 'http://127.0.0.1:1' });
-		expect(Date.now() - started).toBeGreaterThanOrEqual(3000);
+		expect(virtualTime.waits).toEqual([500, 1000, 2000]);
 		expect(result.error?.message).toBe('Could not reach Braze: nothing was sent');
 		expect(String(result.error?.description)).toMatch(
 			/Braze URL: http:\/\/127.0.0.1:1\/messages\/send.*ECONNREFUSED.*did not reach Braze.*tried 4 times/,
@@ -334,10 +335,12 @@ describe('Failures before anything reached Braze: retried with backoff', () => {
 });
 
 describe('The rate-limit gate', () => {
+	/** Lets every pending promise chain run: one turn of the event loop (a 0 ms timer). */
+	const settle = async () => await sleep(0);
 	const limited = (resetInMs: number) => ({
 		limit: 10,
 		remaining: 0,
-		resetAtMs: Date.now() + resetInMs,
+		resetAtMs: virtualTime.now() + resetInMs,
 	});
 
 	it('stops waiting when the execution is cancelled', async () => {
@@ -345,11 +348,12 @@ describe('The rate-limit gate', () => {
 		expect(await gate.acquire(60_000, undefined)).toEqual({ go: true });
 		gate.release(limited(30_000), 429);
 		const controller = new AbortController();
-		const started = Date.now();
-		const waiting = gate.acquire(60_000, controller.signal);
-		void sleep(50).then(() => controller.abort());
-		expect(await waiting).toEqual({ go: false, cancelled: true });
-		expect(Date.now() - started).toBeLessThan(1000);
+		const started = virtualTime.now();
+		virtualTime.duringNextWait(() => controller.abort());
+		expect(await gate.acquire(60_000, controller.signal)).toEqual({ go: false, cancelled: true });
+		// It waited for the reset, and stopped within that wait, not after it.
+		expect(virtualTime.waits).toEqual([30_050]);
+		expect(virtualTime.now()).toBe(started);
 	});
 
 	it('refuses at once a wait longer than allowed, naming the reset', async () => {
@@ -366,9 +370,9 @@ describe('The rate-limit gate', () => {
 		await gate.acquire(60_000, undefined);
 		let second = false;
 		const waiting = gate.acquire(60_000, undefined).then(() => (second = true));
-		await sleep(20);
+		await settle();
 		expect(second).toBe(false); // the first answer is not in yet
-		gate.release({ limit: 10, remaining: 9, resetAtMs: Date.now() + 60_000 }, 201);
+		gate.release({ limit: 10, remaining: 9, resetAtMs: virtualTime.now() + 60_000 }, 201);
 		await waiting;
 		expect(second).toBe(true);
 	});

@@ -1,5 +1,7 @@
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
+import { virtualTime } from './virtualTime';
+
 /** One request as the stand-in saw it. */
 export interface RecordedRequest {
 	method: string;
@@ -31,8 +33,9 @@ const sandbox = require('../sandbox') as {
 export const API_KEY = 'local-dev-key';
 export const NO_SEND_KEY = 'no-send-key';
 
-export async function startStandIn(): Promise<BrazeStandIn> {
-	return await sandbox.startBrazeStandIn({ port: 0 });
+/** A stand-in whose rate-limit windows run on the clock the node waits on (virtualTime). */
+export async function startStandIn(options: IDataObject = {}): Promise<BrazeStandIn> {
+	return await sandbox.startBrazeStandIn({ port: 0, now: virtualTime.now, ...options });
 }
 
 /** Credential data pointing the node at the stand-in. */

@@ -15,14 +15,20 @@ const routes = require('./routes');
  * @param {boolean} [options.strict=true]    reject fields the reference does not document
  * @param {(record) => void} [options.onRequest] called once each recorded request is answered (or dropped)
  * @param {{key: string, cert: string}} [options.tls] serve https with this key and certificate
+ * @param {() => number} [options.now=Date.now] the clock of rate-limit windows, resets and date
+ *   rules (tests pass the clock the node waits on, so that no one waits for real)
+ * @param {(ms: number, req: import('node:http').IncomingMessage) => Promise<void>} [options.sleep]
+ *   how a slow fault waits on a request (default: a real timer); a self-test passes one it releases
  */
 async function startBrazeStandIn(options = {}) {
-  const { port = 0, host = '127.0.0.1', apiKeys = DEFAULT_API_KEYS, strict = true, onRequest, tls } = options;
+  const { port = 0, host = '127.0.0.1', apiKeys = DEFAULT_API_KEYS, strict = true, onRequest, tls, now = Date.now, sleep } = options;
   const s = {
     apiKeys,
     strict,
     onRequest,
     tls,
+    now,
+    sleep,
     routes,
     requests: [],
     deliveries: new Map(),

@@ -24,14 +24,15 @@ function readBody(req) {
 
 /** `s` is the stand-in's shared state (see index.js). */
 function createServer(s) {
-  const sleep = (ms) =>
+  // A slow fault's delay: the caller's own sleep if given, else a real timer cleared on close.
+  const sleep = s.sleep || ((ms) =>
     new Promise((resolve) => {
       const t = setTimeout(() => {
         s.timers.delete(t);
         resolve();
       }, ms);
       s.timers.add(t);
-    });
+    }));
 
   const onRequest = (req, res) => {
     handle(req, res).catch((err) => {
@@ -89,11 +90,11 @@ function createServer(s) {
     };
 
     const route = s.routes.find((r) => r.path === url.pathname && r.method === req.method);
-    if (!route) return send(404, { message: 'Not Found' }, s.rateLimiter.headers(Date.now()));
+    if (!route) return send(404, { message: 'Not Found' }, s.rateLimiter.headers(s.now()));
 
     // 1. Auth (401/403). Faults and rate limits only ever see authorised requests.
     const denied = authorize(req.headers, s.apiKeys, route.permission);
-    if (denied) return send(denied.status, denied.body, s.rateLimiter.headers(Date.now()));
+    if (denied) return send(denied.status, denied.body, s.rateLimiter.headers(s.now()));
 
     // 2. Scripted faults.
     const fault = s.faults.take(url.pathname);
@@ -101,16 +102,16 @@ function createServer(s) {
     if (fault && !isAcceptFault(fault)) {
       switch (fault.type) {
         case 'rateLimited': {
-          const reset = Math.ceil((Date.now() + (fault.resetInSeconds ?? 1) * 1000) / 1000);
+          const reset = Math.ceil((s.now() + (fault.resetInSeconds ?? 1) * 1000) / 1000);
           return send(429, { message: 'Rate Limited' }, {
-            'X-RateLimit-Limit': s.rateLimiter.headers(Date.now())['X-RateLimit-Limit'],
+            'X-RateLimit-Limit': s.rateLimiter.headers(s.now())['X-RateLimit-Limit'],
             'X-RateLimit-Remaining': '0',
             'X-RateLimit-Reset': String(reset),
           });
         }
         case 'serverError': {
           const status = fault.status || 500;
-          return send(status, { message: SERVER_ERROR_NAMES[status] }, s.rateLimiter.headers(Date.now()));
+          return send(status, { message: SERVER_ERROR_NAMES[status] }, s.rateLimiter.headers(s.now()));
         }
         case 'drop':
           record.status = null;
@@ -120,7 +121,7 @@ function createServer(s) {
           const text = '{"dispatch_id": "truncated", "message": "succ';
           record.status = 200;
           record.response = text;
-          res.writeHead(200, { 'Content-Type': 'application/json', ...s.rateLimiter.headers(Date.now()) });
+          res.writeHead(200, { 'Content-Type': 'application/json', ...s.rateLimiter.headers(s.now()) });
           res.end(text);
           return finish();
         }
@@ -143,7 +144,7 @@ function createServer(s) {
         }
         case 'slow':
           // Braze has not acted yet: if the client gives up meanwhile, nothing is sent.
-          await sleep(fault.delayMs);
+          await sleep(fault.delayMs, req);
           if (gone()) {
             record.status = null;
             record.clientGone = true;
@@ -156,7 +157,7 @@ function createServer(s) {
     }
 
     // 3. Rate limit; the headers go on every answer from here on.
-    const now = Date.now();
+    const now = s.now();
     const allowed = s.rateLimiter.take(now);
     const limitHeaders = s.rateLimiter.headers(now);
     let result;
@@ -194,7 +195,7 @@ function createServer(s) {
       record.response = result.body;
       return drop();
     }
-    if (fault && fault.type === 'acceptThenSlow') await sleep(fault.delayMs);
+    if (fault && fault.type === 'acceptThenSlow') await sleep(fault.delayMs, req);
     send(result.status, result.body, limitHeaders);
   }
 }

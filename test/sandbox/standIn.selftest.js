@@ -6,17 +6,19 @@ const { spawn } = require('node:child_process');
 const path = require('node:path');
 const { startBrazeStandIn, DEFAULT_API_KEYS, ALL_PERMISSIONS } = require('./index');
 
+// The stand-in's clock: it moves only when a test moves it, so rate-limit figures are exact.
+const clock = { ms: Date.now() };
 let standIn;
 before(async () => {
-  standIn = await startBrazeStandIn();
+  standIn = await startBrazeStandIn({ now: () => clock.ms });
 });
 after(() => standIn.close());
 beforeEach(() => standIn.reset());
 
-async function call(p, body, { key = 'local-dev-key', method = 'POST', raw, signal } = {}) {
+async function call(p, body, { key = 'local-dev-key', method = 'POST', raw, signal, to = standIn } = {}) {
   const headers = { 'Content-Type': 'application/json' };
   if (key) headers.Authorization = `Bearer ${key}`;
-  const res = await fetch(standIn.url + p, {
+  const res = await fetch(to.url + p, {
     method,
     headers,
     body: method === 'GET' ? undefined : raw !== undefined ? raw : JSON.stringify(body),
@@ -32,7 +34,34 @@ async function call(p, body, { key = 'local-dev-key', method = 'POST', raw, sign
   return { status: res.status, headers: res.headers, json, text };
 }
 const send = (body, opts) => call('/messages/send', body, opts);
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const turn = () => new Promise((r) => setImmediate(r));
+/** Turns the event loop until `condition()` holds (no timer, no threshold), or the test ends. */
+async function until(condition, signal) {
+  while (!condition()) {
+    signal.throwIfAborted();
+    await turn();
+  }
+}
+
+/** A test that turns the event loop until something happens fails, rather than hangs, if it never does. */
+const HELD = { timeout: 5000 };
+
+/**
+ * A second stand-in whose slow faults wait until the test releases them: `held` lists each
+ * delay asked for ({ ms, release, socket }).
+ */
+async function withHeldDelays(fn) {
+  const held = [];
+  const local = await startBrazeStandIn({
+    sleep: (ms, req) => new Promise((release) => held.push({ ms, release, socket: req.socket })),
+  });
+  try {
+    await fn({ local, held });
+  } finally {
+    for (const { release } of held) release();
+    await local.close();
+  }
+}
 const days = (n) => new Date(Date.now() + n * 86400000).toISOString();
 
 // One valid messaging object per channel.
@@ -359,8 +388,7 @@ describe('rate limit', () => {
       const r = await send(one('sms'), { key });
       assert.equal(r.headers.get('x-ratelimit-limit'), '250000');
       const reset = Number(r.headers.get('x-ratelimit-reset'));
-      assert.equal(reset % 3600, 0);
-      assert.ok(reset > Date.now() / 1000 && reset <= Date.now() / 1000 + 3600);
+      assert.equal(reset, (Math.floor(clock.ms / 3600000) + 1) * 3600);
     }
     const bad = await send({});
     assert.equal(bad.status, 400);
@@ -376,14 +404,16 @@ describe('rate limit', () => {
     assert.equal(c.headers.get('x-ratelimit-limit'), '2');
     assert.equal(c.json.message, 'Rate Limited');
     const reset = Number(c.headers.get('x-ratelimit-reset'));
-    assert.ok(reset >= Date.now() / 1000 && reset <= Date.now() / 1000 + 11, String(reset));
+    assert.equal(reset, Math.ceil((clock.ms + 10000) / 1000));
     assert.equal(standIn.deliveries.get('external:u1'), 2);
   });
   test('window ends -> allowed again; setRateLimit(null) restores the default', async () => {
     standIn.setRateLimit({ limit: 1, windowMs: 200 });
     assert.equal((await send(one('sms'))).status, 201);
     assert.equal((await send(one('sms'))).status, 429);
-    await sleep(250);
+    clock.ms += 199;
+    assert.equal((await send(one('sms'))).status, 429);
+    clock.ms += 1;
     assert.equal((await send(one('sms'))).status, 201);
     standIn.setRateLimit(null);
     assert.equal((await send(one('sms'))).headers.get('x-ratelimit-limit'), '250000');
@@ -398,7 +428,7 @@ describe('faults', () => {
     assert.equal(r.json.message, 'Rate Limited');
     assert.equal(r.headers.get('x-ratelimit-remaining'), '0');
     const reset = Number(r.headers.get('x-ratelimit-reset'));
-    assert.ok(reset - Date.now() / 1000 > 0.5 && reset - Date.now() / 1000 <= 3);
+    assert.equal(reset, Math.ceil((clock.ms + 2000) / 1000));
     assert.equal(standIn.deliveries.size, 0);
     assert.equal((await send(one('sms'))).status, 201, 'consumed by one request');
   });
@@ -426,28 +456,50 @@ describe('faults', () => {
     assert.equal(standIn.requests[0].status, 201);
     assert.equal(standIn.requests[0].fault, 'acceptThenDrop');
   });
-  test('acceptThenSlow: delivered, answer after delayMs (client times out)', async () => {
-    standIn.queueFaults({ type: 'acceptThenSlow', delayMs: 400 });
-    await assert.rejects(send(one('sms'), { signal: AbortSignal.timeout(100) }));
-    assert.equal(standIn.deliveries.get('external:u1'), 1);
-    standIn.queueFaults({ type: 'acceptThenSlow', delayMs: 150 });
-    const started = Date.now();
-    const r = await send(one('sms'));
-    assert.equal(r.status, 201);
-    assert.ok(Date.now() - started >= 140);
+  test('acceptThenSlow: delivered at once, answered after delayMs (or never, if the client gives up)', HELD, async (t) => {
+    await withHeldDelays(async ({ local, held }) => {
+      local.queueFaults({ type: 'acceptThenSlow', delayMs: 400 }, { type: 'acceptThenSlow', delayMs: 150 });
+      const giveUp = new AbortController();
+      const abandoned = send(one('sms'), { to: local, signal: giveUp.signal });
+      await until(() => held.length === 1, t.signal);
+      assert.equal(held[0].ms, 400);
+      assert.equal(local.deliveries.get('external:u1'), 1, 'delivered before the answer');
+      giveUp.abort();
+      await assert.rejects(abandoned);
+      const answered = send(one('sms'), { to: local });
+      await until(() => held.length === 2, t.signal);
+      assert.equal(held[1].ms, 150);
+      held[1].release();
+      assert.equal((await answered).status, 201);
+      assert.equal(local.deliveries.get('external:u1'), 2);
+    });
   });
-  test('slow: answered late and delivered if the client waits; nothing if it gives up', async () => {
-    standIn.queueFaults({ type: 'slow', delayMs: 150 });
-    const started = Date.now();
-    assert.equal((await send(one('sms'))).status, 201);
-    assert.ok(Date.now() - started >= 140);
-    assert.equal(standIn.deliveries.get('external:u1'), 1);
-    standIn.reset();
-    standIn.queueFaults({ type: 'slow', delayMs: 300 });
-    await assert.rejects(send(one('sms'), { signal: AbortSignal.timeout(50) }));
-    await sleep(400);
-    assert.equal(standIn.deliveries.size, 0);
-    assert.equal(standIn.requests[0].status, null);
+  test('slow: answered late and delivered if the client waits', HELD, async (t) => {
+    await withHeldDelays(async ({ local, held }) => {
+      local.queueFaults({ type: 'slow', delayMs: 150 });
+      const answered = send(one('sms'), { to: local });
+      await until(() => held.length === 1, t.signal);
+      assert.equal(held[0].ms, 150);
+      assert.equal(local.deliveries.size, 0, 'not acted on during the delay');
+      held[0].release();
+      assert.equal((await answered).status, 201);
+      assert.equal(local.deliveries.get('external:u1'), 1);
+    });
+  });
+  test('slow: nothing delivered if the client gives up during the delay', HELD, async (t) => {
+    await withHeldDelays(async ({ local, held }) => {
+      local.queueFaults({ type: 'slow', delayMs: 300 });
+      const giveUp = new AbortController();
+      const abandoned = send(one('sms'), { to: local, signal: giveUp.signal });
+      await until(() => held.length === 1, t.signal);
+      giveUp.abort();
+      await assert.rejects(abandoned);
+      await until(() => held[0].socket.destroyed, t.signal);
+      held[0].release();
+      await until(() => local.requests[0].status !== undefined, t.signal);
+      assert.equal(local.requests[0].status, null);
+      assert.equal(local.deliveries.size, 0);
+    });
   });
   test('malformedJson: 200 with a body that is not JSON, nothing delivered', async () => {
     standIn.queueFaults({ type: 'malformedJson' });
@@ -559,7 +611,7 @@ describe('other endpoints', () => {
   });
 });
 
-test('CLI prints the listening line and logs requests without keys', async () => {
+test('CLI prints the listening line and logs requests without keys', { timeout: 10000 }, async () => {
   const child = spawn(process.execPath, [path.join(__dirname, 'cli.js'), '--port', '0'], { env: { ...process.env, NODE_TEST_CONTEXT: '' } });
   let out = '';
   child.stdout.on('data', (d) => (out += d));
@@ -577,7 +629,11 @@ test('CLI prints the listening line and logs requests without keys', async () =>
     const post = (key) => fetch(`${url}/messages/send`, { method: 'POST', headers: { Authorization: `Bearer ${key}` }, body: JSON.stringify(one('sms')) });
     assert.equal((await post('local-dev-key')).status, 201);
     assert.equal((await post('my-secret-key-987')).status, 401);
-    await sleep(100);
+    await new Promise((resolve) => {
+      const logged = () => /-> 401/.test(out) && resolve();
+      logged();
+      child.stdout.on('data', logged);
+    });
     const logLines = out.split('\n').slice(1).join('\n');
     assert.match(logLines, /POST \/messages\/send -> 201/);
     assert.match(logLines, /-> 401/);

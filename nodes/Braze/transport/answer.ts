@@ -8,7 +8,7 @@ import type {
 } from 'n8n-workflow';
 
 import { isPlainObject } from '../values/object';
-import { readRateLimitInfo, retryTime } from './rateLimit';
+import { readRateLimitInfo, retryTime, waits } from './rateLimit';
 import type { RateLimitInfo } from './rateLimit';
 
 /** Errors this package built itself; they carry no request data, so they are safe to pass on. */
@@ -149,7 +149,7 @@ function rateLimitRefusal(rateLimit: RateLimitInfo): Refusal {
 			cause: 'rate-limited',
 			...(retryAt ? { resetsAtEpochMs: retryAt } : {}),
 			...(rateLimit.retryAtMs
-				? { retryAfterMs: Math.max(0, rateLimit.retryAtMs - Date.now()) }
+				? { retryAfterMs: Math.max(0, rateLimit.retryAtMs - waits.now()) }
 				: {}),
 		},
 	};

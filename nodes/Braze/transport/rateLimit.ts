@@ -15,7 +15,7 @@ export interface RateLimitInfo {
 }
 
 /** Braze's hourly limits reset on the clock hour (https://www.braze.com/docs/api/api_limits). */
-export function nextClockHour(now = Date.now()): Date {
+export function nextClockHour(now = waits.now()): Date {
 	const hour = 3600 * 1000;
 	return new Date((Math.floor(now / hour) + 1) * hour);
 }
@@ -33,7 +33,10 @@ function positiveNumber(text: string | undefined): number | undefined {
 	return Number.isFinite(value) && value >= 0 ? value : undefined;
 }
 
-export function readRateLimitInfo(response: IN8nHttpFullResponse, now = Date.now()): RateLimitInfo {
+export function readRateLimitInfo(
+	response: IN8nHttpFullResponse,
+	now = waits.now(),
+): RateLimitInfo {
 	const info: RateLimitInfo = {};
 	const limit = positiveNumber(header(response, 'x-ratelimit-limit'));
 	if (limit !== undefined && limit > 0) info.limit = limit;
@@ -78,6 +81,16 @@ export async function cancellableSleep(
 	}
 }
 
+/**
+ * The clock and the pauses behind every wait the node decides on: retry backoff and rate-limit
+ * pacing. The one seam tests replace (test/helpers/virtualTime.ts), so that they record the waits
+ * instead of sitting through them; the node itself never changes it.
+ */
+export const waits = {
+	now: (): number => Date.now(),
+	sleep: cancellableSleep,
+};
+
 /** A little slack after the announced reset: Braze's clock and ours are not the same clock. */
 const RESET_MARGIN_MS = 50;
 
@@ -121,7 +134,7 @@ export class RateLimitGate {
 	async acquire(maxWaitMs: number, signal: AbortSignal | undefined): Promise<GateResult> {
 		for (;;) {
 			if (signal?.aborted) return { go: false, cancelled: true };
-			const now = Date.now();
+			const now = waits.now();
 			if (this.resetAt !== undefined && now >= this.resetAt) {
 				// A new window: as many requests as Braze allows per window, if it said.
 				this.resetAt = undefined;
@@ -133,7 +146,7 @@ export class RateLimitGate {
 			);
 			if (waitUntil > now) {
 				if (waitUntil - now > maxWaitMs) return { go: false, resetAt: new Date(waitUntil) };
-				if (!(await cancellableSleep(waitUntil - now + RESET_MARGIN_MS, signal))) {
+				if (!(await waits.sleep(waitUntil - now + RESET_MARGIN_MS, signal))) {
 					return { go: false, cancelled: true };
 				}
 				continue;
@@ -165,7 +178,7 @@ export class RateLimitGate {
 	}
 
 	private observe(info: RateLimitInfo, status: number | undefined): void {
-		const now = Date.now();
+		const now = waits.now();
 		if (info.limit !== undefined) this.limit = info.limit;
 		if (status === 429) {
 			const retryAt = retryTime(info);

@@ -11,15 +11,12 @@ import {
 } from './failureErrors';
 import { classify, FAILURE_POLICY, networkCode } from './failurePolicy';
 import type { FailureKind, RequestFailure, SendOutcome } from './failurePolicy';
-import { cancellableSleep, retryTime } from './rateLimit';
+import { retryTime, waits } from './rateLimit';
 import type { RateLimitGate } from './rateLimit';
 import { sendOnce } from './request';
 import type { RetrySettings } from './settings';
 
-/**
- * The waits between tries. Tests shorten them through `setRetryDelays`, so that the retry
- * paths run without real waiting; the node itself never changes them.
- */
+/** The waits between tries (made through `waits`, which tests replace). */
 export const retryDelays = {
 	/** Before retrying a request that never reached Braze. */
 	notReachedMs: [500, 1000, 2000],
@@ -28,11 +25,6 @@ export const retryDelays = {
 	/** After a 429 that names no reset time. */
 	unannouncedRateLimitMs: [1000, 2000, 4000, 8000, 16000, 30000],
 };
-export const DEFAULT_RETRY_DELAYS = structuredClone(retryDelays);
-
-export function setRetryDelays(delays: Partial<typeof retryDelays>): void {
-	Object.assign(retryDelays, delays);
-}
 
 /** A request that keeps being rate limited, however short each wait, stops at some point. */
 const MAX_RATE_LIMITED_ATTEMPTS = 50;
@@ -142,7 +134,7 @@ function afterRateLimit(run: RetryRun, tries: Tries, answer: BrazeAnswer | undef
 		if (delay === undefined || delay > run.settings.maxWaitMs) {
 			return rateLimitFailure(run, tries, undefined);
 		}
-		run.gate.holdUntil(Date.now() + delay);
+		run.gate.holdUntil(waits.now() + delay);
 	}
 	return 'again'; // the gate waits for the reset, or refuses if it is too far away
 }
@@ -150,7 +142,7 @@ function afterRateLimit(run: RetryRun, tries: Tries, answer: BrazeAnswer | undef
 /** Waits before the next try; a cancelled execution stops there. */
 async function pause(run: RetryRun, tries: Tries, delay: number): Promise<Next> {
 	const signal = run.context.getExecutionCancelSignal();
-	return (await cancellableSleep(delay, signal)) ? 'again' : cancelled(run, tries);
+	return (await waits.sleep(delay, signal)) ? 'again' : cancelled(run, tries);
 }
 
 function fail(tries: Tries, error: Error, reason: string, kind: FailureKind): SendOutcome {
