@@ -7,6 +7,7 @@
 //   npm run bench                 # 3 rounds x 2 orders (Braze first / HTTP Request first)
 //   npm run bench -- --rounds 5 --items 1000
 //   npm run bench -- --rounds 1 --profile /tmp/prof   # CPU profile of each n8n run (.cpuprofile)
+//   npm run bench -- --max-load 2                     # before each run, wait (up to 10 min) for a 1-min load below 2
 //
 // Reported per node: the node's execution time as n8n records it (runData[node].executionTime,
 // the wall time from the node's start to its end), the ratio Braze / HTTP Request (target <= 1.0),
@@ -28,6 +29,15 @@ const PROFILE_DIR = arg('profile', '');
 
 // The machine may run other jobs: each run records the load average it started under.
 const loadAverage = () => os.loadavg().map((l) => Number(l.toFixed(2)));
+const MAX_LOAD = Number(arg('max-load', 0));
+
+/** With --max-load, waits until the 1-minute load average is below it (at most 10 minutes). */
+async function quietEnough() {
+	const until = Date.now() + 10 * 60 * 1000;
+	while (MAX_LOAD > 0 && os.loadavg()[0] >= MAX_LOAD && Date.now() < until) {
+		await new Promise((resolve) => setTimeout(resolve, 5000));
+	}
+}
 
 const BRAZE = 'Braze node';
 const HTTP = 'HTTP Request node';
@@ -159,6 +169,7 @@ async function main() {
 		const runs = [];
 		for (let round = 1; round <= ROUNDS; round++) {
 			for (const wf of [wfBrazeFirst, wfHttpFirst]) {
+				await quietEnough();
 				standIn.reset();
 				const loadBefore = loadAverage();
 				const env = PROFILE_DIR ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${path.resolve(PROFILE_DIR)}` } : {};
@@ -215,6 +226,7 @@ async function main() {
 			medianOfRunRatios: median(ratios),
 			runRatioRange: [Math.min(...ratios), Math.max(...ratios)],
 			loadAverage: { start: loadAtStart, end: loadAverage() },
+			maxLoad: MAX_LOAD || null,
 			requestsPerRun: { braze: runs[0].brazeRequests, http: runs[0].httpRequests },
 			runs,
 		};
