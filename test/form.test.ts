@@ -7,7 +7,7 @@ import { campaignProperties } from '../nodes/Braze/resources/campaign';
 import { canvasProperties } from '../nodes/Braze/resources/canvas';
 import { messageProperties } from '../nodes/Braze/resources/message';
 import { sendIdProperties } from '../nodes/Braze/resources/sendId';
-import { mergeForms } from '../nodes/Braze/shared/mergeForms';
+import { mergeForms } from '../nodes/Braze/form/mergeForms';
 
 const { description } = new Braze();
 const [resourceProperty] = description.properties;
