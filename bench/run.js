@@ -6,6 +6,8 @@
 //
 //   npm run bench                 # 3 rounds x 2 orders (Braze first / HTTP Request first)
 //   npm run bench -- --rounds 5 --items 1000
+//   npm run bench -- --rounds 1 --profile /tmp/prof   # CPU profile of each n8n run (.cpuprofile)
+//   npm run bench -- --max-load 2                     # before each run, wait (up to 10 min) for a 1-min load below 2
 //
 // Reported per node: the node's execution time as n8n records it (runData[node].executionTime,
 // the wall time from the node's start to its end), the ratio Braze / HTTP Request (target <= 1.0),
@@ -23,6 +25,19 @@ function arg(name, def) {
 const ROUNDS = Number(arg('rounds', 3));
 const ITEMS = Number(arg('items', 1000));
 const OUT = arg('out', path.join(__dirname, 'results', 'latest.json'));
+const PROFILE_DIR = arg('profile', '');
+
+// The machine may run other jobs: each run records the load average it started under.
+const loadAverage = () => os.loadavg().map((l) => Number(l.toFixed(2)));
+const MAX_LOAD = Number(arg('max-load', 0));
+
+/** With --max-load, waits until the 1-minute load average is below it (at most 10 minutes). */
+async function quietEnough() {
+	const until = Date.now() + 10 * 60 * 1000;
+	while (MAX_LOAD > 0 && os.loadavg()[0] >= MAX_LOAD && Date.now() < until) {
+		await new Promise((resolve) => setTimeout(resolve, 5000));
+	}
+}
 
 const BRAZE = 'Braze node';
 const HTTP = 'HTTP Request node';
@@ -149,11 +164,16 @@ async function main() {
 		await n8n.importWorkflows(userFolder, [wfBrazeFirst, wfHttpFirst]);
 		console.log(`Setup ready in ${Math.round((Date.now() - t0) / 1000)}s (n8n ${inst.cached ? 'cached' : 'installed'}). ${ROUNDS} rounds x 2 orders, ${ITEMS} items.`);
 
+		const loadAtStart = loadAverage();
+		console.log(`Load average at start (1/5/15 min): ${loadAtStart.join(' ')} on ${os.cpus().length} cores.`);
 		const runs = [];
 		for (let round = 1; round <= ROUNDS; round++) {
 			for (const wf of [wfBrazeFirst, wfHttpFirst]) {
+				await quietEnough();
 				standIn.reset();
-				const { run, result } = await n8n.executeWorkflow(wf.id, { userFolder, timeoutMs: 600000 });
+				const loadBefore = loadAverage();
+				const env = PROFILE_DIR ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${path.resolve(PROFILE_DIR)}` } : {};
+				const { run, result } = await n8n.executeWorkflow(wf.id, { userFolder, timeoutMs: 600000, env });
 				if (!run) throw new Error(`no run output (exit ${result.code})\n${result.stdout}\n${result.stderr}`);
 				const status = run.status ?? (run.data?.resultData?.error ? 'error' : 'success');
 				if (status !== 'success') throw new Error(`bench run failed: ${JSON.stringify(run.data?.resultData?.error)}`);
@@ -174,18 +194,22 @@ async function main() {
 					brazeRequests: summarizeRequests(brazeReqs),
 					httpRequests: summarizeRequests(httpReqs),
 					processMs: result.ms,
+					ratio: Number((b.executionTime / h.executionTime).toFixed(3)),
+					loadBefore,
+					loadAfter: loadAverage(),
 				};
 				runs.push(entry);
 				console.log(
 					`round ${round} ${entry.order.padEnd(11)} Braze node ${String(entry.brazeMs).padStart(6)} ms (${entry.brazeRequests.requests} requests)   ` +
 						`HTTP Request node ${String(entry.httpMs).padStart(6)} ms (${entry.httpRequests.requests} requests)   ` +
-						`ratio ${(entry.brazeMs / entry.httpMs).toFixed(2)}`,
+						`ratio ${entry.ratio.toFixed(2)}   load ${entry.loadBefore.join(' ')}`,
 				);
 			}
 		}
 		const brazeMedian = median(runs.map((r) => r.brazeMs));
 		const httpMedian = median(runs.map((r) => r.httpMs));
 		const ratio = brazeMedian / httpMedian;
+		const ratios = runs.map((r) => r.ratio);
 		const summary = {
 			date: new Date().toISOString(),
 			n8n: require(path.join(require('../scripts/lib/cache').paths.modules, 'n8n', 'package.json')).version,
@@ -199,6 +223,10 @@ async function main() {
 			ratio: Number(ratio.toFixed(3)),
 			target: 'ratio <= 1.0',
 			met: ratio <= 1.0,
+			medianOfRunRatios: median(ratios),
+			runRatioRange: [Math.min(...ratios), Math.max(...ratios)],
+			loadAverage: { start: loadAtStart, end: loadAverage() },
+			maxLoad: MAX_LOAD || null,
 			requestsPerRun: { braze: runs[0].brazeRequests, http: runs[0].httpRequests },
 			runs,
 		};
@@ -209,6 +237,7 @@ async function main() {
 		console.log(`  Braze node         ${brazeMedian} ms, ${summary.requestsPerRun.braze.requests} requests (${JSON.stringify(summary.requestsPerRun.braze.byStatus)})`);
 		console.log(`  HTTP Request node  ${httpMedian} ms, ${summary.requestsPerRun.http.requests} requests (${JSON.stringify(summary.requestsPerRun.http.byStatus)})`);
 		console.log(`  ratio Braze / HTTP Request = ${ratio.toFixed(2)} (target <= 1.0: ${summary.met ? 'met' : 'NOT met'})`);
+		console.log(`  single runs: ratio ${summary.runRatioRange.join(' to ')} (median ${summary.medianOfRunRatios}); load average at start ${loadAtStart.join(' ')}, at end ${summary.loadAverage.end.join(' ')}`);
 		console.log(`Results written to ${path.relative(process.cwd(), OUT)}`);
 	} finally {
 		await standIn.close();

@@ -6,6 +6,7 @@ import { campaignProperties } from './resources/campaign';
 import { canvasProperties } from './resources/canvas';
 import { messageProperties } from './resources/message';
 import { sendIdProperties } from './resources/sendId';
+import { mergeForms } from './form/mergeForms';
 
 export class Braze implements INodeType {
 	description: INodeTypeDescription = {
@@ -54,10 +55,8 @@ export class Braze implements INodeType {
 				],
 				default: 'message',
 			},
-			...campaignProperties,
-			...canvasProperties,
-			...messageProperties,
-			...sendIdProperties,
+			// Fields that several operations show are defined once (see mergeForms).
+			...mergeForms([campaignProperties, canvasProperties, messageProperties, sendIdProperties]),
 		],
 	};
 

@@ -5,25 +5,6 @@ export function showFor(resource: string, operations: string[]): IDisplayOptions
 	return { show: { resource: [resource], operation: operations } };
 }
 
-/**
- * The same fields (same names, routing and checks) shown for other operations: each copy keeps
- * its other display conditions (such as audienceMode) with its resource and operation replaced.
- * n8n accepts several fields of one name when at most one of them shows at a time.
- */
-export function shownFor(
-	properties: INodeProperties[],
-	resource: string,
-	operations: string[],
-): INodeProperties[] {
-	return properties.map((property) => ({
-		...property,
-		displayOptions: {
-			...property.displayOptions,
-			show: { ...property.displayOptions?.show, resource: [resource], operation: operations },
-		},
-	}));
-}
-
 /** A field as a value inside a fixedCollection entry: no routing (the entry is read whole). */
 export function withoutRouting(property: INodeProperties): INodeProperties {
 	const copy = { ...property };
@@ -36,6 +17,22 @@ export const MESSAGE_SEND_OPERATIONS = { resource: ['message'], operation: ['sen
 
 export function showForSend(): IDisplayOptions {
 	return { show: { ...MESSAGE_SEND_OPERATIONS } };
+}
+
+/**
+ * Every operation that names recipients: Campaign and Canvas Trigger, Message Send and Schedule.
+ * n8n checks each key on its own, so this also admits pairs such as campaign/send, which do not
+ * exist: the pairs that can occur are exactly those four. Fields shown by all of them (External
+ * User IDs, Audience) are defined once with this condition instead of once per operation, because
+ * n8n's routing walks, and evaluates, every definition for every item.
+ */
+export const RECIPIENT_OPERATIONS = {
+	resource: ['campaign', 'canvas', 'message'],
+	operation: ['trigger', 'send', 'schedule'],
+};
+
+export function showForRecipients(extra: IDisplayOptions['show'] = {}): IDisplayOptions {
+	return { show: { ...RECIPIENT_OPERATIONS, ...extra } };
 }
 
 /** Shows a field only while its channel is selected in "Channels". */

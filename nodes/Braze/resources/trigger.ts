@@ -1,11 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { BodyStep } from '../body/types';
-import { showFor, shownFor } from '../form/displayOptions';
+import { showFor } from '../form/displayOptions';
 import { keyValueField } from '../form/keyValueField';
 import { brazeIdLocator } from '../form/locator';
 import { assertValidAudience, audienceProperties } from '../sections/audience';
 import { optionsPropertyFor } from '../sections/options';
+import { externalUserIdsProperty } from '../sections/recipients';
 import {
 	addTriggerRecipients,
 	assertValidTriggerTargeting,
@@ -56,6 +57,7 @@ export function triggerResource(spec: TriggerSpec): {
 			displayOptions: show,
 			routing: { send: { type: 'body', property: spec.id.bodyKey } },
 		},
+		externalUserIdsProperty,
 		...triggerRecipientProperties(kind),
 		{
 			...keyValueField({
@@ -67,7 +69,7 @@ export function triggerResource(spec: TriggerSpec): {
 			}),
 			displayOptions: show,
 		},
-		...shownFor(audienceProperties, kind.resource, [kind.operation]),
+		...audienceProperties,
 		...(spec.extraProperties ?? []).map((property) => ({ ...property, displayOptions: show })),
 		optionsPropertyFor(kind.resource, kind.operation, spec.options, spec.optionsDescription),
 	];

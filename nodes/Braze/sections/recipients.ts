@@ -5,7 +5,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { showForSend } from '../form/displayOptions';
+import { showForRecipients, showForSend } from '../form/displayOptions';
 import { bodyOf } from '../body/requestBody';
 import type { BrazeBody, UserAlias } from '../body/types';
 import { idField } from '../validation/fieldValues';
@@ -18,20 +18,27 @@ import { entriesParameter } from '../form/parameters';
 
 export const MAX_ALIAS_BYTES = 236;
 
-export const recipientProperties: INodeProperties[] = [
-	{
-		displayName: 'External User IDs',
-		name: 'externalUserIds',
-		type: 'string',
-		default: '',
-		placeholder: 'user-1, user-2',
-		description:
-			'The external IDs of the users to message, separated by commas, semicolons or new lines, or a list given by an expression (for example the userIds field of the incoming item). Blanks and repeats are dropped. The users must already exist in Braze.',
-		displayOptions: showForSend(),
-		// Routed as given (text or a list); the Send steps split and check it
-		// (splitExternalUserIds), so a bad entry stops the item inside the executor.
-		routing: { send: { type: 'body', property: 'external_user_ids' } },
-	},
+/**
+ * Defined once for every operation that names recipients (Trigger, Send, Schedule): n8n's
+ * routing evaluates every definition of a field for every item.
+ */
+export const externalUserIdsProperty: INodeProperties = {
+	displayName: 'External User IDs',
+	name: 'externalUserIds',
+	type: 'string',
+	default: '',
+	placeholder: 'user-1, user-2',
+	description:
+		'The external IDs of the users to message, separated by commas, semicolons or new lines, or a list given by an expression (for example the userIds field of the incoming item). Blanks and repeats are dropped. The users must already exist in Braze.',
+	displayOptions: showForRecipients(),
+	// Routed as given (text or a list); the Send steps split and check it (splitExternalUserIds),
+	// the Trigger steps turn it into recipients (addTriggerRecipients), so a bad entry stops the
+	// item inside the executor.
+	routing: { send: { type: 'body', property: 'external_user_ids' } },
+};
+
+/** Message › Send and Schedule: the recipients besides External User IDs. */
+export const messageRecipientProperties: INodeProperties[] = [
 	{
 		displayName: 'User Aliases',
 		name: 'userAliases',

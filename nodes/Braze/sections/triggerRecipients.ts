@@ -6,8 +6,8 @@ import type {
 } from 'n8n-workflow';
 
 import { keyValueField, keyValuePairsToObject } from '../form/keyValueField';
-import { MAX_ALIAS_BYTES, parseExternalUserIds, recipientProperties } from './recipients';
-import { showFor, shownFor, withoutRouting } from '../form/displayOptions';
+import { MAX_ALIAS_BYTES, parseExternalUserIds } from './recipients';
+import { showFor, withoutRouting } from '../form/displayOptions';
 import type { RecipientObject } from '../body/types';
 import { booleanField, idField } from '../validation/fieldValues';
 import { byteLength } from '../values/bytes';
@@ -181,18 +181,10 @@ function recipientValues(kind: TriggerKind): INodeProperties[] {
 	];
 }
 
-/** External User IDs, the recipient list and Broadcast, shown for one trigger operation. */
+/** The recipient list and Broadcast of one trigger operation (External User IDs is shared). */
 export function triggerRecipientProperties(kind: TriggerKind): INodeProperties[] {
 	const show = showFor(kind.resource, [kind.operation]);
 	return [
-		...shownFor(
-			// Read by addTriggerRecipients into recipient objects, not routed as on Send.
-			recipientProperties
-				.filter((property) => property.name === 'externalUserIds')
-				.map(withoutRouting),
-			kind.resource,
-			[kind.operation],
-		),
 		{
 			displayName: 'Recipients',
 			name: 'recipients',
@@ -405,7 +397,10 @@ export function addTriggerRecipients(
 		buildRecipient(context, kind, entry, `Recipient ${index + 1}`),
 	);
 	const listed = new Set(recipients.map((recipient) => recipient.external_user_id));
-	for (const id of parseExternalUserIds(context, context.getNodeParameter('externalUserIds', ''))) {
+	// External User IDs arrives routed as on Send; a trigger names users in recipients instead.
+	const ids = parseExternalUserIds(context, body.external_user_ids);
+	delete body.external_user_ids;
+	for (const id of ids) {
 		if (!listed.has(id)) recipients.push({ external_user_id: id });
 	}
 	if (recipients.length) body.recipients = recipients;

@@ -102,8 +102,10 @@ export class RunLedger {
 
 	// The errors are read by n8n only after every item has settled, so updating them as later
 	// items finish still reaches the user.
+	// Only tracked errors read the summary: without one, an item's confirmation costs nothing more
+	// (rebuilding it for every confirmation made a run quadratic in its items).
 	private refreshSummaries(): void {
-		if (this.itemCount < 2) return;
+		if (this.itemCount < 2 || !this.tracked.length) return;
 		const sent = this.sentItems();
 		const sentence = sent.length
 			? ` Already sent in this run, so do not send them again: ${sent

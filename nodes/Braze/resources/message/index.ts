@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { audienceProperties } from '../../sections/audience';
 import { channelProperties, channelSelectionProperty } from '../../channels/selection';
-import { recipientProperties } from '../../sections/recipients';
+import { externalUserIdsProperty, messageRecipientProperties } from '../../sections/recipients';
 import { sendOptionsProperty } from '../../sections/options';
 import {
 	deleteScheduleOperation,
@@ -25,7 +25,8 @@ export const messageProperties: INodeProperties[] = resourceProperties(
 	[deleteScheduleOperation, scheduleOperation, sendOperation, updateScheduleOperation],
 	[
 		...scheduleIdProperties,
-		...recipientProperties,
+		externalUserIdsProperty,
+		...messageRecipientProperties,
 		...audienceProperties,
 		...scheduleFormProperties,
 		channelSelectionProperty,

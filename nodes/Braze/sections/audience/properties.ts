@@ -1,10 +1,10 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { MESSAGE_SEND_OPERATIONS, showForSend } from '../../form/displayOptions';
+import { RECIPIENT_OPERATIONS, showForRecipients } from '../../form/displayOptions';
 import { sendAudience } from './build';
 
 const showForAudienceMode = (mode: string) => ({
-	show: { ...MESSAGE_SEND_OPERATIONS, audienceMode: [mode] },
+	show: { ...RECIPIENT_OPERATIONS, audienceMode: [mode] },
 });
 
 const combinatorOptions: INodePropertyOptions[] = [
@@ -176,6 +176,7 @@ function filterRowFields(allowGroup: boolean): INodeProperties[] {
 	];
 }
 
+/** Defined once for every operation that names recipients (see RECIPIENT_OPERATIONS). */
 export const audienceProperties: INodeProperties[] = [
 	{
 		displayName: 'Audience',
@@ -198,7 +199,7 @@ export const audienceProperties: INodeProperties[] = [
 		default: 'none',
 		description:
 			'Target every user who matches Connected Audience filters (custom attributes, push and email subscription status, last app use). An audience send without named users is a broadcast: turn Broadcast on. Braze limits broadcasts to 250 requests per minute, and 10 per minute for the same audience.',
-		displayOptions: showForSend(),
+		displayOptions: showForRecipients(),
 		routing: { send: { preSend: [sendAudience] } },
 	},
 	{
