@@ -18,25 +18,39 @@ export interface ItemShare {
 	objects: Record<string, IDataObject[]>;
 }
 
-/** How many objects one request may hold: in total, and per array. */
+/** How much one request may hold: objects in total and per array, and bytes of JSON. */
 export interface BatchLimits {
 	total?: number;
 	perArray?: number;
+	maxBytes?: number;
+	/** How much one object counts towards `total` (1 unless given: a subscription entry counts its users). */
+	weight?: (object: IDataObject) => number;
 }
 
-/** One request: its body, and where each item's objects sit in each array. */
+/** One request: its body, where each item's objects sit in each array, and its place in the group. */
 export interface PlannedRequest {
 	body: Record<string, IDataObject[]>;
 	members: Array<{ itemIndex: number; positions: Record<string, number[]> }>;
+	/** 1-based number of this request among the requests of its group, and how many there are. */
+	number: number;
+	of: number;
+	/** Running totals while planning. */
+	load: { weight: number; bytes: number };
 }
 
-const count = (objects: Record<string, IDataObject[]>) =>
-	Object.values(objects).reduce((sum, list) => sum + list.length, 0);
+const utf8 = new TextEncoder();
 
-function fits(request: PlannedRequest, share: ItemShare, limits: BatchLimits): boolean {
-	if (limits.total !== undefined && count(request.body) + count(share.objects) > limits.total) {
-		return false;
-	}
+function loadOf(share: ItemShare, limits: BatchLimits): { weight: number; bytes: number } {
+	const weigh = limits.weight ?? (() => 1);
+	let weight = 0;
+	for (const list of Object.values(share.objects)) for (const object of list) weight += weigh(object);
+	const bytes = limits.maxBytes === undefined ? 0 : utf8.encode(JSON.stringify(share.objects)).length;
+	return { weight, bytes };
+}
+
+function fits(request: PlannedRequest, share: ItemShare, load: PlannedRequest['load'], limits: BatchLimits): boolean {
+	if (limits.total !== undefined && request.load.weight + load.weight > limits.total) return false;
+	if (limits.maxBytes !== undefined && request.load.bytes + load.bytes > limits.maxBytes) return false;
 	if (limits.perArray === undefined) return true;
 	return Object.entries(share.objects).every(
 		([array, list]) => (request.body[array]?.length ?? 0) + list.length <= (limits.perArray ?? 0),
@@ -48,10 +62,14 @@ export function planRequests(shares: ItemShare[], limits: BatchLimits): PlannedR
 	const requests: PlannedRequest[] = [];
 	let current: PlannedRequest | undefined;
 	for (const share of [...shares].sort((a, b) => a.itemIndex - b.itemIndex)) {
-		if (current === undefined || !fits(current, share, limits)) {
-			current = { body: {}, members: [] };
+		const load = loadOf(share, limits);
+		// An item too big for a request alone still goes alone: Braze's answer says why.
+		if (current === undefined || (current.members.length > 0 && !fits(current, share, load, limits))) {
+			current = { body: {}, members: [], number: requests.length + 1, of: 0, load: { weight: 0, bytes: 0 } };
 			requests.push(current);
 		}
+		current.load.weight += load.weight;
+		current.load.bytes += load.bytes;
 		const positions: Record<string, number[]> = {};
 		for (const [array, list] of Object.entries(share.objects)) {
 			const target = (current.body[array] ??= []);
@@ -59,6 +77,7 @@ export function planRequests(shares: ItemShare[], limits: BatchLimits): PlannedR
 		}
 		current.members.push({ itemIndex: share.itemIndex, positions });
 	}
+	for (const request of requests) request.of = requests.length;
 	return requests;
 }
 
