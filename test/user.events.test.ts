@@ -17,7 +17,10 @@ const sentObjects = (array: string) =>
 
 describe('User › Track Event', () => {
 	it('sends name, time, app_id and properties; 200 items make 3 requests', async () => {
-		const items = Array.from({ length: 200 }, (_, index) => ({ id: `u${index}`, plan: index % 2 ? 'pro' : 'free' }));
+		const items = Array.from({ length: 200 }, (_, index) => ({
+			id: `u${index}`,
+			plan: index % 2 ? 'pro' : 'free',
+		}));
 		const result = await run(
 			'trackEvent',
 			{
@@ -57,16 +60,33 @@ describe('User › Track Event', () => {
 	});
 
 	it.each([
-		[{ externalId: 'u', eventName: '' }, 'Event Name is empty'],
+		[{ externalId: 'u', eventName: '={{ "" }}' }, 'Event Name is empty'],
 		[{ externalId: 'u', eventName: 'e', time: 'last week' }, /^Time is not a date/],
-		[{ externalId: 'u', eventName: 'e', properties: '{"time": 1}' }, /"time" is a name Braze reserves/],
+		[
+			{ externalId: 'u', eventName: 'e', properties: '{"time": 1}' },
+			/"time" is a name Braze reserves/,
+		],
 		[{ externalId: 'u', eventName: 'e', properties: '{"$plan": 1}' }, /starts with "\$"/],
-		[{ externalId: 'u', eventName: 'e', properties: `{"note": "${'n'.repeat(256)}"}` }, /is 256 characters long/],
+		[
+			{ externalId: 'u', eventName: 'e', properties: `{"note": "${'n'.repeat(256)}"}` },
+			/is 256 characters long/,
+		],
 		[{ externalId: 'u', eventName: 'e', properties: '[1, 2]' }, 'Properties must be a JSON object'],
-		[{ externalId: 'u', eventName: 'e', properties: JSON.stringify(Object.fromEntries(Array.from({ length: 257 }, (_, i) => [`p${i}`, i]))) }, /has 257 properties/],
-	])('refuses %j before sending', async (parameters, message) => {
+		[
+			{
+				externalId: 'u',
+				eventName: 'e',
+				properties: JSON.stringify(
+					Object.fromEntries(Array.from({ length: 257 }, (_, i) => [`p${i}`, i])),
+				),
+			},
+			/has 257 properties/,
+		],
+	])('refuses %# before sending', async (parameters, message) => {
 		const result = await run('trackEvent', parameters);
-		expect(result.error?.message).toEqual(typeof message === 'string' ? message : expect.stringMatching(message));
+		expect(result.error?.message).toEqual(
+			typeof message === 'string' ? message : expect.stringMatching(message),
+		);
 		expect(standIn.requests).toHaveLength(0);
 	});
 });
@@ -93,21 +113,36 @@ describe('User › Track Purchase', () => {
 				_update_existing_only: false,
 			},
 		]);
-		expect(result.output[0].json.request).toEqual({ number: 1, of: 1, items: 1, purchases_processed: 1 });
+		expect(result.output[0].json.request).toEqual({
+			number: 1,
+			of: 1,
+			items: 1,
+			purchases_processed: 1,
+		});
 	});
 
 	it.each([
-		[{ productId: '' }, 'Product ID is empty'],
+		[{ productId: '={{ "" }}' }, 'Product ID is empty'],
 		[{ productId: 'p'.repeat(256) }, /^Product ID is 256 characters long/],
 		[{ productId: 'p', currency: 'EURO' }, /^Currency: "EURO" is not an ISO 4217 currency code/],
 		[{ productId: 'p', currency: 'XYZ' }, /ISO 4217/],
 		[{ productId: 'p', quantity: 101 }, /^Quantity: 101 is not a whole number from 1 to 100/],
 		[{ productId: 'p', quantity: 0 }, /^Quantity/],
 		[{ productId: 'p', price: '={{ "free" }}' }, /^Price is "free", not a number/],
-		[{ productId: 'p', properties: `{"a": [${'"x",'.repeat(13000)}"x"]}` }, /50 KB/],
-	])('refuses %j before sending', async (parameters, message) => {
-		const result = await run('trackPurchase', { externalId: 'u', currency: 'USD', price: 1, ...parameters });
-		expect(result.error?.message).toEqual(typeof message === 'string' ? message : expect.stringMatching(message));
+		[
+			{ productId: 'p', properties: `{"a": [${'"x",'.repeat(13000)}"x"]}` },
+			/^Properties of the purchase are 51 KB with lists or objects inside/,
+		],
+	])('refuses %# before sending', async (parameters, message) => {
+		const result = await run('trackPurchase', {
+			externalId: 'u',
+			currency: 'USD',
+			price: 1,
+			...parameters,
+		});
+		expect(result.error?.message).toEqual(
+			typeof message === 'string' ? message : expect.stringMatching(message),
+		);
 		expect(standIn.requests).toHaveLength(0);
 	});
 });

@@ -5,7 +5,12 @@ import { standInCredentials, useStandIn } from './helpers/standIn';
 
 const standIn = useStandIn();
 
-async function run(operation: string, parameters: IDataObject, items: IDataObject[] = [{}], resource = 'user') {
+async function run(
+	operation: string,
+	parameters: IDataObject,
+	items: IDataObject[] = [{}],
+	resource = 'user',
+) {
 	return await runBrazeNode({
 		parameters: { resource, operation, ...parameters } as never,
 		items,
@@ -13,21 +18,44 @@ async function run(operation: string, parameters: IDataObject, items: IDataObjec
 		onError: 'continueErrorOutput',
 	});
 }
-const leads = (count: number) => Array.from({ length: count }, (_, index) => ({ lead: `lead-${index}`, id: `crm-${index}` }));
+const leads = (count: number) =>
+	Array.from({ length: count }, (_, index) => ({ lead: `lead-${index}`, id: `crm-${index}` }));
 
 describe('User › Add Alias and Identify', () => {
 	it('Add Alias creates alias-only profiles, 50 per request; Identify then merges them into external IDs', async () => {
 		const items = leads(60);
-		const added = await run('addAlias', { newAliasName: '={{ $json.lead }}', newAliasLabel: 'crm' }, items);
+		const added = await run(
+			'addAlias',
+			{ newAliasName: '={{ $json.lead }}', newAliasLabel: 'crm' },
+			items,
+		);
 		expect(added.errorOutput).toHaveLength(0);
-		expect(standIn.requests.map((request) => request.path)).toEqual(['/users/alias/new', '/users/alias/new']);
-		expect((standIn.requests[0].body?.user_aliases as IDataObject[])[0]).toEqual({ alias_name: 'lead-0', alias_label: 'crm' });
-		expect(standIn.requests.map((request) => (request.body?.user_aliases as unknown[]).length)).toEqual([50, 10]);
+		expect(standIn.requests.map((request) => request.path)).toEqual([
+			'/users/alias/new',
+			'/users/alias/new',
+		]);
+		expect((standIn.requests[0].body?.user_aliases as IDataObject[])[0]).toEqual({
+			alias_name: 'lead-0',
+			alias_label: 'crm',
+		});
+		expect(
+			standIn.requests.map((request) => (request.body?.user_aliases as unknown[]).length),
+		).toEqual([50, 10]);
 		expect(standIn.profiles.has('alias:crm:lead-59')).toBe(true);
 
-		const identified = await run('identify', { identifyExternalId: '={{ $json.id }}', newAliasName: '={{ $json.lead }}', newAliasLabel: 'crm' }, items);
+		const identified = await run(
+			'identify',
+			{
+				identifyExternalId: '={{ $json.id }}',
+				newAliasName: '={{ $json.lead }}',
+				newAliasLabel: 'crm',
+			},
+			items,
+		);
 		expect(identified.errorOutput).toHaveLength(0);
-		const identifyRequests = standIn.requests.filter((request) => request.path === '/users/identify');
+		const identifyRequests = standIn.requests.filter(
+			(request) => request.path === '/users/identify',
+		);
 		expect(identifyRequests).toHaveLength(2);
 		expect((identifyRequests[0].body?.aliases_to_identify as IDataObject[])[0]).toEqual({
 			external_id: 'crm-0',
@@ -44,29 +72,48 @@ describe('User › Add Alias and Identify', () => {
 
 	it('Add Alias with an external ID puts it beside the alias (no user_alias wrapper)', async () => {
 		await run('addAlias', { newAliasName: 'n', newAliasLabel: 'l', aliasExternalId: 'crm-1' });
-		expect(standIn.requests[0].body).toEqual({ user_aliases: [{ external_id: 'crm-1', alias_name: 'n', alias_label: 'l' }] });
+		expect(standIn.requests[0].body).toEqual({
+			user_aliases: [{ external_id: 'crm-1', alias_name: 'n', alias_label: 'l' }],
+		});
 	});
 });
 
 describe('User › Delete', () => {
 	it('refuses to delete while Confirm Deletion is off: nothing is sent', async () => {
 		const result = await run('delete', { deleteExternalId: 'crm-1' });
-		expect(result.errorOutput[0].json.error).toBe('Confirm Deletion is off, so nothing was deleted');
+		expect(result.errorOutput[0].json.error).toBe(
+			'Confirm Deletion is off, so nothing was deleted',
+		);
 		expect(standIn.requests).toHaveLength(0);
 	});
 
 	it('deletes by external ID, 50 per request', async () => {
-		const result = await run('delete', { confirmDelete: true, deleteExternalId: '={{ $json.id }}' }, leads(51));
+		const result = await run(
+			'delete',
+			{ confirmDelete: true, deleteExternalId: '={{ $json.id }}' },
+			leads(51),
+		);
 		expect(result.errorOutput).toHaveLength(0);
-		expect(standIn.requests.map((request) => (request.body?.external_ids as unknown[]).length)).toEqual([50, 1]);
+		expect(
+			standIn.requests.map((request) => (request.body?.external_ids as unknown[]).length),
+		).toEqual([50, 1]);
 		expect(standIn.requests[1].body).toEqual({ external_ids: ['crm-50'] });
 	});
 
 	it('by email: with prioritization; by alias: user_aliases', async () => {
 		await run('delete', { confirmDelete: true, deleteBy: 'email', deleteEmail: 'a@example.com' });
-		await run('delete', { confirmDelete: true, deleteBy: 'userAlias', newAliasName: 'n', newAliasLabel: 'l' });
+		await run('delete', {
+			confirmDelete: true,
+			deleteBy: 'userAlias',
+			newAliasName: 'n',
+			newAliasLabel: 'l',
+		});
 		expect(standIn.requests.map((request) => request.body)).toEqual([
-			{ email_addresses: [{ email: 'a@example.com', prioritization: ['identified', 'most_recently_updated'] }] },
+			{
+				email_addresses: [
+					{ email: 'a@example.com', prioritization: ['identified', 'most_recently_updated'] },
+				],
+			},
 			{ user_aliases: [{ alias_name: 'n', alias_label: 'l' }] },
 		]);
 	});
@@ -81,7 +128,10 @@ describe('Subscription Group › Set Status', () => {
 		const result = await status({ subscriptionUsers: '={{ $json.ids }}' }, items);
 		expect(result.errorOutput).toHaveLength(0);
 		const sizes = standIn.requests.map((request) =>
-			(request.body?.subscription_groups as IDataObject[]).reduce((sum, group) => sum + (group.external_ids as unknown[]).length, 0),
+			(request.body?.subscription_groups as IDataObject[]).reduce(
+				(sum, group) => sum + (group.external_ids as unknown[]).length,
+				0,
+			),
 		);
 		expect(sizes).toEqual([50, 10]);
 		expect((standIn.requests[0].body?.subscription_groups as IDataObject[])[0]).toEqual({
@@ -93,7 +143,12 @@ describe('Subscription Group › Set Status', () => {
 	});
 
 	it('phones in E.164 with double opt-in for an SMS group', async () => {
-		await status({ subscriptionGroupId: 'sms-alerts', usersBy: 'phones', subscriptionUsers: '+1 415 555 2671; +4915112345678', useDoubleOptIn: true });
+		await status({
+			subscriptionGroupId: 'sms-alerts',
+			usersBy: 'phones',
+			subscriptionUsers: '+1 415 555 2671; +4915112345678',
+			useDoubleOptIn: true,
+		});
 		expect(standIn.requests[0].body).toEqual({
 			subscription_groups: [
 				{
@@ -107,14 +162,22 @@ describe('Subscription Group › Set Status', () => {
 	});
 
 	it.each([
-		[{ subscriptionGroupId: '' , subscriptionUsers: 'u' }, 'Subscription Group ID is empty'],
-		[{ subscriptionUsers: '' }, 'Users is empty'],
+		[
+			{ subscriptionGroupId: '={{ "" }}', subscriptionUsers: 'u' },
+			'Subscription Group ID is empty',
+		],
+		[{ subscriptionUsers: '={{ "" }}' }, 'Users is empty'],
 		[{ usersBy: 'emails', subscriptionUsers: 'nope' }, /^Users: "nope" is not an email address/],
 		[{ usersBy: 'phones', subscriptionUsers: '0611' }, /E\.164/],
-		[{ subscriptionUsers: Array.from({ length: 51 }, (_, i) => `u${i}`).join(';') }, /^Users holds 51 users/],
-	])('refuses %j before sending', async (parameters, message) => {
+		[
+			{ subscriptionUsers: Array.from({ length: 51 }, (_, i) => `u${i}`).join(';') },
+			/^Users holds 51 users/,
+		],
+	])('refuses %# before sending', async (parameters, message) => {
 		const result = await status(parameters);
-		expect(result.errorOutput[0].json.error).toEqual(typeof message === 'string' ? message : expect.stringMatching(message));
+		expect(result.errorOutput[0].json.error).toEqual(
+			typeof message === 'string' ? message : expect.stringMatching(message),
+		);
 		expect(standIn.requests).toHaveLength(0);
 	});
 });

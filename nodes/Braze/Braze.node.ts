@@ -6,6 +6,8 @@ import { campaignProperties } from './resources/campaign';
 import { canvasProperties } from './resources/canvas';
 import { messageProperties } from './resources/message';
 import { sendIdProperties } from './resources/sendId';
+import { subscriptionGroupProperties } from './resources/subscriptionGroup';
+import { userProperties } from './resources/user';
 
 export class Braze implements INodeType {
 	description: INodeTypeDescription = {
@@ -16,7 +18,7 @@ export class Braze implements INodeType {
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
 		description:
-			'Send email, push, SMS, WhatsApp, content card and webhook messages, and trigger campaigns and Canvases, with Braze',
+			'Send email, push, SMS, WhatsApp, content card and webhook messages, trigger campaigns and Canvases, and keep user profiles up to date, with Braze',
 		defaults: { name: 'Braze' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -51,6 +53,16 @@ export class Braze implements INodeType {
 						value: 'sendId',
 						description: "Send identifiers that track one send of a campaign's analytics",
 					},
+					{
+						name: 'Subscription Group',
+						value: 'subscriptionGroup',
+						description: 'Email and SMS subscription group membership of users',
+					},
+					{
+						name: 'User',
+						value: 'user',
+						description: 'User profiles: create or update them, track events and purchases, aliases',
+					},
 				],
 				default: 'message',
 			},
@@ -58,6 +70,8 @@ export class Braze implements INodeType {
 			...canvasProperties,
 			...messageProperties,
 			...sendIdProperties,
+			...subscriptionGroupProperties,
+			...userProperties,
 		],
 	};
 

@@ -35,13 +35,20 @@ const BODY_MARGIN_BYTES = 1024;
 /** One batcher per node run and try: routing's items of one try share requests. */
 const batchers = new WeakMap<object, Map<number, ItemBatcher>>();
 
-function batcherOf(context: IExecuteSingleFunctions, attempt: number, limits: BatchLimits): ItemBatcher {
+function batcherOf(
+	context: IExecuteSingleFunctions,
+	attempt: number,
+	limits: BatchLimits,
+): ItemBatcher {
 	const scope = context.getExecuteData() as object;
 	const byAttempt = batchers.get(scope) ?? new Map<number, ItemBatcher>();
 	batchers.set(scope, byAttempt);
 	let batcher = byAttempt.get(attempt);
 	if (!batcher) {
-		batcher = new ItemBatcher({ ...limits, maxBytes: limits.maxBytes ?? MAX_BODY_BYTES - BODY_MARGIN_BYTES });
+		batcher = new ItemBatcher({
+			...limits,
+			maxBytes: limits.maxBytes ?? MAX_BODY_BYTES - BODY_MARGIN_BYTES,
+		});
 		byAttempt.set(attempt, batcher);
 	}
 	return batcher;
@@ -74,7 +81,8 @@ export async function executeBatchedItem(
 		return [{ json, pairedItem }];
 	}
 	const earlier = ledger.earlier(itemIndex, 0);
-	if (earlier?.sent === 'yes') return [{ json: { ...earlier.json, warning: ALREADY_SENT }, pairedItem }];
+	if (earlier?.sent === 'yes')
+		return [{ json: { ...earlier.json, warning: ALREADY_SENT }, pairedItem }];
 	if (earlier?.sent === 'maybe') throw earlierTryError(context);
 
 	const outcome = await batcherOf(context, attempt, limits).submit(
@@ -137,7 +145,8 @@ const ALREADY_SENT =
 
 function earlierTryError(context: IExecuteSingleFunctions): Error {
 	const error = new NodeApiError(context.getNode(), {} as JsonObject, {
-		message: 'This item may or may not have reached Braze in an earlier try of this node: it is not sent again',
+		message:
+			'This item may or may not have reached Braze in an earlier try of this node: it is not sent again',
 		description:
 			"n8n's Retry On Fail ran the node again. The earlier try got no clear answer from Braze for the request that carried this item, so it may have been processed. Check the user's profile in Braze.",
 		itemIndex: context.getItemIndex(),
@@ -151,7 +160,11 @@ function earlierTryError(context: IExecuteSingleFunctions): Error {
  * The first item's error is its own already.
  */
 function errorForItem(context: IExecuteSingleFunctions, error: Error): Error {
-	const source = error as Error & { description?: string | null; httpCode?: string | null; context?: IDataObject };
+	const source = error as Error & {
+		description?: string | null;
+		httpCode?: string | null;
+		context?: IDataObject;
+	};
 	if (source.context?.itemIndex === context.getItemIndex()) return error;
 	const options = {
 		message: source.message,
@@ -160,7 +173,10 @@ function errorForItem(context: IExecuteSingleFunctions, error: Error): Error {
 	};
 	const copy =
 		error instanceof NodeApiError
-			? new NodeApiError(context.getNode(), {} as JsonObject, { ...options, httpCode: source.httpCode ?? undefined })
+			? new NodeApiError(context.getNode(), {} as JsonObject, {
+					...options,
+					httpCode: source.httpCode ?? undefined,
+				})
 			: new NodeOperationError(context.getNode(), source.message, options);
 	brazeErrors.add(copy);
 	return copy;

@@ -25,6 +25,8 @@ import { normalizeBodyTypes } from '../body/normalizeTypes';
 import { bodyOf } from '../body/requestBody';
 import type { BodyStep, BrazeBody } from '../body/types';
 import { brazeErrors, CHECK_ACTIVITY_LOG, MAY_OR_MAY_NOT } from './answer';
+import { executeBatchedItem } from './batchedItem';
+import type { BatchSpec } from './batchedItem';
 import { assertRequestSizes } from './bodySize';
 import { chunkBody, splitRecipients } from './chunking';
 import type { RecipientChunk } from './chunking';
@@ -55,6 +57,8 @@ export interface ExecutorSpec {
 	echoBodyKeys?: string[];
 	/** Adds to a successful output item, given the answers Braze gave in this try. */
 	finish?: (json: IDataObject, answers: IDataObject[]) => void;
+	/** For endpoints that take many users at once: the run's items share requests (batchedItem.ts). */
+	batch?: BatchSpec;
 }
 
 /** The executor of one operation, in the form routing calls as `operations.pagination`. */
@@ -140,6 +144,10 @@ async function executeItem(
 	const body = bodyOf(requestData.options);
 	normalizeBodyTypes(context, body, spec.bodyFields ?? []);
 	for (const step of spec.prepare) step(context, body);
+	if (spec.batch) {
+		const run = retryRun(context, requestData, spec, ledger, attempt);
+		return await executeBatchedItem(context, requestData, spec.batch, run, ledger, attempt);
+	}
 	const chunks = splitRecipients(body);
 	const plan: Array<RecipientChunk | undefined> = chunks.length ? chunks : [undefined];
 	assertRequestSizes(context, body, plan);

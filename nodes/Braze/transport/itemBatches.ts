@@ -43,14 +43,22 @@ const utf8 = new TextEncoder();
 function loadOf(share: ItemShare, limits: BatchLimits): { weight: number; bytes: number } {
 	const weigh = limits.weight ?? (() => 1);
 	let weight = 0;
-	for (const list of Object.values(share.objects)) for (const object of list) weight += weigh(object);
-	const bytes = limits.maxBytes === undefined ? 0 : utf8.encode(JSON.stringify(share.objects)).length;
+	for (const list of Object.values(share.objects))
+		for (const object of list) weight += weigh(object);
+	const bytes =
+		limits.maxBytes === undefined ? 0 : utf8.encode(JSON.stringify(share.objects)).length;
 	return { weight, bytes };
 }
 
-function fits(request: PlannedRequest, share: ItemShare, load: PlannedRequest['load'], limits: BatchLimits): boolean {
+function fits(
+	request: PlannedRequest,
+	share: ItemShare,
+	load: PlannedRequest['load'],
+	limits: BatchLimits,
+): boolean {
 	if (limits.total !== undefined && request.load.weight + load.weight > limits.total) return false;
-	if (limits.maxBytes !== undefined && request.load.bytes + load.bytes > limits.maxBytes) return false;
+	if (limits.maxBytes !== undefined && request.load.bytes + load.bytes > limits.maxBytes)
+		return false;
 	if (limits.perArray === undefined) return true;
 	return Object.entries(share.objects).every(
 		([array, list]) => (request.body[array]?.length ?? 0) + list.length <= (limits.perArray ?? 0),
@@ -64,8 +72,17 @@ export function planRequests(shares: ItemShare[], limits: BatchLimits): PlannedR
 	for (const share of [...shares].sort((a, b) => a.itemIndex - b.itemIndex)) {
 		const load = loadOf(share, limits);
 		// An item too big for a request alone still goes alone: Braze's answer says why.
-		if (current === undefined || (current.members.length > 0 && !fits(current, share, load, limits))) {
-			current = { body: {}, members: [], number: requests.length + 1, of: 0, load: { weight: 0, bytes: 0 } };
+		if (
+			current === undefined ||
+			(current.members.length > 0 && !fits(current, share, load, limits))
+		) {
+			current = {
+				body: {},
+				members: [],
+				number: requests.length + 1,
+				of: 0,
+				load: { weight: 0, bytes: 0 },
+			};
 			requests.push(current);
 		}
 		current.load.weight += load.weight;
@@ -92,7 +109,12 @@ interface Waiting {
 
 /** What one item gets back: the answer of the request that carried it, and its place in it. */
 export type ItemOutcome =
-	| { ok: true; answer: IDataObject; request: PlannedRequest; member: PlannedRequest['members'][number] }
+	| {
+			ok: true;
+			answer: IDataObject;
+			request: PlannedRequest;
+			member: PlannedRequest['members'][number];
+	  }
 	| { ok: false; error: unknown; request: PlannedRequest };
 
 /** Collects the items of one node run and sends them in shared requests. */
@@ -144,7 +166,11 @@ export function errorsForMember(
 	return errors.filter((error): error is IDataObject => {
 		if (error === null || typeof error !== 'object') return false;
 		const { input_array: array, index } = error as IDataObject;
-		return typeof array === 'string' && typeof index === 'number' && (member.positions[array] ?? []).includes(index);
+		return (
+			typeof array === 'string' &&
+			typeof index === 'number' &&
+			(member.positions[array] ?? []).includes(index)
+		);
 	});
 }
 

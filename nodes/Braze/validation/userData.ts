@@ -210,7 +210,10 @@ export function propertyName(name: string): Checked<string> {
 		};
 	}
 	if (name.startsWith('$')) {
-		return { problem: `"${name}" starts with "$"`, fix: 'Braze refuses property names with a leading "$": rename it.' };
+		return {
+			problem: `"${name}" starts with "$"`,
+			fix: 'Braze refuses property names with a leading "$": rename it.',
+		};
 	}
 	if (name === 'time' || name === 'event_name') {
 		return {

@@ -15,8 +15,12 @@ export function isoDateTime(value: unknown): string | undefined {
 	if (typeof value !== 'string') return undefined;
 	const match = PATTERN.exec(value.trim());
 	if (!match) return undefined;
-	const [, year, month, day, hour = '00', minute = '00', second = '00', fraction = '', zone] = match;
-	const offset = !zone || zone.toUpperCase() === 'Z' ? 'Z' : zone.replace(/^([+-]\d{2}):?(\d{2})?$/, (_, h: string, m = '00') => `${h}:${m}`);
+	const [, year, month, day, hour = '00', minute = '00', second = '00', fraction = '', zone] =
+		match;
+	const offset =
+		!zone || zone.toUpperCase() === 'Z'
+			? 'Z'
+			: zone.replace(/^([+-]\d{2}):?(\d{2})?$/, (_, h: string, m = '00') => `${h}:${m}`);
 	const text = `${year}-${month}-${day}T${hour}:${minute}:${second}${fraction.slice(0, 4)}${offset}`;
 	const date = new Date(text);
 	// Date() rolls 2026-02-30 over to March: compare the calendar date back.

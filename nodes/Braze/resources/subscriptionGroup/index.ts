@@ -6,7 +6,10 @@ import { buildStatus, MAX_USERS_PER_STATUS_REQUEST, setStatusProperties } from '
 
 const USER_LISTS = ['external_ids', 'emails', 'phones'];
 const usersIn = (entry: IDataObject) =>
-	USER_LISTS.reduce((sum, key) => sum + (Array.isArray(entry[key]) ? (entry[key] as unknown[]).length : 0), 0);
+	USER_LISTS.reduce(
+		(sum, key) => sum + (Array.isArray(entry[key]) ? (entry[key] as unknown[]).length : 0),
+		0,
+	);
 
 const setStatusOperation = brazeOperation({
 	name: 'Set Status',
@@ -23,7 +26,11 @@ const setStatusOperation = brazeOperation({
 		describe: (objects) => {
 			const [entry = {}] = objects.subscription_groups ?? [];
 			const users = USER_LISTS.find((key) => entry[key] !== undefined);
-			return { subscription_group_id: entry.subscription_group_id, subscription_state: entry.subscription_state, ...(users ? { [users]: entry[users] } : {}) };
+			return {
+				subscription_group_id: entry.subscription_group_id,
+				subscription_state: entry.subscription_state,
+				...(users ? { [users]: entry[users] } : {}),
+			};
 		},
 	},
 });

@@ -22,7 +22,8 @@ export const setStatusProperties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		required: true,
-		description: 'The email or SMS group (subscription_group_id), from Audience › Subscriptions in Braze',
+		description:
+			'The email or SMS group (subscription_group_id), from Audience › Subscriptions in Braze',
 		displayOptions: show(),
 	},
 	{
@@ -30,8 +31,8 @@ export const setStatusProperties: INodeProperties[] = [
 		name: 'subscriptionState',
 		type: 'options',
 		options: [
-			{ name: 'Subscribed', value: 'subscribed' },
-			{ name: 'Unsubscribed', value: 'unsubscribed' },
+			{ name: 'Subscribed', value: 'subscribed', description: 'The users receive messages of this group' },
+			{ name: 'Unsubscribed', value: 'unsubscribed', description: 'The users receive no messages of this group' },
 		],
 		default: 'subscribed',
 		description: 'The state to set (subscription_state)',
@@ -79,7 +80,10 @@ function usersOf(context: IExecuteSingleFunctions, kind: string): string[] {
 	const values = Array.isArray(raw) ? raw : typeof raw === 'string' ? raw.split(';') : [raw];
 	const users: string[] = [];
 	for (const value of values) {
-		const text = kind === 'external_ids' ? idField(context, value, 'Users') : textField(context, value, 'Users');
+		const text =
+			kind === 'external_ids'
+				? idField(context, value, 'Users')
+				: textField(context, value, 'Users');
 		if (text === '') continue;
 		if (kind === 'emails') {
 			const checked = emailAddress(text);
@@ -95,8 +99,17 @@ function usersOf(context: IExecuteSingleFunctions, kind: string): string[] {
 }
 
 export function buildStatus(context: IExecuteSingleFunctions, body: IDataObject): void {
-	const groupId = idField(context, context.getNodeParameter('subscriptionGroupId', ''), 'Subscription Group ID');
-	if (!groupId) throw invalidInput(context, 'Subscription Group ID is empty', 'Fill in the group ID from Audience › Subscriptions.');
+	const groupId = idField(
+		context,
+		context.getNodeParameter('subscriptionGroupId', ''),
+		'Subscription Group ID',
+	);
+	if (!groupId)
+		throw invalidInput(
+			context,
+			'Subscription Group ID is empty',
+			'Fill in the group ID from Audience › Subscriptions.',
+		);
 	const state = String(context.getNodeParameter('subscriptionState', 'subscribed'));
 	const kind = context.getNodeParameter('usersBy', 'external_ids') as string;
 	const users = usersOf(context, kind);
@@ -108,8 +121,20 @@ export function buildStatus(context: IExecuteSingleFunctions, body: IDataObject)
 			`Braze updates at most ${MAX_USERS_PER_STATUS_REQUEST} users per request: give at most ${MAX_USERS_PER_STATUS_REQUEST} per item (the node groups items into requests).`,
 		);
 	}
-	const entry: IDataObject = { subscription_group_id: groupId, subscription_state: state, [kind]: users };
-	if (kind !== 'emails' && booleanField(context, context.getNodeParameter('useDoubleOptIn', false), 'Use Double Opt-In', false)) {
+	const entry: IDataObject = {
+		subscription_group_id: groupId,
+		subscription_state: state,
+		[kind]: users,
+	};
+	if (
+		kind !== 'emails' &&
+		booleanField(
+			context,
+			context.getNodeParameter('useDoubleOptIn', false),
+			'Use Double Opt-In',
+			false,
+		)
+	) {
 		entry.use_double_opt_in_logic = true;
 	}
 	body.subscription_groups = [entry];

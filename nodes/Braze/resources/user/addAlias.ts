@@ -23,7 +23,11 @@ export const addAliasProperties: INodeProperties[] = [
 ];
 
 export function buildAlias(context: IExecuteSingleFunctions, body: IDataObject): void {
-	const externalId = idField(context, context.getNodeParameter('aliasExternalId', ''), 'External ID');
+	const externalId = idField(
+		context,
+		context.getNodeParameter('aliasExternalId', ''),
+		'External ID',
+	);
 	// The elements are flat: alias_name and alias_label beside external_id, no user_alias wrapper.
 	body.user_aliases = [{ ...(externalId ? { external_id: externalId } : {}), ...aliasOf(context) }];
 }

@@ -42,7 +42,11 @@ export function aliasOf(context: IExecuteSingleFunctions): IDataObject {
 		const value = idField(context, context.getNodeParameter(name, ''), label);
 		if (!value) throw invalidInput(context, `${label} is empty`, `Fill in "${label}".`);
 		if (new TextEncoder().encode(value).length > MAX_ALIAS_BYTES) {
-			throw invalidInput(context, `${label} is longer than ${MAX_ALIAS_BYTES} bytes`, `Braze accepts at most ${MAX_ALIAS_BYTES} bytes: shorten it.`);
+			throw invalidInput(
+				context,
+				`${label} is longer than ${MAX_ALIAS_BYTES} bytes`,
+				`Braze accepts at most ${MAX_ALIAS_BYTES} bytes: shorten it.`,
+			);
 		}
 		alias[key] = value;
 	}

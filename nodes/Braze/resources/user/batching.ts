@@ -16,7 +16,9 @@ export function identifierOf(objects: Record<string, IDataObject[]>): IDataObjec
 	const result: IDataObject = {};
 	if (first === undefined || first === null) return result;
 	if (typeof first !== 'object') return { id: first };
-	for (const key of IDENTIFIER_KEYS) if (first[key] !== undefined) result[key] = first[key];
+	// The identifier is the object's first key: a profile's email after it is an attribute.
+	const key = Object.keys(first).find((name) => IDENTIFIER_KEYS.includes(name));
+	if (key !== undefined) result[key] = first[key];
 	return result;
 }
 

@@ -127,7 +127,8 @@ export function customAttributes(context: IExecuteSingleFunctions): IDataObject 
 	rows.forEach((row, index) => {
 		const label = `Custom Attributes row ${index + 1}`;
 		const name = customAttributeName(textField(context, row.name, `${label} › Name`));
-		if (isProblem(name)) throw invalidInput(context, `${label}: the name ${name.problem}`, name.fix);
+		if (isProblem(name))
+			throw invalidInput(context, `${label}: the name ${name.problem}`, name.fix);
 		if (name.value in result) {
 			throw invalidInput(
 				context,
@@ -135,7 +136,12 @@ export function customAttributes(context: IExecuteSingleFunctions): IDataObject 
 				'Keep one row per attribute name.',
 			);
 		}
-		result[name.value] = attributeValue(context, `${label} (${name.value})`, String(row.type ?? 'text'), row.value);
+		result[name.value] = attributeValue(
+			context,
+			`${label} (${name.value})`,
+			String(row.type ?? 'text'),
+			row.value,
+		);
 	});
 	Object.assign(result, nestedAttributes(context, result));
 	return result;
@@ -185,14 +191,19 @@ function attributeValue(
 		default: {
 			const text = textField(context, value, label);
 			const checked = shortText(text);
-			if (isProblem(checked)) throw invalidInput(context, `${label} ${checked.problem}`, checked.fix);
+			if (isProblem(checked))
+				throw invalidInput(context, `${label} ${checked.problem}`, checked.fix);
 			return checked.value;
 		}
 	}
 }
 
 /** A list of plain values: an array, a JSON array, or comma-separated text. */
-function listValue(context: IExecuteSingleFunctions, label: string, value: unknown): Array<string | number | boolean> {
+function listValue(
+	context: IExecuteSingleFunctions,
+	label: string,
+	value: unknown,
+): Array<string | number | boolean> {
 	let list: unknown = value;
 	if (typeof value === 'string') {
 		const text = value.trim();
@@ -200,19 +211,35 @@ function listValue(context: IExecuteSingleFunctions, label: string, value: unkno
 			try {
 				list = JSON.parse(text);
 			} catch {
-				throw invalidInput(context, `${label}: the value is not a valid JSON array`, 'Write it as ["a", "b"], or as a, b.');
+				throw invalidInput(
+					context,
+					`${label}: the value is not a valid JSON array`,
+					'Write it as ["a", "b"], or as a, b.',
+				);
 			}
 		} else list = text === '' ? [] : text.split(',').map((entry) => entry.trim());
 	}
 	if (!Array.isArray(list)) {
-		throw invalidInput(context, `${label}: the value ${describeValue(value)} is not a list`, 'Give a list, a JSON array such as ["a", "b"], or values separated by commas.');
+		throw invalidInput(
+			context,
+			`${label}: the value ${describeValue(value)} is not a list`,
+			'Give a list, a JSON array such as ["a", "b"], or values separated by commas.',
+		);
 	}
 	if (list.length > MAX_ARRAY_VALUES) {
-		throw invalidInput(context, `${label} has ${list.length} values`, `Braze keeps at most ${MAX_ARRAY_VALUES} values in an array attribute (25 unless your workspace raised it).`);
+		throw invalidInput(
+			context,
+			`${label} has ${list.length} values`,
+			`Braze keeps at most ${MAX_ARRAY_VALUES} values in an array attribute (25 unless your workspace raised it).`,
+		);
 	}
 	for (const entry of list) {
 		if (!['string', 'number', 'boolean'].includes(typeof entry)) {
-			throw invalidInput(context, `${label}: the list holds ${describeValue(entry)}`, 'An array attribute holds text, numbers or booleans; use Nested Custom Attributes (JSON) for objects.');
+			throw invalidInput(
+				context,
+				`${label}: the list holds ${describeValue(entry)}`,
+				'An array attribute holds text, numbers or booleans; use Nested Custom Attributes (JSON) for objects.',
+			);
 		}
 	}
 	return list as Array<string | number | boolean>;
@@ -225,23 +252,40 @@ function nestedAttributes(context: IExecuteSingleFunctions, rows: IDataObject): 
 		try {
 			parsed = raw.trim() === '' ? {} : JSON.parse(raw);
 		} catch {
-			throw invalidInput(context, 'Nested Custom Attributes (JSON) is not valid JSON', 'Fix the JSON, e.g. {"pet": {"name": "Rex"}}.');
+			throw invalidInput(
+				context,
+				'Nested Custom Attributes (JSON) is not valid JSON',
+				'Fix the JSON, e.g. {"pet": {"name": "Rex"}}.',
+			);
 		}
 	}
 	if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-		throw invalidInput(context, 'Nested Custom Attributes (JSON) must be an object', 'Give an object whose keys are attribute names, e.g. {"pet": {"name": "Rex"}}.');
+		throw invalidInput(
+			context,
+			'Nested Custom Attributes (JSON) must be an object',
+			'Give an object whose keys are attribute names, e.g. {"pet": {"name": "Rex"}}.',
+		);
 	}
 	for (const [name, value] of Object.entries(parsed as IDataObject)) {
 		const label = `Nested Custom Attributes (JSON) › ${name}`;
 		if (STANDARD_PROFILE_FIELDS.has(name.toLowerCase()) || name.startsWith('$')) {
-			throw invalidInput(context, `${label}: "${name}" is not a custom attribute name`, 'Use a name that is not a standard profile field and does not start with "$".');
+			throw invalidInput(
+				context,
+				`${label}: "${name}" is not a custom attribute name`,
+				'Use a name that is not a standard profile field and does not start with "$".',
+			);
 		}
 		if (name in rows) {
-			throw invalidInput(context, `${label}: "${name}" is also set in Custom Attributes`, 'Set each attribute in one place.');
+			throw invalidInput(
+				context,
+				`${label}: "${name}" is also set in Custom Attributes`,
+				'Set each attribute in one place.',
+			);
 		}
 		if (value !== null && typeof value === 'object') {
 			const checked = nestedAttribute(value as IDataObject);
-			if (isProblem(checked)) throw invalidInput(context, `${label} ${checked.problem}`, checked.fix);
+			if (isProblem(checked))
+				throw invalidInput(context, `${label} ${checked.problem}`, checked.fix);
 		}
 	}
 	return parsed as IDataObject;

@@ -6,7 +6,11 @@ import { emailAddress, isProblem, phoneNumber } from '../../validation/userData'
 import { aliasOf } from './aliasFields';
 
 const show = (deleteBy?: string) => ({
-	show: { resource: ['user'], operation: ['delete'], ...(deleteBy ? { deleteBy: [deleteBy] } : {}) },
+	show: {
+		resource: ['user'],
+		operation: ['delete'],
+		...(deleteBy ? { deleteBy: [deleteBy] } : {}),
+	},
 });
 
 /**
@@ -21,6 +25,7 @@ export const deleteProperties: INodeProperties[] = [
 		name: 'deleteNotice',
 		type: 'notice',
 		default: '',
+		description: 'Deletion is permanent',
 		displayOptions: show(),
 	},
 	{
@@ -29,7 +34,8 @@ export const deleteProperties: INodeProperties[] = [
 		type: 'boolean',
 		default: false,
 		required: true,
-		description: 'Whether you mean to delete these users for good; nothing is deleted while this is off',
+		description:
+			'Whether you mean to delete these users for good; nothing is deleted while this is off',
 		displayOptions: show(),
 	},
 	{
@@ -38,11 +44,11 @@ export const deleteProperties: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		options: [
-			{ name: 'Braze ID', value: 'brazeId' },
-			{ name: 'Email', value: 'email' },
-			{ name: 'External ID', value: 'externalId' },
-			{ name: 'Phone', value: 'phone' },
-			{ name: 'User Alias', value: 'userAlias' },
+			{ name: 'Braze ID', value: 'brazeId', description: 'The ID Braze gave the user (braze_ids)' },
+			{ name: 'Email', value: 'email', description: 'The email address on the profile (email_addresses)' },
+			{ name: 'External ID', value: 'externalId', description: 'Your own ID for the user (external_ids)' },
+			{ name: 'Phone', value: 'phone', description: 'The phone number on the profile (phone_numbers)' },
+			{ name: 'User Alias', value: 'userAlias', description: 'An alias name and label (user_aliases)' },
 		],
 		default: 'externalId',
 		description: 'How the user to delete is named; every item of the node uses the same kind',
@@ -53,6 +59,7 @@ export const deleteProperties: INodeProperties[] = [
 		name: 'deleteExternalId',
 		type: 'string',
 		default: '',
+		description: 'Your ID for the user to delete (external_ids)',
 		required: true,
 		displayOptions: show('externalId'),
 	},
@@ -61,6 +68,7 @@ export const deleteProperties: INodeProperties[] = [
 		name: 'deleteBrazeId',
 		type: 'string',
 		default: '',
+		description: 'The braze_id of the user to delete (braze_ids)',
 		required: true,
 		displayOptions: show('brazeId'),
 	},
@@ -70,6 +78,7 @@ export const deleteProperties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		required: true,
+		description: 'The alias name of the user to delete (alias_name); case sensitive',
 		displayOptions: show('userAlias'),
 	},
 	{
@@ -78,6 +87,7 @@ export const deleteProperties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		required: true,
+		description: 'The alias label of the user to delete (alias_label)',
 		displayOptions: show('userAlias'),
 	},
 	{
@@ -86,6 +96,7 @@ export const deleteProperties: INodeProperties[] = [
 		type: 'string',
 		placeholder: 'name@email.com',
 		default: '',
+		description: 'The email address of the user to delete (email_addresses)',
 		required: true,
 		displayOptions: show('email'),
 	},
@@ -94,6 +105,7 @@ export const deleteProperties: INodeProperties[] = [
 		name: 'deletePhone',
 		type: 'string',
 		default: '',
+		description: 'The phone number of the user to delete, in E.164 form (phone_numbers)',
 		required: true,
 		placeholder: '+14155552671',
 		displayOptions: show('phone'),
@@ -103,13 +115,28 @@ export const deleteProperties: INodeProperties[] = [
 		name: 'deletePrioritization',
 		type: 'options',
 		options: [
-			{ name: 'Identified, Then Most Recently Updated', value: 'identified' },
-			{ name: 'Most Recently Updated', value: 'most_recently_updated' },
-			{ name: 'Unidentified, Then Most Recently Updated', value: 'unidentified' },
+			{
+				name: 'Identified, Then Most Recently Updated',
+				value: 'identified',
+				description: 'A profile with an external ID first; among several, the most recently updated',
+			},
+			{
+				name: 'Most Recently Updated',
+				value: 'most_recently_updated',
+				description: 'The most recently updated profile',
+			},
+			{
+				name: 'Unidentified, Then Most Recently Updated',
+				value: 'unidentified',
+				description: 'A profile without an external ID first; among several, the most recently updated',
+			},
 		],
 		default: 'identified',
-		description: 'Which profile with this email or phone is deleted (prioritization). If several still match, Braze deletes none.',
-		displayOptions: { show: { resource: ['user'], operation: ['delete'], deleteBy: ['email', 'phone'] } },
+		description:
+			'Which profile with this email or phone is deleted (prioritization). If several still match, Braze deletes none.',
+		displayOptions: {
+			show: { resource: ['user'], operation: ['delete'], deleteBy: ['email', 'phone'] },
+		},
 	},
 ];
 
@@ -123,7 +150,14 @@ const ARRAYS: Record<string, string> = {
 };
 
 export function buildDelete(context: IExecuteSingleFunctions, body: IDataObject): void {
-	if (!booleanField(context, context.getNodeParameter('confirmDelete', false), 'Confirm Deletion', false)) {
+	if (
+		!booleanField(
+			context,
+			context.getNodeParameter('confirmDelete', false),
+			'Confirm Deletion',
+			false,
+		)
+	) {
 		throw invalidInput(
 			context,
 			'Confirm Deletion is off, so nothing was deleted',
@@ -138,17 +172,27 @@ export function buildDelete(context: IExecuteSingleFunctions, body: IDataObject)
 	let entry: IDataObject | string;
 	if (by === 'userAlias') entry = aliasOf(context);
 	else if (by === 'email') {
-		const checked = emailAddress(textField(context, context.getNodeParameter('deleteEmail', ''), 'Email'));
+		const checked = emailAddress(
+			textField(context, context.getNodeParameter('deleteEmail', ''), 'Email'),
+		);
 		if (isProblem(checked)) throw invalidInput(context, `Email: ${checked.problem}`, checked.fix);
 		entry = { email: checked.value, prioritization: prioritization() };
 	} else if (by === 'phone') {
-		const checked = phoneNumber(textField(context, context.getNodeParameter('deletePhone', ''), 'Phone'));
+		const checked = phoneNumber(
+			textField(context, context.getNodeParameter('deletePhone', ''), 'Phone'),
+		);
 		if (isProblem(checked)) throw invalidInput(context, `Phone: ${checked.problem}`, checked.fix);
 		entry = { phone: checked.value, prioritization: prioritization() };
 	} else {
-		const [name, label] = by === 'brazeId' ? ['deleteBrazeId', 'Braze ID'] : ['deleteExternalId', 'External ID'];
+		const [name, label] =
+			by === 'brazeId' ? ['deleteBrazeId', 'Braze ID'] : ['deleteExternalId', 'External ID'];
 		entry = idField(context, context.getNodeParameter(name, ''), label);
-		if (!entry) throw invalidInput(context, `${label} is empty`, `Fill in the ${label} of the user to delete.`);
+		if (!entry)
+			throw invalidInput(
+				context,
+				`${label} is empty`,
+				`Fill in the ${label} of the user to delete.`,
+			);
 	}
 	body[ARRAYS[by] ?? 'external_ids'] = [entry];
 }

@@ -50,7 +50,11 @@ export function occurrence(
 	} else {
 		const time = isoDateTime(rawTime);
 		if (time === undefined) {
-			throw invalidInput(context, `Time is not a date: ${String(rawTime).slice(0, 60)}`, 'Pick a date, or give an ISO 8601 date-time such as 2026-12-01T09:00:00Z; leave it empty for now.');
+			throw invalidInput(
+				context,
+				`Time is not a date: ${String(rawTime).slice(0, 60)}`,
+				'Pick a date, or give an ISO 8601 date-time such as 2026-12-01T09:00:00Z; leave it empty for now.',
+			);
 		}
 		result.time = time;
 	}
@@ -59,24 +63,37 @@ export function occurrence(
 	const props = readJsonObject(context, context.getNodeParameter('properties', '{}'), 'Properties');
 	if (Object.keys(props).length) {
 		const checked = properties(props, maxNestedBytes);
-		if (isProblem(checked)) throw invalidInput(context, `Properties of the ${noun} ${checked.problem}`, checked.fix);
+		if (isProblem(checked))
+			throw invalidInput(context, `Properties of the ${noun} ${checked.problem}`, checked.fix);
 		result.properties = props;
 	}
 	return result;
 }
 
 /** A JSON field's object: an object from an expression, or JSON text of an object. */
-export function readJsonObject(context: IExecuteSingleFunctions, raw: unknown, label: string): IDataObject {
+export function readJsonObject(
+	context: IExecuteSingleFunctions,
+	raw: unknown,
+	label: string,
+): IDataObject {
 	let parsed = raw;
 	if (typeof raw === 'string') {
 		try {
 			parsed = raw.trim() === '' ? {} : JSON.parse(raw);
 		} catch {
-			throw invalidInput(context, `${label} is not valid JSON`, `Fix the JSON in "${label}", e.g. {"plan": "pro"}.`);
+			throw invalidInput(
+				context,
+				`${label} is not valid JSON`,
+				`Fix the JSON in "${label}", e.g. {"plan": "pro"}.`,
+			);
 		}
 	}
 	if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-		throw invalidInput(context, `${label} must be a JSON object`, `Give an object in "${label}", e.g. {"plan": "pro"}.`);
+		throw invalidInput(
+			context,
+			`${label} must be a JSON object`,
+			`Give an object in "${label}", e.g. {"plan": "pro"}.`,
+		);
 	}
 	return parsed as IDataObject;
 }

@@ -17,14 +17,24 @@ export const identifyProperties: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: 'crm-contact-7',
-		description: 'The external ID the alias-only profile gets, or the user it is merged into (external_id)',
+		description:
+			'The external ID the alias-only profile gets, or the user it is merged into (external_id)',
 		displayOptions: { show: { resource: ['user'], operation: ['identify'] } },
 	},
 	...aliasProperties('identify', 'The alias that names the alias-only profile'),
 ];
 
 export function buildIdentify(context: IExecuteSingleFunctions, body: IDataObject): void {
-	const externalId = idField(context, context.getNodeParameter('identifyExternalId', ''), 'External ID');
-	if (!externalId) throw invalidInput(context, 'External ID is empty', 'Fill in the external ID the profile gets.');
+	const externalId = idField(
+		context,
+		context.getNodeParameter('identifyExternalId', ''),
+		'External ID',
+	);
+	if (!externalId)
+		throw invalidInput(
+			context,
+			'External ID is empty',
+			'Fill in the external ID the profile gets.',
+		);
 	body.aliases_to_identify = [{ external_id: externalId, user_alias: aliasOf(context) }];
 }

@@ -39,7 +39,7 @@ export const identityProperties: INodeProperties[] = [
 		],
 		default: 'externalId',
 		description:
-			"How Braze finds the user. With External ID a missing profile is created (unless Update Existing Only is on). With Email, the most recently updated profile with that address is updated, or a new email-only profile created; with Phone, only a valid E.164 number works.",
+			'How Braze finds the user. With External ID a missing profile is created (unless Update Existing Only is on). With Email, the most recently updated profile with that address is updated, or a new email-only profile created; with Phone, only a valid E.164 number works.',
 		displayOptions: show(),
 	},
 	{
@@ -98,7 +98,8 @@ export const identityProperties: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: '+14155552671',
-		description: 'The phone number that identifies the user (phone), in E.164 form: + then the country code and number',
+		description:
+			'The phone number that identifies the user (phone), in E.164 form: + then the country code and number',
 		displayOptions: show('phone'),
 	},
 ];
@@ -140,12 +141,16 @@ export function userIdentifier(context: IExecuteSingleFunctions): IDataObject {
 		case 'brazeId':
 			return { braze_id: required('brazeId', 'Braze ID') };
 		case 'email': {
-			const checked = emailAddress(textField(context, context.getNodeParameter('email', ''), 'Email'));
+			const checked = emailAddress(
+				textField(context, context.getNodeParameter('email', ''), 'Email'),
+			);
 			if (isProblem(checked)) throw invalidInput(context, `Email: ${checked.problem}`, checked.fix);
 			return { email: checked.value };
 		}
 		case 'phone': {
-			const checked = phoneNumber(textField(context, context.getNodeParameter('phone', ''), 'Phone'));
+			const checked = phoneNumber(
+				textField(context, context.getNodeParameter('phone', ''), 'Phone'),
+			);
 			if (isProblem(checked)) throw invalidInput(context, `Phone: ${checked.problem}`, checked.fix);
 			return { phone: checked.value };
 		}

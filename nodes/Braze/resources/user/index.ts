@@ -25,15 +25,18 @@ const operations = [
 		prepare: [buildAlias],
 		batch: identityBatch(['user_aliases'], (objects) => {
 			const [alias] = objects.user_aliases ?? [];
-			return { alias_name: alias?.alias_name, alias_label: alias?.alias_label, ...(alias?.external_id ? { external_id: alias.external_id } : {}) };
+			return {
+				alias_name: alias?.alias_name,
+				alias_label: alias?.alias_label,
+				...(alias?.external_id ? { external_id: alias.external_id } : {}),
+			};
 		}),
 	}),
 	brazeOperation({
 		name: 'Create or Update',
 		value: 'upsert',
 		action: 'Create or update a user',
-		description:
-			"Create the user's Braze profile or change it: profile fields, subscription groups and custom attributes (the Track Users endpoint, attributes). Items share requests of up to 75.",
+		description: 'Create a new record, or update the current one if it already exists (upsert)',
 		url: '/users/track',
 		permission: 'users.track',
 		prepare: [buildAttributes],
@@ -48,10 +51,13 @@ const operations = [
 		url: '/users/delete',
 		permission: 'users.delete',
 		prepare: [buildDelete],
-		batch: identityBatch(['external_ids', 'braze_ids', 'user_aliases', 'email_addresses', 'phone_numbers'], (objects) => {
-			const [kind, [entry]] = Object.entries(objects)[0] ?? ['', []];
-			return { [kind]: [entry] };
-		}),
+		batch: identityBatch(
+			['external_ids', 'braze_ids', 'user_aliases', 'email_addresses', 'phone_numbers'],
+			(objects) => {
+				const [kind, [entry]] = Object.entries(objects)[0] ?? ['', []];
+				return { [kind]: [entry] };
+			},
+		),
 	}),
 	brazeOperation({
 		name: 'Identify',
@@ -105,6 +111,10 @@ export const userProperties: INodeProperties[] = [
 	...identifyProperties,
 	...addAliasProperties,
 	...deleteProperties,
-	...['addAlias', 'delete', 'identify'].map((operation) => userOptionsProperty('user', operation, false)),
-	...['upsert', 'trackEvent', 'trackPurchase'].map((operation) => userOptionsProperty('user', operation, true)),
+	...['addAlias', 'delete', 'identify'].map((operation) =>
+		userOptionsProperty('user', operation, false),
+	),
+	...['upsert', 'trackEvent', 'trackPurchase'].map((operation) =>
+		userOptionsProperty('user', operation, true),
+	),
 ];

@@ -16,7 +16,11 @@ const objectsPerRequestOption: INodeProperties = {
 };
 
 /** The Options collection of a User or Subscription Group operation. */
-export function userOptionsProperty(resource: string, operation: string, tracks: boolean): INodeProperties {
+export function userOptionsProperty(
+	resource: string,
+	operation: string,
+	tracks: boolean,
+): INodeProperties {
 	const base = optionsPropertyFor(
 		resource,
 		operation,

@@ -81,11 +81,11 @@ export const profileFieldsProperty: INodeProperties = {
 			name: 'gender',
 			type: 'options',
 			options: [
-				{ name: 'Female', value: 'F' },
-				{ name: 'Male', value: 'M' },
-				{ name: 'Not Applicable', value: 'N' },
-				{ name: 'Other', value: 'O' },
-				{ name: 'Prefer Not to Say', value: 'P' },
+				{ name: 'Female', value: 'F', description: 'Sent as F' },
+				{ name: 'Male', value: 'M', description: 'Sent as M' },
+				{ name: 'Not Applicable', value: 'N', description: 'Sent as N' },
+				{ name: 'Other', value: 'O', description: 'Sent as O' },
+				{ name: 'Prefer Not to Say', value: 'P', description: 'Sent as P' },
 			],
 			default: 'P',
 			description: 'Gender (gender)',
@@ -105,7 +105,8 @@ export const profileFieldsProperty: INodeProperties = {
 			type: 'string',
 			default: '',
 			placeholder: 'en',
-			description: 'Two-letter ISO 639-1 language code (language); it wins over the device language',
+			description:
+				'Two-letter ISO 639-1 language code (language); it wins over the device language',
 			routing: { send: { type: 'body', property: 'attributes[0].language' } },
 		},
 		{
@@ -162,7 +163,10 @@ const TEXT_KEYS: Record<string, string> = {
 };
 
 /** Checks the routed profile fields in place: formats, and no empty values sent by accident. */
-export function checkProfileFields(context: IExecuteSingleFunctions, attributes: IDataObject): void {
+export function checkProfileFields(
+	context: IExecuteSingleFunctions,
+	attributes: IDataObject,
+): void {
 	for (const [key, { label, check }] of Object.entries(FORMATS)) {
 		if (!(key in attributes)) continue;
 		const text = textField(context, attributes[key], `Profile Fields › ${label}`);

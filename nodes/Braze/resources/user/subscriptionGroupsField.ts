@@ -15,7 +15,7 @@ export const subscriptionGroupsProperty: INodeProperties = {
 	placeholder: 'Add Subscription Group',
 	default: {},
 	description:
-		"Email or SMS subscription groups to subscribe the user to, or unsubscribe them from. Braze also applies this to every profile with the same email address.",
+		'Email or SMS subscription groups to subscribe the user to, or unsubscribe them from. Braze also applies this to every profile with the same email address.',
 	displayOptions: { show: { resource: ['user'], operation: ['upsert'] } },
 	options: [
 		{
@@ -34,10 +34,11 @@ export const subscriptionGroupsProperty: INodeProperties = {
 					name: 'state',
 					type: 'options',
 					options: [
-						{ name: 'Subscribed', value: 'subscribed' },
-						{ name: 'Unsubscribed', value: 'unsubscribed' },
+						{ name: 'Subscribed', value: 'subscribed', description: 'The user receives messages of this group' },
+						{ name: 'Unsubscribed', value: 'unsubscribed', description: 'The user receives no messages of this group' },
 					],
 					default: 'subscribed',
+					description: 'Subscribe the user to the group, or unsubscribe them (subscription_state)',
 				},
 			],
 		},
@@ -49,10 +50,15 @@ export function subscriptionGroups(context: IExecuteSingleFunctions): IDataObjec
 	return rows.map((row, index) => {
 		const label = `Subscription Groups row ${index + 1} › Subscription Group ID`;
 		const id = idField(context, row.id, label);
-		if (!id) throw invalidInput(context, `${label} is empty`, 'Fill in the group ID, or remove the row.');
+		if (!id)
+			throw invalidInput(context, `${label} is empty`, 'Fill in the group ID, or remove the row.');
 		const state = String(row.state ?? 'subscribed');
 		if (state !== 'subscribed' && state !== 'unsubscribed') {
-			throw invalidInput(context, `Subscription Groups row ${index + 1} › State is "${state}"`, 'Pick Subscribed or Unsubscribed.');
+			throw invalidInput(
+				context,
+				`Subscription Groups row ${index + 1} › State is "${state}"`,
+				'Pick Subscribed or Unsubscribed.',
+			);
 		}
 		return { subscription_group_id: id, subscription_state: state };
 	});

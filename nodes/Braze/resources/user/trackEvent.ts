@@ -28,13 +28,23 @@ export const trackEventProperties: INodeProperties[] = [
 
 export function buildEvent(context: IExecuteSingleFunctions, body: IDataObject): void {
 	const name = textField(context, context.getNodeParameter('eventName', ''), 'Event Name');
-	if (!name) throw invalidInput(context, 'Event Name is empty', 'Give the name of the custom event, e.g. signed_up.');
+	if (!name)
+		throw invalidInput(
+			context,
+			'Event Name is empty',
+			'Give the name of the custom event, e.g. signed_up.',
+		);
 	body.events = [
 		{
 			...userIdentifier(context),
 			name,
 			...occurrence(context, 'event', MAX_EVENT_PROPERTIES_BYTES),
-			_update_existing_only: booleanField(context, context.getNodeParameter('updateExistingOnly', false), 'Update Existing Only', false),
+			_update_existing_only: booleanField(
+				context,
+				context.getNodeParameter('updateExistingOnly', false),
+				'Update Existing Only',
+				false,
+			),
 		},
 	];
 }

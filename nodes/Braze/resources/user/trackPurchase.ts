@@ -30,7 +30,8 @@ export const trackPurchaseProperties: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: 'sku-1042',
-		description: 'The product (product_id), at most 255 characters. A new ID adds a product in Braze.',
+		description:
+			'The product (product_id), at most 255 characters. A new ID adds a product in Braze.',
 		displayOptions: show,
 	},
 	{
@@ -49,7 +50,7 @@ export const trackPurchaseProperties: INodeProperties[] = [
 		typeOptions: { numberPrecision: 2 },
 		default: 0,
 		required: true,
-		description: 'Price of one unit, in the currency\'s main unit (dollars for USD, yen for JPY)',
+		description: "Price of one unit, in the currency's main unit (dollars for USD, yen for JPY)",
 		displayOptions: show,
 	},
 	{
@@ -58,7 +59,8 @@ export const trackPurchaseProperties: INodeProperties[] = [
 		type: 'number',
 		typeOptions: { minValue: 1, maxValue: MAX_PURCHASE_QUANTITY },
 		default: 1,
-		description: 'How many were bought, 1 to 100 (quantity); Braze counts them as that many purchases',
+		description:
+			'How many were bought, 1 to 100 (quantity); Braze counts them as that many purchases',
 		displayOptions: show,
 	},
 	...occurrenceProperties('trackPurchase', 'purchase'),
@@ -67,19 +69,28 @@ export const trackPurchaseProperties: INodeProperties[] = [
 
 export function buildPurchase(context: IExecuteSingleFunctions, body: IDataObject): void {
 	const productId = textField(context, context.getNodeParameter('productId', ''), 'Product ID');
-	if (!productId) throw invalidInput(context, 'Product ID is empty', 'Give the product ID, e.g. sku-1042.');
+	if (!productId)
+		throw invalidInput(context, 'Product ID is empty', 'Give the product ID, e.g. sku-1042.');
 	const shortId = shortText(productId);
 	if (isProblem(shortId)) throw invalidInput(context, `Product ID ${shortId.problem}`, shortId.fix);
-	const currency = currencyCode(textField(context, context.getNodeParameter('currency', ''), 'Currency'));
-	if (isProblem(currency)) throw invalidInput(context, `Currency: ${currency.problem}`, currency.fix);
+	const currency = currencyCode(
+		textField(context, context.getNodeParameter('currency', ''), 'Currency'),
+	);
+	if (isProblem(currency))
+		throw invalidInput(context, `Currency: ${currency.problem}`, currency.fix);
 	const rawPrice = context.getNodeParameter('price', 0) as unknown;
 	const price = readNumber(rawPrice);
 	if (price === undefined) {
-		throw invalidInput(context, `Price is ${describeValue(rawPrice)}, not a number`, 'Give the price as a number, e.g. 19.99.');
+		throw invalidInput(
+			context,
+			`Price is ${describeValue(rawPrice)}, not a number`,
+			'Give the price as a number, e.g. 19.99.',
+		);
 	}
 	const rawQuantity = context.getNodeParameter('quantity', 1) as unknown;
 	const quantity = purchaseQuantity(readNumber(rawQuantity) ?? Number.NaN);
-	if (isProblem(quantity)) throw invalidInput(context, `Quantity: ${quantity.problem}`, quantity.fix);
+	if (isProblem(quantity))
+		throw invalidInput(context, `Quantity: ${quantity.problem}`, quantity.fix);
 	body.purchases = [
 		{
 			...userIdentifier(context),
@@ -88,7 +99,12 @@ export function buildPurchase(context: IExecuteSingleFunctions, body: IDataObjec
 			price,
 			quantity: quantity.value,
 			...occurrence(context, 'purchase', MAX_PURCHASE_PROPERTIES_BYTES),
-			_update_existing_only: booleanField(context, context.getNodeParameter('updateExistingOnly', false), 'Update Existing Only', false),
+			_update_existing_only: booleanField(
+				context,
+				context.getNodeParameter('updateExistingOnly', false),
+				'Update Existing Only',
+				false,
+			),
 		},
 	];
 }

@@ -38,12 +38,27 @@ export function buildAttributes(context: IExecuteSingleFunctions, body: IDataObj
 	const custom = customAttributes(context);
 	for (const name of Object.keys(custom)) {
 		if (name in object) {
-			throw invalidInput(context, `Custom attribute "${name}" is also a profile field`, 'Set it once, in Profile Fields.');
+			throw invalidInput(
+				context,
+				`Custom attribute "${name}" is also a profile field`,
+				'Set it once, in Profile Fields.',
+			);
 		}
 	}
 	Object.assign(object, custom);
-	if (Object.values(custom).some((value) => value !== null && typeof value === 'object' && !Array.isArray(value))) {
-		if (booleanField(context, context.getNodeParameter('mergeObjects', false), 'Merge Nested Objects', false)) {
+	if (
+		Object.values(custom).some(
+			(value) => value !== null && typeof value === 'object' && !Array.isArray(value),
+		)
+	) {
+		if (
+			booleanField(
+				context,
+				context.getNodeParameter('mergeObjects', false),
+				'Merge Nested Objects',
+				false,
+			)
+		) {
 			object._merge_objects = true;
 		}
 	}
