@@ -157,6 +157,26 @@ describe('User › Create or Update', () => {
 		expect(String(result.error?.description)).toContain('Already sent in this run');
 	});
 
+	it('Retry On Fail never sends a user twice: confirmed requests are replayed, uncertain ones reported', async () => {
+		standIn.queueFaults({ type: 'pass' }, { type: 'serverError', status: 500 });
+		const result = await upsert(fromItem, contacts(160), {
+			settings: { retryOnFail: true, maxTries: 2, waitBetweenTries: 1 },
+		});
+		expect(result.error).toBeDefined();
+		// Try 1: request 1 confirmed, request 2 answered 500 (may have been processed), request 3 held back.
+		// Try 2: nothing is sent again.
+		expect(standIn.requests).toHaveLength(2);
+		expect(result.error?.message).toBe(
+			'This item may or may not have reached Braze in an earlier try of this node: it is not sent again',
+		);
+		const sent = standIn
+			.accepted()
+			.flatMap((request) =>
+				(request.body?.attributes as IDataObject[]).map((object) => object.external_id),
+			);
+		expect(new Set(sent).size).toBe(sent.length);
+	});
+
 	it('a 429 is waited out and the request sent again: every user once', async () => {
 		standIn.queueFaults({ type: 'rateLimited', resetInSeconds: 0 });
 		const result = await upsert(fromItem, contacts(80));

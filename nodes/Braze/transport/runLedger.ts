@@ -107,9 +107,11 @@ export class RunLedger {
 		const sent = this.sentItems();
 		const sentence = sent.length
 			? ` Already sent in this run, so do not send them again: ${sent
-					.map(
-						(entry) =>
-							`item ${String(entry.item)} (dispatch_id ${(entry.dispatch_ids as unknown[]).map(String).join(', ')})`,
+					.map((entry) =>
+						// User operations get no dispatch_id: the item number alone says what was done.
+						(entry.dispatch_ids as unknown[]).length
+							? `item ${String(entry.item)} (dispatch_id ${(entry.dispatch_ids as unknown[]).map(String).join(', ')})`
+							: `item ${String(entry.item)}`,
 					)
 					.join('; ')}.`
 			: ' No item of this run was sent.';
