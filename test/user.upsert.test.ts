@@ -249,6 +249,15 @@ describe('User › Create or Update', () => {
 		]);
 	});
 
+	it('works with a key that has only the user permissions', async () => {
+		const result = await runBrazeNode({
+			parameters: { resource: 'user', operation: 'upsert', externalId: 'crm-1' } as never,
+			credentials: standInCredentials(standIn, 'users-only-key'),
+		});
+		expect(result.error).toBeUndefined();
+		expect(standIn.requests[0].status).toBe(201);
+	});
+
 	it('Dry Run: checks and shows the object, sends nothing', async () => {
 		const result = await upsert({ externalId: 'crm-1', options: { dryRun: true } });
 		expect(result.error).toBeUndefined();
