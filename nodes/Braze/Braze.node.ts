@@ -61,7 +61,8 @@ export class Braze implements INodeType {
 					{
 						name: 'User',
 						value: 'user',
-						description: 'User profiles: create or update them, track events and purchases, aliases',
+						description:
+							'User profiles: create or update them, track events and purchases, aliases',
 					},
 				],
 				default: 'message',

@@ -1,6 +1,8 @@
 import { sleep } from 'n8n-workflow';
 import type { IDataObject } from 'n8n-workflow';
 
+import { jsonByteLength } from '../values/bytes';
+
 /**
  * Batching across items, for endpoints that take many users' objects in one request
  * (`/users/track` takes up to 75). n8n's routing makes one request per item; here each item's
@@ -38,15 +40,12 @@ export interface PlannedRequest {
 	load: { weight: number; bytes: number };
 }
 
-const utf8 = new TextEncoder();
-
 function loadOf(share: ItemShare, limits: BatchLimits): { weight: number; bytes: number } {
 	const weigh = limits.weight ?? (() => 1);
 	let weight = 0;
 	for (const list of Object.values(share.objects))
 		for (const object of list) weight += weigh(object);
-	const bytes =
-		limits.maxBytes === undefined ? 0 : utf8.encode(JSON.stringify(share.objects)).length;
+	const bytes = limits.maxBytes === undefined ? 0 : jsonByteLength(share.objects);
 	return { weight, bytes };
 }
 

@@ -6,6 +6,8 @@
  * https://www.braze.com/docs/api/objects_filters/event_object
  * https://www.braze.com/docs/api/objects_filters/purchase_object
  */
+import { jsonByteLength } from '../values/bytes';
+
 export type Checked<T> = { value: T } | { problem: string; fix: string };
 
 export const isProblem = <T>(result: Checked<T>): result is { problem: string; fix: string } =>
@@ -65,7 +67,6 @@ export const STANDARD_PROFILE_FIELDS = new Set([
 ]);
 
 const characters = (text: string) => [...text].length;
-const bytes = (text: string) => new TextEncoder().encode(text).length;
 
 /** E.164: a plus, the country code and the number, 8 to 15 digits; spaces, dots, dashes and brackets are dropped. */
 export function phoneNumber(text: string): Checked<string> {
@@ -248,7 +249,7 @@ export function properties(
 		}
 	}
 	const nested = names.some((name) => props[name] !== null && typeof props[name] === 'object');
-	const size = nested ? bytes(JSON.stringify(props)) : 0;
+	const size = nested ? jsonByteLength(props) : 0;
 	if (size > maxNestedBytes) {
 		return {
 			problem: `are ${Math.ceil(size / 1024)} KB with lists or objects inside`,
@@ -260,7 +261,7 @@ export function properties(
 
 /** A nested custom attribute: at most 100 KB; its keys have no spaces, "." or "$" (except Braze's operators). */
 export function nestedAttribute(value: Record<string, unknown>): Checked<Record<string, unknown>> {
-	const size = bytes(JSON.stringify(value));
+	const size = jsonByteLength(value);
 	if (size > MAX_NESTED_ATTRIBUTE_BYTES) {
 		return {
 			problem: `is ${Math.ceil(size / 1024)} KB`,

@@ -31,8 +31,16 @@ export const setStatusProperties: INodeProperties[] = [
 		name: 'subscriptionState',
 		type: 'options',
 		options: [
-			{ name: 'Subscribed', value: 'subscribed', description: 'The users receive messages of this group' },
-			{ name: 'Unsubscribed', value: 'unsubscribed', description: 'The users receive no messages of this group' },
+			{
+				name: 'Subscribed',
+				value: 'subscribed',
+				description: 'The users receive messages of this group',
+			},
+			{
+				name: 'Unsubscribed',
+				value: 'unsubscribed',
+				description: 'The users receive no messages of this group',
+			},
 		],
 		default: 'subscribed',
 		description: 'The state to set (subscription_state)',

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-
 
 import { idField } from '../../validation/fieldValues';
 import { invalidInput } from '../../validation/invalidInput';
+import { byteLength } from '../../values/bytes';
 
 const MAX_ALIAS_BYTES = 236;
 
@@ -41,7 +42,7 @@ export function aliasOf(context: IExecuteSingleFunctions): IDataObject {
 	] as const) {
 		const value = idField(context, context.getNodeParameter(name, ''), label);
 		if (!value) throw invalidInput(context, `${label} is empty`, `Fill in "${label}".`);
-		if (new TextEncoder().encode(value).length > MAX_ALIAS_BYTES) {
+		if (byteLength(value) > MAX_ALIAS_BYTES) {
 			throw invalidInput(
 				context,
 				`${label} is longer than ${MAX_ALIAS_BYTES} bytes`,

@@ -13,7 +13,7 @@ import {
 import { readBoolean } from '../../values/boolean';
 import { describeValue } from '../../values/describe';
 import { readNumber } from '../../values/number';
-import { isoDateTime } from '../../values/isoDate';
+import { isoDateTime } from '../../values/date';
 
 const show = { show: { resource: ['user'], operation: ['upsert'] } };
 

@@ -45,10 +45,26 @@ export const deleteProperties: INodeProperties[] = [
 		noDataExpression: true,
 		options: [
 			{ name: 'Braze ID', value: 'brazeId', description: 'The ID Braze gave the user (braze_ids)' },
-			{ name: 'Email', value: 'email', description: 'The email address on the profile (email_addresses)' },
-			{ name: 'External ID', value: 'externalId', description: 'Your own ID for the user (external_ids)' },
-			{ name: 'Phone', value: 'phone', description: 'The phone number on the profile (phone_numbers)' },
-			{ name: 'User Alias', value: 'userAlias', description: 'An alias name and label (user_aliases)' },
+			{
+				name: 'Email',
+				value: 'email',
+				description: 'The email address on the profile (email_addresses)',
+			},
+			{
+				name: 'External ID',
+				value: 'externalId',
+				description: 'Your own ID for the user (external_ids)',
+			},
+			{
+				name: 'Phone',
+				value: 'phone',
+				description: 'The phone number on the profile (phone_numbers)',
+			},
+			{
+				name: 'User Alias',
+				value: 'userAlias',
+				description: 'An alias name and label (user_aliases)',
+			},
 		],
 		default: 'externalId',
 		description: 'How the user to delete is named; every item of the node uses the same kind',
@@ -118,7 +134,8 @@ export const deleteProperties: INodeProperties[] = [
 			{
 				name: 'Identified, Then Most Recently Updated',
 				value: 'identified',
-				description: 'A profile with an external ID first; among several, the most recently updated',
+				description:
+					'A profile with an external ID first; among several, the most recently updated',
 			},
 			{
 				name: 'Most Recently Updated',
@@ -128,7 +145,8 @@ export const deleteProperties: INodeProperties[] = [
 			{
 				name: 'Unidentified, Then Most Recently Updated',
 				value: 'unidentified',
-				description: 'A profile without an external ID first; among several, the most recently updated',
+				description:
+					'A profile without an external ID first; among several, the most recently updated',
 			},
 		],
 		default: 'identified',

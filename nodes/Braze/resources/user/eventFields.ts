@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-
 import { textField } from '../../validation/fieldValues';
 import { invalidInput } from '../../validation/invalidInput';
 import { isProblem, properties } from '../../validation/userData';
-import { isoDateTime } from '../../values/isoDate';
+import { isoDateTime } from '../../values/date';
 
 /** Fields the event and purchase objects share: when it happened, its app, its properties. */
 export function occurrenceProperties(operation: string, noun: string): INodeProperties[] {

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-
 
 import { idField, textField } from '../../validation/fieldValues';
 import { invalidInput } from '../../validation/invalidInput';
+import { byteLength } from '../../values/bytes';
 import { emailAddress, isProblem, phoneNumber } from '../../validation/userData';
 
 /** The User operations that name one user per item, in each object they send. */
@@ -128,7 +129,7 @@ export function userIdentifier(context: IExecuteSingleFunctions): IDataObject {
 				['alias_name', 'Alias Name'],
 				['alias_label', 'Alias Label'],
 			] as const) {
-				if (new TextEncoder().encode(alias[key]).length > MAX_ALIAS_BYTES) {
+				if (byteLength(alias[key]) > MAX_ALIAS_BYTES) {
 					throw invalidInput(
 						context,
 						`${label} is longer than ${MAX_ALIAS_BYTES} bytes`,

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { optionsPropertyFor } from '../../sections/triggerOptions';
+import { optionsPropertyFor } from '../../sections/options';
 import { MAX_TRACK_OBJECTS } from './batching';
 
 const SHARED = ['dryRun', 'maxWaitOnRateLimit', 'retryServerErrors', 'timeout'];

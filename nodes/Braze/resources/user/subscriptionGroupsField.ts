@@ -34,8 +34,16 @@ export const subscriptionGroupsProperty: INodeProperties = {
 					name: 'state',
 					type: 'options',
 					options: [
-						{ name: 'Subscribed', value: 'subscribed', description: 'The user receives messages of this group' },
-						{ name: 'Unsubscribed', value: 'unsubscribed', description: 'The user receives no messages of this group' },
+						{
+							name: 'Subscribed',
+							value: 'subscribed',
+							description: 'The user receives messages of this group',
+						},
+						{
+							name: 'Unsubscribed',
+							value: 'unsubscribed',
+							description: 'The user receives no messages of this group',
+						},
 					],
 					default: 'subscribed',
 					description: 'Subscribe the user to the group, or unsubscribe them (subscription_state)',
