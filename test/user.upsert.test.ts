@@ -157,15 +157,22 @@ describe('User › Create or Update', () => {
 		expect(String(result.error?.description)).toContain('Already sent in this run');
 	});
 
-	it('Retry On Fail never sends a user twice: confirmed requests are replayed, uncertain ones reported', async () => {
+	it('Retry On Fail never sends a user twice: confirmed requests replayed, uncertain ones reported, held-back ones sent', async () => {
 		standIn.queueFaults({ type: 'pass' }, { type: 'serverError', status: 500 });
 		const result = await upsert(fromItem, contacts(160), {
 			settings: { retryOnFail: true, maxTries: 2, waitBetweenTries: 1 },
 		});
 		expect(result.error).toBeDefined();
-		// Try 1: request 1 confirmed, request 2 answered 500 (may have been processed), request 3 held back.
-		// Try 2: nothing is sent again.
-		expect(standIn.requests).toHaveLength(2);
+		// Try 1: request 1 confirmed, request 2 answered 500 (may have been processed), request 3 held
+		// back. Try 2: request 1's items are replayed, request 2's reported, request 3 sent.
+		expect(standIn.requests).toHaveLength(3);
+		expect(
+			(standIn.requests[2].body?.attributes as IDataObject[]).map((object) => object.external_id),
+		).toEqual(
+			contacts(160)
+				.slice(150)
+				.map((contact) => contact.id),
+		);
 		expect(result.error?.message).toBe(
 			'This item may or may not have reached Braze in an earlier try of this node: it is not sent again',
 		);

@@ -17,6 +17,7 @@ import { errorsForMember, ItemBatcher, unplacedErrors } from './itemBatches';
 import type { BatchLimits, ItemOutcome, PlannedRequest } from './itemBatches';
 import { sendWithRetries } from './retry';
 import type { RetryRun } from './retry';
+import { ALREADY_SENT_WARNING, reportedEarlier } from './runLedger';
 import type { RunLedger } from './runLedger';
 
 /** How an operation's items share requests. */
@@ -82,7 +83,7 @@ export async function executeBatchedItem(
 	}
 	const earlier = ledger.earlier(itemIndex, 0);
 	if (earlier?.sent === 'yes')
-		return [{ json: { ...earlier.json, warning: ALREADY_SENT }, pairedItem }];
+		return [{ json: { ...earlier.json, warning: ALREADY_SENT_WARNING }, pairedItem }];
 	if (earlier?.sent === 'maybe') throw earlierTryError(context);
 
 	const outcome = await batcherOf(context, attempt, limits).submit(
@@ -139,19 +140,16 @@ function itemOutput(
 	};
 }
 
-/** On an output item Braze confirmed in an earlier try of the node (Retry On Fail). */
-const ALREADY_SENT =
-	'Sent by an earlier try of this node (Retry On Fail) and confirmed by Braze: not sent again.';
-
 function earlierTryError(context: IExecuteSingleFunctions): Error {
 	const error = new NodeApiError(context.getNode(), {} as JsonObject, {
 		message:
 			'This item may or may not have reached Braze in an earlier try of this node: it is not sent again',
 		description:
-			"n8n's Retry On Fail ran the node again. The earlier try got no clear answer from Braze for the request that carried this item, so it may have been processed. Check the user's profile in Braze.",
+			"n8n ran the node again (Retry On Fail, or a Retry of the execution). The earlier try got no clear answer from Braze for the request that carried this item, so it may have been processed. Check the user's profile in Braze.",
 		itemIndex: context.getItemIndex(),
 	});
 	brazeErrors.add(error);
+	reportedEarlier.add(error);
 	return error;
 }
 
