@@ -145,7 +145,7 @@ async function executeItem(
 	normalizeBodyTypes(context, body, spec.bodyFields ?? []);
 	for (const step of spec.prepare) step(context, body);
 	if (spec.batch) {
-		const run = retryRun(context, requestData, spec, ledger, attempt);
+		const run = retryRun({ context, requestData, body, spec, ledger, attempt });
 		return await executeBatchedItem(context, requestData, spec.batch, run, ledger, attempt);
 	}
 	const chunks = splitRecipients(body);
