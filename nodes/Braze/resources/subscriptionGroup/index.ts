@@ -1,6 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { brazeOperation } from '../../transport/operation';
+import type { OperationSpec } from '../../transport/operation';
+import { resourceProperties } from '../resource';
 import { userOptionsProperty } from '../user/options';
 import { buildStatus, MAX_USERS_PER_STATUS_REQUEST, setStatusProperties } from './setStatus';
 
@@ -11,7 +12,7 @@ const usersIn = (entry: IDataObject) =>
 		0,
 	);
 
-const setStatusOperation = brazeOperation({
+const setStatusOperation: OperationSpec = {
 	name: 'Set Status',
 	value: 'setStatus',
 	action: 'Set the subscription status of users',
@@ -33,18 +34,11 @@ const setStatusOperation = brazeOperation({
 			};
 		},
 	},
-});
+};
 
-export const subscriptionGroupProperties: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['subscriptionGroup'] } },
-		options: [setStatusOperation],
-		default: 'setStatus',
-	},
-	...setStatusProperties,
-	userOptionsProperty('subscriptionGroup', 'setStatus', false),
-];
+export const subscriptionGroupProperties: INodeProperties[] = resourceProperties(
+	'subscriptionGroup',
+	[setStatusOperation],
+	[...setStatusProperties, userOptionsProperty('subscriptionGroup', 'setStatus', false)],
+	'setStatus',
+);

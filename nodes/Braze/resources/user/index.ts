@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { brazeOperation } from '../../transport/operation';
+import type { OperationSpec } from '../../transport/operation';
+import { resourceProperties } from '../resource';
 import { addAliasProperties, buildAlias } from './addAlias';
 import { identityBatch, trackBatch } from './batching';
 import { buildDelete, deleteProperties } from './delete';
@@ -13,8 +14,8 @@ import { buildAttributes, upsertProperties } from './upsert';
 
 // Each operation: its form words, its endpoint and permission, the step that builds its object,
 // and how its items share requests. https://www.braze.com/docs/api/endpoints/user_data/
-const operations = [
-	brazeOperation({
+const operations: OperationSpec[] = [
+	{
 		name: 'Add Alias',
 		value: 'addAlias',
 		action: 'Add an alias to a user',
@@ -31,8 +32,8 @@ const operations = [
 				...(alias?.external_id ? { external_id: alias.external_id } : {}),
 			};
 		}),
-	}),
-	brazeOperation({
+	},
+	{
 		name: 'Create or Update',
 		value: 'upsert',
 		action: 'Create or update a user',
@@ -41,8 +42,8 @@ const operations = [
 		permission: 'users.track',
 		prepare: [buildAttributes],
 		batch: trackBatch('attributes'),
-	}),
-	brazeOperation({
+	},
+	{
 		name: 'Delete',
 		value: 'delete',
 		action: 'Delete a user',
@@ -58,8 +59,8 @@ const operations = [
 				return { [kind]: [entry] };
 			},
 		),
-	}),
-	brazeOperation({
+	},
+	{
 		name: 'Identify',
 		value: 'identify',
 		action: 'Identify an alias-only user',
@@ -69,8 +70,8 @@ const operations = [
 		permission: 'users.identify',
 		prepare: [buildIdentify],
 		batch: identityBatch(['aliases_to_identify']),
-	}),
-	brazeOperation({
+	},
+	{
 		name: 'Track Event',
 		value: 'trackEvent',
 		action: 'Track a custom event',
@@ -80,8 +81,8 @@ const operations = [
 		permission: 'users.track',
 		prepare: [buildEvent],
 		batch: trackBatch('events'),
-	}),
-	brazeOperation({
+	},
+	{
 		name: 'Track Purchase',
 		value: 'trackPurchase',
 		action: 'Track a purchase',
@@ -91,30 +92,26 @@ const operations = [
 		permission: 'users.track',
 		prepare: [buildPurchase],
 		batch: trackBatch('purchases'),
-	}),
+	},
 ];
 
-export const userProperties: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['user'] } },
-		options: operations,
-		default: 'upsert',
-	},
-	...identityProperties,
-	...upsertProperties,
-	...trackEventProperties,
-	...trackPurchaseProperties,
-	...identifyProperties,
-	...addAliasProperties,
-	...deleteProperties,
-	...['addAlias', 'delete', 'identify'].map((operation) =>
-		userOptionsProperty('user', operation, false),
-	),
-	...['upsert', 'trackEvent', 'trackPurchase'].map((operation) =>
-		userOptionsProperty('user', operation, true),
-	),
-];
+export const userProperties: INodeProperties[] = resourceProperties(
+	'user',
+	operations,
+	[
+		...identityProperties,
+		...upsertProperties,
+		...trackEventProperties,
+		...trackPurchaseProperties,
+		...identifyProperties,
+		...addAliasProperties,
+		...deleteProperties,
+		...['addAlias', 'delete', 'identify'].map((operation) =>
+			userOptionsProperty('user', operation, false),
+		),
+		...['upsert', 'trackEvent', 'trackPurchase'].map((operation) =>
+			userOptionsProperty('user', operation, true),
+		),
+	],
+	'upsert',
+);
