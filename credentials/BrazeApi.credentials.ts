@@ -237,7 +237,7 @@ export class BrazeApi implements ICredentialType {
 				properties: {
 					value: 403,
 					message:
-						'The API key is valid but lacks the messages.send permission (403). Create a key with messages.send under Settings › APIs and Identifiers.',
+						'The API key is valid but lacks the messages.send permission (403): it cannot send messages. This test checks messages.send only. For sending, create a key with messages.send under Settings › APIs and Identifiers. A key made only for the User and Subscription Group operations (users.track, users.identify, users.alias.new, users.delete, subscription.status.set) fails this test but works for them: save the credential anyway.',
 				},
 			},
 			{

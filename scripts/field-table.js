@@ -105,19 +105,93 @@ function sendFieldRows() {
 	return rows;
 }
 
+// The User and Subscription Group fields that a body step builds (resources/user, subscriptionGroup).
+const USER_BUILT_FIELDS = {
+	identifyBy: '(which identifier each object carries)',
+	externalId: 'attributes[] / events[] / purchases[] .external_id',
+	aliasName: '… .user_alias.alias_name',
+	aliasLabel: '… .user_alias.alias_label',
+	brazeId: '… .braze_id',
+	email: '… .email',
+	phone: '… .phone (E.164)',
+	updateExistingOnly: '… ._update_existing_only',
+	subscriptionGroups: 'attributes[].subscription_groups[] (subscription_group_id, subscription_state)',
+	customAttributes: 'attributes[].<name> (value by type, {"inc"}, {"add"}, {"remove"} or null)',
+	nestedAttributes: 'attributes[].<name> (objects and arrays of objects)',
+	mergeObjects: 'attributes[]._merge_objects',
+	eventName: 'events[].name',
+	time: 'events[].time / purchases[].time',
+	properties: 'events[].properties / purchases[].properties',
+	appId: 'events[].app_id / purchases[].app_id',
+	productId: 'purchases[].product_id',
+	currency: 'purchases[].currency',
+	price: 'purchases[].price',
+	quantity: 'purchases[].quantity',
+	identifyExternalId: 'aliases_to_identify[].external_id',
+	newAliasName: 'aliases_to_identify[].user_alias.alias_name / user_aliases[].alias_name',
+	newAliasLabel: 'aliases_to_identify[].user_alias.alias_label / user_aliases[].alias_label',
+	aliasExternalId: 'user_aliases[].external_id',
+	confirmDelete: '(not sent: must be on for anything to be deleted)',
+	deleteBy: '(which list: external_ids, braze_ids, user_aliases, email_addresses, phone_numbers)',
+	deleteExternalId: 'external_ids[]',
+	deleteBrazeId: 'braze_ids[]',
+	deleteEmail: 'email_addresses[].email',
+	deletePhone: 'phone_numbers[].phone',
+	deletePrioritization: 'email_addresses[].prioritization / phone_numbers[].prioritization',
+	subscriptionGroupId: 'subscription_groups[].subscription_group_id',
+	subscriptionState: 'subscription_groups[].subscription_state',
+	usersBy: '(which list: external_ids, emails, phones)',
+	subscriptionUsers: 'subscription_groups[].external_ids / emails / phones',
+	useDoubleOptIn: 'subscription_groups[].use_double_opt_in_logic',
+	'options.objectsPerRequest': '(not sent: how many objects one /users/track request carries)',
+};
+
+/** The fields of the User and Subscription Group resources: [label, parameter path, Braze key]. */
+function userFieldRows() {
+	const rows = [];
+	const seen = new Set();
+	const keyOf = (property, parameterPath) => {
+		const routed = property.routing && property.routing.send && property.routing.send.property;
+		if (typeof routed === 'string' && !routed.startsWith('=')) return routed.replace('[0]', '[]');
+		return USER_BUILT_FIELDS[parameterPath] ?? BUILT_FIELDS[parameterPath];
+	};
+	const push = (label, parameterPath, property) => {
+		if (seen.has(parameterPath)) return;
+		seen.add(parameterPath);
+		rows.push([label, parameterPath, keyOf(property, parameterPath)]);
+	};
+	for (const property of new Braze().description.properties) {
+		if (['resource', 'operation'].includes(property.name) || property.type === 'notice') continue;
+		const resources = (property.displayOptions && property.displayOptions.show && property.displayOptions.show.resource) || [];
+		if (!resources.some((resource) => resource === 'user' || resource === 'subscriptionGroup')) continue;
+		if (property.type === 'collection') {
+			for (const option of property.options) {
+				const prefix = property.name === 'options' ? 'Options' : property.displayName;
+				push(`${prefix} › ${option.displayName}`, `${property.name}.${option.name}`, option);
+			}
+			continue;
+		}
+		push(property.displayName, property.name, property);
+	}
+	return rows;
+}
+
 function readFieldDoc() {
 	return require('fs').readFileSync(path.resolve(__dirname, '../docs/fields.md'), 'utf8');
 }
 
-module.exports = { sendFieldRows, readFieldDoc };
+module.exports = { sendFieldRows, userFieldRows, readFieldDoc };
 
 if (require.main === module) {
 	const rows = sendFieldRows();
-	const missing = rows.filter((row) => !row[2]);
+	const userRows = userFieldRows();
+	const missing = [...rows, ...userRows].filter((row) => !row[2]);
 	if (missing.length) {
 		console.error(`No Braze key known for: ${missing.map((row) => row[1]).join(', ')}`);
 		process.exit(1);
 	}
 	console.log('| Field | Parameter | Braze key |\n|---|---|---|');
 	for (const [label, parameter, key] of rows) console.log(`| ${label} | \`${parameter}\` | \`${key}\` |`);
+	console.log('\n## User and Subscription Group\n\n| Field | Parameter | Braze key |\n|---|---|---|');
+	for (const [label, parameter, key] of userRows) console.log(`| ${label} | \`${parameter}\` | \`${key}\` |`);
 }

@@ -118,6 +118,15 @@ describe('Braze API credential', () => {
 			expect(result.message).toMatch(/Instance/);
 		});
 
+		it('a users-only key: the 403 says only messages.send was checked and names what the user operations need', async () => {
+			const result = await runCredentialTest(standInCredentials(standIn, 'users-only-key'));
+			expect(result.status).toBe('Error');
+			expect(result.message).toMatch(/cannot send messages/);
+			expect(result.message).toMatch(/checks messages\.send only/);
+			expect(result.message).toMatch(/users\.track/);
+			expect(standIn.requests).toHaveLength(1);
+		});
+
 		it('tells a key without messages.send (403)', async () => {
 			const result = await runCredentialTest(standInCredentials(standIn, NO_SEND_KEY));
 			expect(result.status).toBe('Error');

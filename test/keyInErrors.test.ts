@@ -42,6 +42,16 @@ const OPERATIONS: Array<[string, IDataObject]> = [
 		{ resource: 'canvas', operation: 'trigger', canvasId: 'canvas-1', externalUserIds: 'u1' },
 	],
 	['Send ID › Create', { resource: 'sendId', operation: 'create', campaignId: 'camp-1' }],
+	['User › Create or Update', { resource: 'user', operation: 'upsert', externalId: 'u1' }],
+	[
+		'Subscription Group › Set Status',
+		{
+			resource: 'subscriptionGroup',
+			operation: 'setStatus',
+			subscriptionGroupId: 'g',
+			subscriptionUsers: 'u1',
+		},
+	],
 ];
 
 type Failure = [string, () => IDataObject];

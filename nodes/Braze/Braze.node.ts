@@ -7,6 +7,8 @@ import { canvasProperties } from './resources/canvas';
 import { messageProperties } from './resources/message';
 import { sendIdProperties } from './resources/sendId';
 import { mergeForms } from './form/mergeForms';
+import { subscriptionGroupProperties } from './resources/subscriptionGroup';
+import { userProperties } from './resources/user';
 
 export class Braze implements INodeType {
 	description: INodeTypeDescription = {
@@ -17,7 +19,7 @@ export class Braze implements INodeType {
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
 		description:
-			'Send email, push, SMS, WhatsApp, content card and webhook messages, and trigger campaigns and Canvases, with Braze',
+			'Send email, push, SMS, WhatsApp, content card and webhook messages, trigger campaigns and Canvases, and keep user profiles up to date, with Braze',
 		defaults: { name: 'Braze' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -52,11 +54,29 @@ export class Braze implements INodeType {
 						value: 'sendId',
 						description: "Send identifiers that track one send of a campaign's analytics",
 					},
+					{
+						name: 'Subscription Group',
+						value: 'subscriptionGroup',
+						description: 'Email and SMS subscription group membership of users',
+					},
+					{
+						name: 'User',
+						value: 'user',
+						description:
+							'User profiles: create or update them, track events and purchases, aliases',
+					},
 				],
 				default: 'message',
 			},
 			// Fields that several operations show are defined once (see mergeForms).
-			...mergeForms([campaignProperties, canvasProperties, messageProperties, sendIdProperties]),
+			...mergeForms([
+				campaignProperties,
+				canvasProperties,
+				messageProperties,
+				sendIdProperties,
+				subscriptionGroupProperties,
+				userProperties,
+			]),
 		],
 	};
 

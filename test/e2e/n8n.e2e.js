@@ -24,6 +24,7 @@ const EXAMPLES = [
 	'large-list-chunked.json',
 	'schedule-and-cancel.json',
 	'campaign-trigger.json',
+	'crm-create-user-then-send.json',
 ];
 const log = (...a) => console.log('#', ...a);
 
@@ -315,6 +316,52 @@ describe('items, errors and Continue On Fail in a real n8n', { concurrency: fals
 		const err = runError(out);
 		assert.match(`${err.message} ${err.description ?? ''}`, /Message Variation ID/i);
 		assert.equal(sends().length, 0, 'no request reached Braze');
+	});
+});
+
+describe('users in a real n8n', { concurrency: false }, () => {
+	it('CRM recipe: the profile is created (POST /users/track) before the send, which reaches it', async () => {
+		requireSetup();
+		const { out } = await run('BrazeExCrmUpsert01');
+		assert.equal(status(out), 'success', JSON.stringify(runError(out)));
+		const paths = standIn.requests.map((r) => r.path);
+		assert.deepEqual(paths, ['/users/track', '/messages/send']);
+		const [track, send] = standIn.requests;
+		assert.deepEqual(track.body, {
+			attributes: [
+				{
+					external_id: 'crm-contact-1042',
+					_update_existing_only: false,
+					email: 'ada@example.com',
+					first_name: 'Ada',
+					last_name: 'Lovelace',
+					email_subscribe: 'opted_in',
+					crm_source: 'n8n',
+				},
+			],
+		});
+		assert.equal(track.status, 201);
+		assert.ok(standIn.profiles.has('external:crm-contact-1042'), 'the stand-in holds the new profile');
+		assert.deepEqual(send.body.external_user_ids, ['crm-contact-1042']);
+		assert.match(send.body.messages.email.subject, /\{\{\$\{first_name\}/);
+		const [user] = n8n.nodeItems(out, 'Create or update the Braze user');
+		assert.equal(user.external_id, 'crm-contact-1042');
+		assert.equal(user.processed, true);
+		const [nextItem] = n8n.nodeItems(out, 'Keep dispatch id');
+		assert.equal(nextItem.dispatchId, send.response.dispatch_id);
+	});
+
+	it('160 items of Create or Update share 3 requests (75 + 75 + 10), one output item each', async () => {
+		requireSetup();
+		const { out } = await run('BrazeE2eUsersBatch01');
+		assert.equal(status(out), 'success', JSON.stringify(runError(out)));
+		const tracks = standIn.requests.filter((r) => r.path === '/users/track');
+		assert.deepEqual(tracks.map((r) => r.body.attributes.length), [75, 75, 10]);
+		const ids = tracks.flatMap((r) => r.body.attributes.map((a) => a.external_id));
+		assert.deepEqual(ids, Array.from({ length: 160 }, (_, i) => `crm-${i + 1}`));
+		const items = n8n.nodeItems(out, 'Braze');
+		assert.equal(items.length, 160);
+		assert.deepEqual(items[159].request, { number: 3, of: 3, items: 10, attributes_processed: 10 });
 	});
 });
 

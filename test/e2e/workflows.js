@@ -90,6 +90,16 @@ function testWorkflows(creds) {
 			braze({ externalUserIds: '={{ $json.users }}', ...email }, { credentialId: creds.good }),
 			next(),
 		]),
+		usersBatch: wf('BrazeE2eUsersBatch01', 'e2e: 160 users created in shared requests', [
+			manual,
+			setRaw('Users', { users: Array.from({ length: 160 }, (_, i) => `crm-${i + 1}`) }),
+			splitOut('users'),
+			{
+				...braze({}, { credentialId: creds.good }),
+				parameters: { resource: 'user', operation: 'upsert', externalId: '={{ $json.users }}', options: {} },
+			},
+			next(),
+		]),
 		forbidden: wf('BrazeE2eForbidden01', 'e2e: key without messages.send', [
 			manual,
 			braze({ externalUserIds: 'u-1', ...email }, { credentialId: creds.forbidden }),

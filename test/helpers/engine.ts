@@ -34,6 +34,11 @@ export interface RunOptions {
 	receive?: string;
 	/** Node settings such as retryOnFail, maxTries and waitBetweenTries. */
 	settings?: Pick<INode, 'retryOnFail' | 'maxTries' | 'waitBetweenTries'>;
+	/**
+	 * Run as n8n's Retry of this failed execution (the editor's Retry button): its saved data, with
+	 * the error and the failed node's last run removed, as n8n's ExecutionService.retry does.
+	 */
+	retryOf?: IRun;
 }
 
 export interface RunResult {
@@ -141,8 +146,8 @@ export async function runBrazeNode(options: RunOptions): Promise<RunResult> {
 
 	const run = await new WorkflowExecute(
 		additionalData,
-		'manual',
-		runExecutionData,
+		options.retryOf ? 'retry' : 'manual',
+		options.retryOf ? retryData(options.retryOf) : runExecutionData,
 	).processRunExecutionData(workflow);
 	const brazeRun = run.data.resultData.runData[BRAZE_NODE]?.[0];
 	const receiverRun = run.data.resultData.runData[RECEIVER_NODE]?.[0];
@@ -153,4 +158,14 @@ export async function runBrazeNode(options: RunOptions): Promise<RunResult> {
 		received: receiverRun?.data?.main?.[0] ?? [],
 		error: run.data.resultData.error as (Error & IDataObject) | undefined,
 	};
+}
+
+/** What n8n's Retry starts from: the saved run, without its error and the failed node's last run. */
+function retryData(previous: IRun): IRunExecutionData {
+	const data = JSON.parse(JSON.stringify(previous.data)) as IRunExecutionData; // as saved in the database
+	const { lastNodeExecuted } = data.resultData;
+	delete data.resultData.error;
+	const runs = lastNodeExecuted ? data.resultData.runData[lastNodeExecuted] : undefined;
+	if (runs?.length && runs[runs.length - 1].error !== undefined) runs.pop();
+	return data;
 }

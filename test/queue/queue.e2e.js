@@ -415,7 +415,9 @@ it(
 );
 
 /** An owner session on main's REST API (what the editor uses): cookie + browser-id headers. */
+let session;
 async function ownerSession() {
+	if (session) return session;
 	const browserId = 'braze-queue-test';
 	const r = await n8n.httpJson('POST', `${stack.main.url}/rest/owner/setup`, {
 		body: {
@@ -427,10 +429,11 @@ async function ownerSession() {
 		headers: { 'browser-id': browserId },
 	});
 	if (r.status !== 200) throw new Error(`owner setup: ${r.status} ${r.text}`);
-	return {
+	session = {
 		cookie: (r.headers['set-cookie'] || []).map((c) => c.split(';')[0]).join('; '),
 		'browser-id': browserId,
 	};
+	return session;
 }
 
 it(
@@ -503,6 +506,57 @@ it(
 		// n8n 2.41 says nothing about the variable at start-up (its breaking-changes report lists it).
 		results.crashMaxStalled1.warnedAtStartup = fresh.some((w) =>
 			w.log().includes('QUEUE_WORKER_MAX_STALLED_COUNT'),
+		);
+	},
+);
+
+it(
+	"5d. Retry of an execution that failed in the Braze node: it sends only what the failed execution did not",
+	{ timeout: 300000 },
+	async () => {
+		requireSetup();
+		const list = users('rtry', 6);
+		// The third request is refused before Braze acts (a redirect): the run stops there, some
+		// users sent, the others not.
+		standIn.queueFaults(
+			{ type: 'pass' },
+			{ type: 'pass' },
+			{ type: 'redirect', status: 307, location: 'http://127.0.0.2:9/' },
+		);
+		let known = await knownIds();
+		await post(list);
+		const [failed] = await waitExecutionsDone(known, 1, 120000);
+		assert.equal(failed.status, 'error', 'the execution failed in the Braze node');
+		const before = deliveryStats(list);
+		assert.ok(before.once > 0 && before.never > 0, `some sent, some not: ${JSON.stringify(before)}`);
+
+		known = await knownIds();
+		const r = await n8n.httpJson('POST', `${stack.main.url}/rest/executions/${failed.id}/retry`, {
+			body: { loadWorkflow: false },
+			headers: await ownerSession(),
+		});
+		assert.equal(r.status, 200, `retry answered ${r.status} ${r.text.slice(0, 300)}`);
+		const [retry] = await waitExecutionsDone(known, 1, 120000);
+		const after = deliveryStats(list);
+		const items = sentItems(await stack.executionData(retry.id));
+		results.retryAfterFailure = {
+			failed: failed.id,
+			retry: retry.id,
+			status: retry.status,
+			sentByTheFailedExecution: before.once,
+			sentByTheRetry: after.once - before.once,
+			duplicated: after.duplicated,
+			markedAlreadySent: items.filter((i) => /not sent again/.test(i.warning || '')).length,
+		};
+		log(`retry after a failure in the node: ${JSON.stringify(results.retryAfterFailure)}`);
+		assert.equal(retry.mode, 'retry');
+		assert.equal(retry.status, 'success', 'the retry completes the send');
+		assert.deepEqual(after, { delivered: 6, once: 6, duplicated: 0, never: 0 }, 'everyone once');
+		assert.equal(items.length, 6, 'one output item per user');
+		assert.equal(
+			results.retryAfterFailure.markedAlreadySent,
+			before.once,
+			'the users the failed execution sent are output again, marked, not sent',
 		);
 	},
 );

@@ -22,11 +22,18 @@ const ALL_PERMISSIONS = Object.freeze([
   'canvas.list',
   'segments.list',
   'templates.email.list',
+  'users.track',
+  'users.identify',
+  'users.alias.new',
+  'users.delete',
+  'subscription.status.set',
 ]);
 
 const DEFAULT_API_KEYS = Object.freeze({
   'local-dev-key': ALL_PERMISSIONS,
   'no-send-key': Object.freeze(ALL_PERMISSIONS.filter((p) => p !== 'messages.send')),
+  // A key made for data sync only: it may update users but send nothing.
+  'users-only-key': Object.freeze(['users.track', 'users.identify', 'users.alias.new', 'users.delete', 'subscription.status.set']),
 });
 
 /** A hint that lets a human tell keys apart without revealing one: "loca…" or "…". */

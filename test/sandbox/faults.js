@@ -1,7 +1,8 @@
 'use strict';
 // Scripted failures, consumed in order by the next matching authorised requests.
 
-const TYPES = ['rateLimited', 'serverError', 'slow', 'drop', 'acceptThenDrop', 'acceptThenSlow', 'malformedJson', 'redirect', 'notBraze'];
+// 'pass' lets a request through untouched: it picks which request the next fault hits.
+const TYPES = ['pass', 'rateLimited', 'serverError', 'slow', 'drop', 'acceptThenDrop', 'acceptThenSlow', 'malformedJson', 'redirect', 'notBraze'];
 const SERVER_ERROR_NAMES = { 500: 'Internal Server Error', 502: 'Bad Gateway', 503: 'Service Unavailable', 504: 'Gateway Timeout' };
 
 function validateFault(f) {

@@ -34,7 +34,7 @@ async function startBrazeStandIn(options = {}) {
     deliveries: new Map(),
     faults: new FaultQueue(),
     rateLimiter: new RateLimiter(),
-    data: { schedules: new Map() }, // endpoint state (scheduled messages)
+    data: { schedules: new Map(), profiles: new Map(), subscriptions: new Map(), usersTrackCap: 'combined' }, // endpoint state
     timers: new Set(),
   };
   const server = createServer(s);
@@ -61,11 +61,21 @@ async function startBrazeStandIn(options = {}) {
       s.deliveries.clear();
       s.faults.clear();
       s.data.schedules.clear();
+      s.data.profiles.clear();
+      s.data.subscriptions.clear();
+      s.data.usersTrackCap = 'combined';
       s.rateLimiter.configure(null);
     },
     queueFaults: (...faults) => s.faults.push(...faults),
     pendingFaults: () => s.faults.pending,
     setRateLimit: (config) => s.rateLimiter.configure(config),
+    /** Profiles created by /users/track and friends, keyed external:<id>, alias:<label>:<name>, email:<e>… */
+    profiles: s.data.profiles,
+    subscriptions: s.data.subscriptions,
+    /** Which /users/track object cap applies: 'combined' (75 total, newest docs), 'perArray' (legacy 75 each) or 'mau' (50 total). */
+    setUsersTrackCap: (cap) => {
+      s.data.usersTrackCap = cap;
+    },
     close() {
       for (const t of s.timers) clearTimeout(t);
       s.timers.clear();

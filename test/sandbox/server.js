@@ -98,8 +98,8 @@ function createServer(s) {
 
     // 2. Scripted faults.
     const fault = s.faults.take(url.pathname);
-    if (fault) record.fault = fault.type;
-    if (fault && !isAcceptFault(fault)) {
+    if (fault && fault.type !== 'pass') record.fault = fault.type;
+    if (fault && fault.type !== 'pass' && !isAcceptFault(fault)) {
       switch (fault.type) {
         case 'rateLimited': {
           const reset = Math.ceil((s.now() + (fault.resetInSeconds ?? 1) * 1000) / 1000);

@@ -25,6 +25,8 @@ import { normalizeBodyTypes } from '../body/normalizeTypes';
 import { bodyOf } from '../body/requestBody';
 import type { BodyStep, BrazeBody } from '../body/types';
 import { brazeErrors, CHECK_ACTIVITY_LOG, MAY_OR_MAY_NOT } from './answer';
+import { executeBatchedItem } from './batchedItem';
+import type { BatchSpec } from './batchedItem';
 import { assertRequestSizes } from './bodySize';
 import { chunkBody, splitRecipients } from './chunking';
 import type { RecipientChunk } from './chunking';
@@ -36,7 +38,7 @@ import type { RequestSummary } from './partialFailure';
 import { cancellableSleep, rateLimitGate } from './rateLimit';
 import { sendWithRetries } from './retry';
 import type { HaltCheck, RetryRun } from './retry';
-import { runLedgerOf } from './runLedger';
+import { ALREADY_SENT_WARNING, reportedEarlier, runLedgerOf } from './runLedger';
 import type { Halt, RunLedger } from './runLedger';
 import { retrySettings } from './settings';
 
@@ -55,6 +57,8 @@ export interface ExecutorSpec {
 	echoBodyKeys?: string[];
 	/** Adds to a successful output item, given the answers Braze gave in this try. */
 	finish?: (json: IDataObject, answers: IDataObject[]) => void;
+	/** For endpoints that take many users at once: the run's items share requests (batchedItem.ts). */
+	batch?: BatchSpec;
 }
 
 /** The executor of one operation, in the form routing calls as `operations.pagination`. */
@@ -69,13 +73,13 @@ export function brazeRequestExecutor(spec: ExecutorSpec) {
 		try {
 			return await executeItem(this, requestData, spec, ledger, attempt);
 		} catch (error) {
-			if (stopOnError) {
+			if (stopOnError && !reportedEarlier.has(error as Error)) {
 				ledger.halt(attempt, {
 					reason: (error as Error).message,
 					item: this.getItemIndex() + 1,
 				});
-				ledger.track(error as Error);
 			}
+			if (stopOnError) ledger.track(error as Error);
 			await untilRoutingListens(this, ledger, attempt);
 			throw asNodeError(this, error);
 		}
@@ -140,6 +144,10 @@ async function executeItem(
 	const body = bodyOf(requestData.options);
 	normalizeBodyTypes(context, body, spec.bodyFields ?? []);
 	for (const step of spec.prepare) step(context, body);
+	if (spec.batch) {
+		const run = retryRun({ context, requestData, body, spec, ledger, attempt });
+		return await executeBatchedItem(context, requestData, spec.batch, run, ledger, attempt);
+	}
 	const chunks = splitRecipients(body);
 	const plan: Array<RecipientChunk | undefined> = chunks.length ? chunks : [undefined];
 	assertRequestSizes(context, body, plan);
@@ -258,9 +266,8 @@ function retryRun(item: ItemRun): RetryRun {
 	return { context, requestData, permission: spec.permission, gate, settings, halted, onAnswer };
 }
 
-/** On an output item Braze confirmed in an earlier try of the node (Retry On Fail). */
-export const ALREADY_SENT_WARNING =
-	'Sent by an earlier try of this node (Retry On Fail) and confirmed by Braze: not sent again.';
+/** Kept here too: tests and the output read it as the executor's. */
+export { ALREADY_SENT_WARNING };
 
 /** Not sent, because of another item: Braze refused the key, or the run stops at an error. */
 function haltFailure(
@@ -296,11 +303,12 @@ function earlierTryFailure(
 		{},
 		{
 			message: `${which} may or may not have been sent by an earlier try of this node: it is not sent again`,
-			description: `n8n's Retry On Fail ran the node again. The earlier try got no clear answer from Braze for it, so ${MAY_OR_MAY_NOT}. ${CHECK_ACTIVITY_LOG}`,
+			description: `n8n ran the node again (Retry On Fail, or a Retry of the execution). The earlier try got no clear answer from Braze for it, so ${MAY_OR_MAY_NOT}. ${CHECK_ACTIVITY_LOG}`,
 			itemIndex: context.getItemIndex(),
 		},
 	);
 	brazeErrors.add(error);
+	reportedEarlier.add(error);
 	return { error, sent: 'maybe', reason: 'an earlier try may have sent it', kind: 'halted' };
 }
 

@@ -3,6 +3,16 @@ import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 /** What became of one request (one chunk of one item) in an earlier try of this node run. */
 export type RequestRecord = { sent: 'yes'; json: IDataObject } | { sent: 'maybe' };
 
+/** On an output item Braze confirmed in an earlier try of the node. */
+export const ALREADY_SENT_WARNING =
+	'Sent by an earlier try of this node (Retry On Fail, or the execution this Retry repeats) and confirmed by Braze: not sent again.';
+
+/**
+ * Errors that report an earlier try's unclear outcome. They are known before anything is sent,
+ * so they do not stop the items that were never sent: sending those is what a retry is for.
+ */
+export const reportedEarlier = new WeakSet<Error>();
+
 /** Why the node stops sending for the rest of this run. */
 export interface Halt {
 	/** The error's message, quoted in the errors of the items not sent. */
@@ -30,7 +40,6 @@ interface TrackedError {
  */
 export class RunLedger {
 	private readonly starts = new Map<number, number>();
-	private readonly requests = new Map<string, RequestRecord>();
 	private readonly confirmed = new Map<number, unknown[]>();
 	private readonly halts = new Map<number, Halt>();
 	private readonly tracked: TrackedError[] = [];
@@ -39,7 +48,15 @@ export class RunLedger {
 	/** Set once Braze refused the key or its permission: nothing more is sent in this run. */
 	keyRejection: Halt | undefined;
 
-	constructor(private readonly itemCount: number) {}
+	/**
+	 * `saved`: the request records, kept in the node's context of the execution. n8n saves that
+	 * context with the execution, and its Retry of a failed execution starts from it, so the
+	 * retry sees what the failed execution sent.
+	 */
+	constructor(
+		private readonly itemCount: number,
+		private readonly saved: Record<string, RequestRecord> = {},
+	) {}
 
 	/** Call when an item's executor starts; returns which try of the node this is (1, 2, …). */
 	begin(itemIndex: number): number {
@@ -61,11 +78,11 @@ export class RunLedger {
 
 	/** The outcome of this item's request in an earlier try, if any. */
 	earlier(itemIndex: number, request: number): RequestRecord | undefined {
-		return this.requests.get(`${itemIndex}:${request}`);
+		return this.saved[`${itemIndex}:${request}`];
 	}
 
 	record(itemIndex: number, request: number, outcome: RequestRecord): void {
-		this.requests.set(`${itemIndex}:${request}`, outcome);
+		this.saved[`${itemIndex}:${request}`] = outcome;
 	}
 
 	/** An item all of whose requests Braze confirmed, with their dispatch_ids. */
@@ -109,9 +126,11 @@ export class RunLedger {
 		const sent = this.sentItems();
 		const sentence = sent.length
 			? ` Already sent in this run, so do not send them again: ${sent
-					.map(
-						(entry) =>
-							`item ${String(entry.item)} (dispatch_id ${(entry.dispatch_ids as unknown[]).map(String).join(', ')})`,
+					.map((entry) =>
+						// User operations get no dispatch_id: the item number alone says what was done.
+						(entry.dispatch_ids as unknown[]).length
+							? `item ${String(entry.item)} (dispatch_id ${(entry.dispatch_ids as unknown[]).map(String).join(', ')})`
+							: `item ${String(entry.item)}`,
 					)
 					.join('; ')}.`
 			: ' No item of this run was sent.';
@@ -130,8 +149,21 @@ export function runLedgerOf(context: IExecuteSingleFunctions): RunLedger {
 	let ledger = ledgers.get(scope);
 	if (!ledger) {
 		const items = context.getExecuteData().data.main?.[0] ?? [];
-		ledger = new RunLedger(Math.max(1, items.length));
+		ledger = new RunLedger(Math.max(1, items.length), savedRecords(context));
 		ledgers.set(scope, ledger);
 	}
 	return ledger;
+}
+
+/**
+ * This node run's request records in the node's context (one entry per run of the node in the
+ * execution, so a node inside a loop keeps its runs apart). A Retry runs the failed node again
+ * under the same run index, with the context the failed execution saved.
+ */
+function savedRecords(context: IExecuteSingleFunctions): Record<string, RequestRecord> {
+	const nodeContext = context.getContext('node');
+	const runIndex = Number(context.getWorkflowDataProxy(0).$runIndex ?? 0);
+	const key = `brazeRequests:${runIndex}`;
+	nodeContext[key] ??= {};
+	return nodeContext[key] as Record<string, RequestRecord>;
 }

@@ -10,4 +10,7 @@ module.exports = [
   require('./canvasList'),
   require('./segmentsList'),
   require('./templatesEmailList'),
+  require('./usersTrack'),
+  ...require('./usersIdentity'),
+  require('./subscriptionStatus'),
 ];

@@ -1,0 +1,149 @@
+import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
+
+import { booleanField, idField, textField } from '../../validation/fieldValues';
+import { invalidInput } from '../../validation/invalidInput';
+import { emailAddress, isProblem, phoneNumber } from '../../validation/userData';
+
+/** Braze updates at most 50 users per request. */
+export const MAX_USERS_PER_STATUS_REQUEST = 50;
+const show = (extra: IDataObject = {}) => ({
+	show: { resource: ['subscriptionGroup'], operation: ['setStatus'], ...extra },
+});
+
+/**
+ * Subscription Group › Set Status: subscribes users to an email or SMS group, or unsubscribes
+ * them. Items share /v2/subscription/status/set requests of up to 50 users.
+ * https://www.braze.com/docs/api/endpoints/subscription_groups/post_update_user_subscription_group_status_v2
+ */
+export const setStatusProperties: INodeProperties[] = [
+	{
+		displayName: 'Subscription Group ID',
+		name: 'subscriptionGroupId',
+		type: 'string',
+		default: '',
+		required: true,
+		description:
+			'The email or SMS group (subscription_group_id), from Audience › Subscriptions in Braze',
+		displayOptions: show(),
+	},
+	{
+		displayName: 'Status',
+		name: 'subscriptionState',
+		type: 'options',
+		options: [
+			{
+				name: 'Subscribed',
+				value: 'subscribed',
+				description: 'The users receive messages of this group',
+			},
+			{
+				name: 'Unsubscribed',
+				value: 'unsubscribed',
+				description: 'The users receive no messages of this group',
+			},
+		],
+		default: 'subscribed',
+		description: 'The state to set (subscription_state)',
+		displayOptions: show(),
+	},
+	{
+		displayName: 'Users By',
+		name: 'usersBy',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'Email', value: 'emails', description: 'Email groups only' },
+			{ name: 'External ID', value: 'external_ids', description: 'Email and SMS groups' },
+			{ name: 'Phone', value: 'phones', description: 'SMS groups only, E.164 numbers' },
+		],
+		default: 'external_ids',
+		description:
+			'How the users are named; every item of the node uses the same kind, since Braze refuses emails and phones in one request',
+		displayOptions: show(),
+	},
+	{
+		displayName: 'Users',
+		name: 'subscriptionUsers',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'crm-7; crm-8',
+		description:
+			'The users of this item: one, several separated by semicolons, or a list from an expression. Braze also updates every profile that shares an email address or phone number.',
+		displayOptions: show(),
+	},
+	{
+		displayName: 'Use Double Opt-In',
+		name: 'useDoubleOptIn',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether subscribing sends SMS users into the double opt-in flow (use_double_opt_in_logic). SMS groups only.',
+		displayOptions: show({ usersBy: ['external_ids', 'phones'] }),
+	},
+];
+
+function usersOf(context: IExecuteSingleFunctions, kind: string): string[] {
+	const raw = context.getNodeParameter('subscriptionUsers', '') as unknown;
+	const values = Array.isArray(raw) ? raw : typeof raw === 'string' ? raw.split(';') : [raw];
+	const users: string[] = [];
+	for (const value of values) {
+		const text =
+			kind === 'external_ids'
+				? idField(context, value, 'Users')
+				: textField(context, value, 'Users');
+		if (text === '') continue;
+		if (kind === 'emails') {
+			const checked = emailAddress(text);
+			if (isProblem(checked)) throw invalidInput(context, `Users: ${checked.problem}`, checked.fix);
+			users.push(checked.value);
+		} else if (kind === 'phones') {
+			const checked = phoneNumber(text);
+			if (isProblem(checked)) throw invalidInput(context, `Users: ${checked.problem}`, checked.fix);
+			users.push(checked.value);
+		} else users.push(text);
+	}
+	return [...new Set(users)];
+}
+
+export function buildStatus(context: IExecuteSingleFunctions, body: IDataObject): void {
+	const groupId = idField(
+		context,
+		context.getNodeParameter('subscriptionGroupId', ''),
+		'Subscription Group ID',
+	);
+	if (!groupId)
+		throw invalidInput(
+			context,
+			'Subscription Group ID is empty',
+			'Fill in the group ID from Audience › Subscriptions.',
+		);
+	const state = String(context.getNodeParameter('subscriptionState', 'subscribed'));
+	const kind = context.getNodeParameter('usersBy', 'external_ids') as string;
+	const users = usersOf(context, kind);
+	if (users.length === 0) throw invalidInput(context, 'Users is empty', 'Give at least one user.');
+	if (users.length > MAX_USERS_PER_STATUS_REQUEST) {
+		throw invalidInput(
+			context,
+			`Users holds ${users.length} users`,
+			`Braze updates at most ${MAX_USERS_PER_STATUS_REQUEST} users per request: give at most ${MAX_USERS_PER_STATUS_REQUEST} per item (the node groups items into requests).`,
+		);
+	}
+	const entry: IDataObject = {
+		subscription_group_id: groupId,
+		subscription_state: state,
+		[kind]: users,
+	};
+	if (
+		kind !== 'emails' &&
+		booleanField(
+			context,
+			context.getNodeParameter('useDoubleOptIn', false),
+			'Use Double Opt-In',
+			false,
+		)
+	) {
+		entry.use_double_opt_in_logic = true;
+	}
+	body.subscription_groups = [entry];
+}

@@ -1,0 +1,33 @@
+import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
+
+import { idField } from '../../validation/fieldValues';
+import { aliasOf, aliasProperties } from './aliasFields';
+
+/**
+ * User › Add Alias: adds an alias to the user with an external ID, or, without one, creates an
+ * alias-only profile. Items share /users/alias/new requests of up to 50.
+ * https://www.braze.com/docs/api/endpoints/user_data/post_user_alias
+ */
+export const addAliasProperties: INodeProperties[] = [
+	...aliasProperties('addAlias', 'The new alias'),
+	{
+		displayName: 'External ID',
+		name: 'aliasExternalId',
+		type: 'string',
+		default: '',
+		placeholder: 'crm-contact-7',
+		description:
+			'The user who gets the alias (external_id). Leave empty to create a new alias-only profile. If no user has this ID, Braze adds the alias to no one.',
+		displayOptions: { show: { resource: ['user'], operation: ['addAlias'] } },
+	},
+];
+
+export function buildAlias(context: IExecuteSingleFunctions, body: IDataObject): void {
+	const externalId = idField(
+		context,
+		context.getNodeParameter('aliasExternalId', ''),
+		'External ID',
+	);
+	// The elements are flat: alias_name and alias_label beside external_id, no user_alias wrapper.
+	body.user_aliases = [{ ...(externalId ? { external_id: externalId } : {}), ...aliasOf(context) }];
+}

@@ -1,0 +1,99 @@
+import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
+
+import { textField } from '../../validation/fieldValues';
+import { invalidInput } from '../../validation/invalidInput';
+import { isProblem, properties } from '../../validation/userData';
+import { isoDateTime } from '../../values/date';
+
+/** Fields the event and purchase objects share: when it happened, its app, its properties. */
+export function occurrenceProperties(operation: string, noun: string): INodeProperties[] {
+	const show = { show: { resource: ['user'], operation: [operation] } };
+	return [
+		{
+			displayName: 'Time',
+			name: 'time',
+			type: 'dateTime',
+			default: '',
+			description: `When the ${noun} happened (time, ISO 8601). Leave empty for now. Braze takes a future time as now.`,
+			displayOptions: show,
+		},
+		{
+			displayName: 'Properties',
+			name: 'properties',
+			type: 'json',
+			default: '{}',
+			description: `Properties of the ${noun} as a JSON object, e.g. {"plan": "pro", "seats": 3}. Names may not start with "$" and may not be "time" or "event_name".`,
+			displayOptions: show,
+		},
+		{
+			displayName: 'App ID',
+			name: 'appId',
+			type: 'string',
+			default: '',
+			description: `The app the ${noun} belongs to (app_id), from Settings › APIs and Identifiers; leave empty if it belongs to none`,
+			displayOptions: show,
+		},
+	];
+}
+
+/** time, app_id and properties of one event or purchase object, checked. */
+export function occurrence(
+	context: IExecuteSingleFunctions,
+	noun: string,
+	maxNestedBytes: number,
+	now = Date.now(),
+): IDataObject {
+	const result: IDataObject = {};
+	const rawTime = context.getNodeParameter('time', '') as unknown;
+	if (rawTime === '' || rawTime === undefined || rawTime === null) {
+		result.time = new Date(now).toISOString();
+	} else {
+		const time = isoDateTime(rawTime);
+		if (time === undefined) {
+			throw invalidInput(
+				context,
+				`Time is not a date: ${String(rawTime).slice(0, 60)}`,
+				'Pick a date, or give an ISO 8601 date-time such as 2026-12-01T09:00:00Z; leave it empty for now.',
+			);
+		}
+		result.time = time;
+	}
+	const appId = textField(context, context.getNodeParameter('appId', ''), 'App ID');
+	if (appId) result.app_id = appId;
+	const props = readJsonObject(context, context.getNodeParameter('properties', '{}'), 'Properties');
+	if (Object.keys(props).length) {
+		const checked = properties(props, maxNestedBytes);
+		if (isProblem(checked))
+			throw invalidInput(context, `Properties of the ${noun} ${checked.problem}`, checked.fix);
+		result.properties = props;
+	}
+	return result;
+}
+
+/** A JSON field's object: an object from an expression, or JSON text of an object. */
+export function readJsonObject(
+	context: IExecuteSingleFunctions,
+	raw: unknown,
+	label: string,
+): IDataObject {
+	let parsed = raw;
+	if (typeof raw === 'string') {
+		try {
+			parsed = raw.trim() === '' ? {} : JSON.parse(raw);
+		} catch {
+			throw invalidInput(
+				context,
+				`${label} is not valid JSON`,
+				`Fix the JSON in "${label}", e.g. {"plan": "pro"}.`,
+			);
+		}
+	}
+	if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+		throw invalidInput(
+			context,
+			`${label} must be a JSON object`,
+			`Give an object in "${label}", e.g. {"plan": "pro"}.`,
+		);
+	}
+	return parsed as IDataObject;
+}

@@ -1,0 +1,40 @@
+import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
+
+import { idField } from '../../validation/fieldValues';
+import { invalidInput } from '../../validation/invalidInput';
+import { aliasOf, aliasProperties } from './aliasFields';
+
+/**
+ * User › Identify: gives an alias-only profile an external ID; if a user with that ID exists, the
+ * alias-only profile is merged into it. Items share /users/identify requests of up to 50.
+ * https://www.braze.com/docs/api/endpoints/user_data/post_user_identify
+ */
+export const identifyProperties: INodeProperties[] = [
+	{
+		displayName: 'External ID',
+		name: 'identifyExternalId',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'crm-contact-7',
+		description:
+			'The external ID the alias-only profile gets, or the user it is merged into (external_id)',
+		displayOptions: { show: { resource: ['user'], operation: ['identify'] } },
+	},
+	...aliasProperties('identify', 'The alias that names the alias-only profile'),
+];
+
+export function buildIdentify(context: IExecuteSingleFunctions, body: IDataObject): void {
+	const externalId = idField(
+		context,
+		context.getNodeParameter('identifyExternalId', ''),
+		'External ID',
+	);
+	if (!externalId)
+		throw invalidInput(
+			context,
+			'External ID is empty',
+			'Fill in the external ID the profile gets.',
+		);
+	body.aliases_to_identify = [{ external_id: externalId, user_alias: aliasOf(context) }];
+}

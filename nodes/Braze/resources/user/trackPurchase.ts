@@ -1,0 +1,110 @@
+import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
+
+import { booleanField, textField } from '../../validation/fieldValues';
+import { invalidInput } from '../../validation/invalidInput';
+import {
+	currencyCode,
+	isProblem,
+	MAX_PURCHASE_PROPERTIES_BYTES,
+	MAX_PURCHASE_QUANTITY,
+	purchaseQuantity,
+	shortText,
+} from '../../validation/userData';
+import { describeValue } from '../../values/describe';
+import { readNumber } from '../../values/number';
+import { occurrence, occurrenceProperties } from './eventFields';
+import { userIdentifier } from './identity';
+import { updateExistingOnlyProperty } from './updateExistingOnly';
+
+const show = { show: { resource: ['user'], operation: ['trackPurchase'] } };
+
+/**
+ * User › Track Purchase: one purchase object per item, in shared /users/track requests.
+ * https://www.braze.com/docs/api/objects_filters/purchase_object
+ */
+export const trackPurchaseProperties: INodeProperties[] = [
+	{
+		displayName: 'Product ID',
+		name: 'productId',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'sku-1042',
+		description:
+			'The product (product_id), at most 255 characters. A new ID adds a product in Braze.',
+		displayOptions: show,
+	},
+	{
+		displayName: 'Currency',
+		name: 'currency',
+		type: 'string',
+		default: 'USD',
+		required: true,
+		description: 'ISO 4217 currency code of the price (currency), e.g. USD or EUR',
+		displayOptions: show,
+	},
+	{
+		displayName: 'Price',
+		name: 'price',
+		type: 'number',
+		typeOptions: { numberPrecision: 2 },
+		default: 0,
+		required: true,
+		description: "Price of one unit, in the currency's main unit (dollars for USD, yen for JPY)",
+		displayOptions: show,
+	},
+	{
+		displayName: 'Quantity',
+		name: 'quantity',
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: MAX_PURCHASE_QUANTITY },
+		default: 1,
+		description:
+			'How many were bought, 1 to 100 (quantity); Braze counts them as that many purchases',
+		displayOptions: show,
+	},
+	...occurrenceProperties('trackPurchase', 'purchase'),
+	updateExistingOnlyProperty('trackPurchase'),
+];
+
+export function buildPurchase(context: IExecuteSingleFunctions, body: IDataObject): void {
+	const productId = textField(context, context.getNodeParameter('productId', ''), 'Product ID');
+	if (!productId)
+		throw invalidInput(context, 'Product ID is empty', 'Give the product ID, e.g. sku-1042.');
+	const shortId = shortText(productId);
+	if (isProblem(shortId)) throw invalidInput(context, `Product ID ${shortId.problem}`, shortId.fix);
+	const currency = currencyCode(
+		textField(context, context.getNodeParameter('currency', ''), 'Currency'),
+	);
+	if (isProblem(currency))
+		throw invalidInput(context, `Currency: ${currency.problem}`, currency.fix);
+	const rawPrice = context.getNodeParameter('price', 0) as unknown;
+	const price = readNumber(rawPrice);
+	if (price === undefined) {
+		throw invalidInput(
+			context,
+			`Price is ${describeValue(rawPrice)}, not a number`,
+			'Give the price as a number, e.g. 19.99.',
+		);
+	}
+	const rawQuantity = context.getNodeParameter('quantity', 1) as unknown;
+	const quantity = purchaseQuantity(readNumber(rawQuantity) ?? Number.NaN);
+	if (isProblem(quantity))
+		throw invalidInput(context, `Quantity: ${quantity.problem}`, quantity.fix);
+	body.purchases = [
+		{
+			...userIdentifier(context),
+			product_id: productId,
+			currency: currency.value,
+			price,
+			quantity: quantity.value,
+			...occurrence(context, 'purchase', MAX_PURCHASE_PROPERTIES_BYTES),
+			_update_existing_only: booleanField(
+				context,
+				context.getNodeParameter('updateExistingOnly', false),
+				'Update Existing Only',
+				false,
+			),
+		},
+	];
+}

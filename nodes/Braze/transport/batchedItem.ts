@@ -1,0 +1,181 @@
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type {
+	DeclarativeRestApiSettings,
+	IDataObject,
+	IExecutePaginationFunctions,
+	IExecuteSingleFunctions,
+	INodeExecutionData,
+	JsonObject,
+} from 'n8n-workflow';
+
+import { bodyOf } from '../body/requestBody';
+import { brazeErrors } from './answer';
+import { MAX_BODY_BYTES } from './bodySize';
+import { dryRunResult, isDryRun } from './dryRun';
+import type { RequestFailure } from './failurePolicy';
+import { errorsForMember, ItemBatcher, unplacedErrors } from './itemBatches';
+import type { BatchLimits, ItemOutcome, PlannedRequest } from './itemBatches';
+import { sendWithRetries } from './retry';
+import type { RetryRun } from './retry';
+import { ALREADY_SENT_WARNING, reportedEarlier } from './runLedger';
+import type { RunLedger } from './runLedger';
+
+/** How an operation's items share requests. */
+export interface BatchSpec {
+	/** The body arrays an item's objects go in, e.g. ['attributes']. */
+	arrays: readonly string[];
+	/** How much one request may hold, read from the first item of the run. */
+	limits: (context: IExecuteSingleFunctions) => BatchLimits;
+	/** The output fields that say whom an item was about, from its objects. */
+	describe: (objects: Record<string, IDataObject[]>) => IDataObject;
+}
+
+/** Room left in a request for the rest of the JSON around the arrays. */
+const BODY_MARGIN_BYTES = 1024;
+
+/** One batcher per node run and try: routing's items of one try share requests. */
+const batchers = new WeakMap<object, Map<number, ItemBatcher>>();
+
+function batcherOf(
+	context: IExecuteSingleFunctions,
+	attempt: number,
+	limits: BatchLimits,
+): ItemBatcher {
+	const scope = context.getExecuteData() as object;
+	const byAttempt = batchers.get(scope) ?? new Map<number, ItemBatcher>();
+	batchers.set(scope, byAttempt);
+	let batcher = byAttempt.get(attempt);
+	if (!batcher) {
+		batcher = new ItemBatcher({
+			...limits,
+			maxBytes: limits.maxBytes ?? MAX_BODY_BYTES - BODY_MARGIN_BYTES,
+		});
+		byAttempt.set(attempt, batcher);
+	}
+	return batcher;
+}
+
+/**
+ * One item of an operation whose items share requests: its objects are built and checked like
+ * any body, then handed to the run's batcher; the item's output is its share of the answer.
+ */
+export async function executeBatchedItem(
+	context: IExecutePaginationFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+	batch: BatchSpec,
+	run: RetryRun,
+	ledger: RunLedger,
+	attempt: number,
+): Promise<INodeExecutionData[]> {
+	const itemIndex = context.getItemIndex();
+	const body = bodyOf(requestData.options);
+	const objects: Record<string, IDataObject[]> = {};
+	for (const array of batch.arrays) {
+		if (Array.isArray(body[array])) objects[array] = body[array] as IDataObject[];
+	}
+	const pairedItem = { item: itemIndex };
+	const limits = batch.limits(context);
+	if (isDryRun(context)) {
+		const { method = 'POST', url = '' } = requestData.options;
+		const json = dryRunResult(method, url, [objects]);
+		json.note = `Items are grouped into requests of up to ${String(limits.total ?? limits.perArray)} objects when sent.`;
+		return [{ json, pairedItem }];
+	}
+	const earlier = ledger.earlier(itemIndex, 0);
+	if (earlier?.sent === 'yes')
+		return [{ json: { ...earlier.json, warning: ALREADY_SENT_WARNING }, pairedItem }];
+	if (earlier?.sent === 'maybe') throw earlierTryError(context);
+
+	const outcome = await batcherOf(context, attempt, limits).submit(
+		{ itemIndex, objects },
+		async (planned) => await sendPlanned(run, requestData, planned),
+	);
+	if (!outcome.ok) {
+		const failure = outcome.error as RequestFailure;
+		if (failure.sent === 'maybe') ledger.record(itemIndex, 0, { sent: 'maybe' });
+		throw errorForItem(context, failure.error ?? (outcome.error as Error));
+	}
+	const json = itemOutput(batch, objects, outcome);
+	ledger.record(itemIndex, 0, { sent: 'yes', json });
+	ledger.confirm(itemIndex, []);
+	return [{ json, pairedItem }];
+}
+
+/** Sends one planned request through the same retries, pacing and halts as any request. */
+async function sendPlanned(
+	run: RetryRun,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+	planned: PlannedRequest,
+): Promise<IDataObject> {
+	const halt = run.halted?.();
+	if (halt) throw halt;
+	const outcome = await sendWithRetries({
+		...run,
+		requestData: { ...requestData, options: { ...requestData.options, body: planned.body } },
+	});
+	if ('json' in outcome) return outcome.json;
+	throw outcome.failure;
+}
+
+/** The item's output: whom it was about, whether Braze processed it, and its request. */
+function itemOutput(
+	batch: BatchSpec,
+	objects: Record<string, IDataObject[]>,
+	outcome: Extract<ItemOutcome, { ok: true }>,
+): IDataObject {
+	const { answer, request, member } = outcome;
+	const mine = errorsForMember(answer, member);
+	const unplaced = unplacedErrors(answer);
+	const counts: IDataObject = {};
+	for (const [key, value] of Object.entries(answer)) {
+		if (key.endsWith('_processed') || key === 'deleted') counts[key] = value;
+	}
+	return {
+		message: answer.message ?? 'success',
+		...batch.describe(objects),
+		processed: mine.length === 0,
+		...(mine.length ? { errors: mine } : {}),
+		...(unplaced.length ? { request_errors: unplaced } : {}),
+		request: { number: request.number, of: request.of, items: request.members.length, ...counts },
+	};
+}
+
+function earlierTryError(context: IExecuteSingleFunctions): Error {
+	const error = new NodeApiError(context.getNode(), {} as JsonObject, {
+		message:
+			'This item may or may not have reached Braze in an earlier try of this node: it is not sent again',
+		description:
+			"n8n ran the node again (Retry On Fail, or a Retry of the execution). The earlier try got no clear answer from Braze for the request that carried this item, so it may have been processed. Check the user's profile in Braze.",
+		itemIndex: context.getItemIndex(),
+	});
+	brazeErrors.add(error);
+	reportedEarlier.add(error);
+	return error;
+}
+
+/**
+ * The request's error, as this item's own: same message and description, this item's index.
+ * The first item's error is its own already.
+ */
+function errorForItem(context: IExecuteSingleFunctions, error: Error): Error {
+	const source = error as Error & {
+		description?: string | null;
+		httpCode?: string | null;
+		context?: IDataObject;
+	};
+	if (source.context?.itemIndex === context.getItemIndex()) return error;
+	const options = {
+		message: source.message,
+		description: source.description ?? undefined,
+		itemIndex: context.getItemIndex(),
+	};
+	const copy =
+		error instanceof NodeApiError
+			? new NodeApiError(context.getNode(), {} as JsonObject, {
+					...options,
+					httpCode: source.httpCode ?? undefined,
+				})
+			: new NodeOperationError(context.getNode(), source.message, options);
+	brazeErrors.add(copy);
+	return copy;
+}

@@ -1,0 +1,306 @@
+/**
+ * Braze's documented formats for user data, as pure checks: each returns the value as Braze
+ * wants it, or a problem (what is wrong, and how to fix it) for the caller to raise against the
+ * field the user filled in.
+ * https://www.braze.com/docs/api/objects_filters/user_attributes_object
+ * https://www.braze.com/docs/api/objects_filters/event_object
+ * https://www.braze.com/docs/api/objects_filters/purchase_object
+ */
+import { jsonByteLength } from '../values/bytes';
+
+export type Checked<T> = { value: T } | { problem: string; fix: string };
+
+export const isProblem = <T>(result: Checked<T>): result is { problem: string; fix: string } =>
+	'problem' in result;
+
+/** Braze's limit for a custom attribute's text value, a property name and a product ID. */
+export const MAX_TEXT_CHARACTERS = 255;
+/** At most this many values in an array attribute (Braze's default is 25; it can be raised to 100). */
+export const MAX_ARRAY_VALUES = 100;
+/** Braze captures only the first 256 properties of an event or purchase. */
+export const MAX_PROPERTIES = 256;
+/** Properties holding lists or objects: events up to 100 KB, purchases up to 50 KB. */
+export const MAX_EVENT_PROPERTIES_BYTES = 100 * 1024;
+export const MAX_PURCHASE_PROPERTIES_BYTES = 50 * 1024;
+/** A nested custom attribute (an object) may be at most 100 KB. */
+export const MAX_NESTED_ATTRIBUTE_BYTES = 100 * 1024;
+/** Braze treats a purchase of quantity X as X purchases of 1, and allows at most 100. */
+export const MAX_PURCHASE_QUANTITY = 100;
+
+/**
+ * Profile fields Braze reserves: a custom attribute of the same name would not be a custom
+ * attribute, and a spelling that differs only in case becomes one silently.
+ */
+export const STANDARD_PROFILE_FIELDS = new Set([
+	'external_id',
+	'user_alias',
+	'braze_id',
+	'email',
+	'phone',
+	'first_name',
+	'last_name',
+	'gender',
+	'dob',
+	'country',
+	'home_city',
+	'language',
+	'time_zone',
+	'email_subscribe',
+	'push_subscribe',
+	'subscription_groups',
+	'push_tokens',
+	'current_location',
+	'date_of_first_session',
+	'date_of_last_session',
+	'email_open_tracking_disabled',
+	'email_click_tracking_disabled',
+	'marked_email_as_spam_at',
+	'facebook',
+	'twitter',
+	'alias_name',
+	'alias_label',
+	'image_url',
+	'bio',
+	'push_token_import',
+	'_update_existing_only',
+	'_merge_objects',
+]);
+
+const characters = (text: string) => [...text].length;
+
+/** E.164: a plus, the country code and the number, 8 to 15 digits; spaces, dots, dashes and brackets are dropped. */
+export function phoneNumber(text: string): Checked<string> {
+	const compact = text.replace(/[\s().-]/g, '');
+	if (/^\+[1-9]\d{6,14}$/.test(compact)) return { value: compact };
+	return {
+		problem: `"${text}" is not a phone number in E.164 form`,
+		fix: 'Write it as + then the country code and the number, without a leading 0, e.g. +14155552671 or +44 20 7946 0958.',
+	};
+}
+
+export function emailAddress(text: string): Checked<string> {
+	const trimmed = text.trim();
+	if (/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(trimmed)) return { value: trimmed };
+	return {
+		problem: `"${text}" is not an email address`,
+		fix: 'Give one address such as lin@example.com, without a display name.',
+	};
+}
+
+const regionNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
+/** Region codes that are not countries: unknown, European Union, Eurozone, United Nations, private use. */
+const NOT_COUNTRIES = new Set(['ZZ', 'EU', 'EZ', 'UN', 'QO', 'XA', 'XB']);
+const languageNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
+
+/** ISO 3166-1 alpha-2 (Braze maps other spellings on a best-effort basis, and clears the country when it can't). */
+export function countryCode(text: string): Checked<string> {
+	const code = text.trim().toUpperCase();
+	if (/^[A-Z]{2}$/.test(code) && !NOT_COUNTRIES.has(code) && regionNames.of(code) !== undefined) {
+		return { value: code };
+	}
+	return {
+		problem: `"${text}" is not a two-letter ISO 3166-1 country code`,
+		fix: 'Use the two-letter code, e.g. US, DE or JP. Braze clears the country when it cannot map a name.',
+	};
+}
+
+/** ISO 639-1: two letters. */
+export function languageCode(text: string): Checked<string> {
+	const code = text.trim().toLowerCase();
+	if (/^[a-z]{2}$/.test(code) && languageNames.of(code) !== undefined) return { value: code };
+	return {
+		problem: `"${text}" is not a two-letter ISO 639-1 language code`,
+		fix: 'Use the two-letter code, e.g. en, de or ja.',
+	};
+}
+
+/** An IANA time zone name such as America/New_York. */
+export function timeZone(text: string): Checked<string> {
+	const name = text.trim();
+	try {
+		if (name.includes('/') || name === 'UTC') {
+			new Intl.DateTimeFormat('en', { timeZone: name });
+			return { value: name };
+		}
+	} catch {
+		// not a zone this runtime knows: refused below
+	}
+	return {
+		problem: `"${text}" is not an IANA time zone`,
+		fix: 'Use a name from the IANA time zone database, e.g. America/New_York or Europe/Berlin; Braze ignores other values.',
+	};
+}
+
+/** A date of birth: YYYY-MM-DD, a real calendar date, not in the future. */
+export function birthDate(text: string, now = Date.now()): Checked<string> {
+	const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
+	const date = match ? new Date(`${match[0]}T00:00:00Z`) : undefined;
+	const real =
+		date !== undefined &&
+		!Number.isNaN(date.getTime()) &&
+		date.toISOString().slice(0, 10) === match?.[0];
+	if (real && date.getTime() <= now) return { value: match[0] };
+	return {
+		problem: `"${text}" is not a past date in the form YYYY-MM-DD`,
+		fix: 'Give the date of birth as year-month-day, e.g. 1980-12-21.',
+	};
+}
+
+const currencies = new Set(Intl.supportedValuesOf('currency'));
+
+/** ISO 4217 alphabetic currency code. */
+export function currencyCode(text: string): Checked<string> {
+	const code = text.trim().toUpperCase();
+	if (/^[A-Z]{3}$/.test(code) && currencies.has(code)) return { value: code };
+	return {
+		problem: `"${text}" is not an ISO 4217 currency code`,
+		fix: 'Use the three-letter code, e.g. USD, EUR or JPY.',
+	};
+}
+
+export function purchaseQuantity(value: number): Checked<number> {
+	if (Number.isInteger(value) && value >= 1 && value <= MAX_PURCHASE_QUANTITY) return { value };
+	return {
+		problem: `${value} is not a whole number from 1 to ${MAX_PURCHASE_QUANTITY}`,
+		fix: `Braze counts a quantity of X as X purchases and allows at most ${MAX_PURCHASE_QUANTITY}; split larger orders into several purchases.`,
+	};
+}
+
+/** A text value Braze stores: at most 255 characters. */
+export function shortText(text: string): Checked<string> {
+	if (characters(text) <= MAX_TEXT_CHARACTERS) return { value: text };
+	return {
+		problem: `is ${characters(text)} characters long`,
+		fix: `Braze keeps at most ${MAX_TEXT_CHARACTERS} characters: shorten it, or store the long text elsewhere and keep a reference.`,
+	};
+}
+
+/** A custom attribute's name: not a standard profile field, not starting with "$". */
+export function customAttributeName(name: string): Checked<string> {
+	const trimmed = name.trim();
+	if (trimmed === '') {
+		return { problem: 'has no name', fix: 'Give each custom attribute a name, or remove the row.' };
+	}
+	if (STANDARD_PROFILE_FIELDS.has(trimmed.toLowerCase())) {
+		return {
+			problem: `"${trimmed}" is a standard Braze profile field, not a custom attribute`,
+			fix: `Set it with its own field on this form (for example First Name for first_name), or pick another name.`,
+		};
+	}
+	if (trimmed.startsWith('$')) {
+		return {
+			problem: `"${trimmed}" starts with "$", which Braze keeps for its own operators`,
+			fix: 'Pick a name without a leading "$".',
+		};
+	}
+	if (characters(trimmed) > MAX_TEXT_CHARACTERS) {
+		return {
+			problem: `"${trimmed.slice(0, 40)}…" is longer than ${MAX_TEXT_CHARACTERS} characters`,
+			fix: 'Pick a shorter name.',
+		};
+	}
+	return { value: trimmed };
+}
+
+/** An event or purchase property name: 1–255 characters, no leading "$", not "time" or "event_name". */
+export function propertyName(name: string): Checked<string> {
+	if (name === '' || characters(name) > MAX_TEXT_CHARACTERS) {
+		return {
+			problem: `"${name.slice(0, 40)}" is not 1 to ${MAX_TEXT_CHARACTERS} characters long`,
+			fix: 'Give every property a name of 1 to 255 characters.',
+		};
+	}
+	if (name.startsWith('$')) {
+		return {
+			problem: `"${name}" starts with "$"`,
+			fix: 'Braze refuses property names with a leading "$": rename it.',
+		};
+	}
+	if (name === 'time' || name === 'event_name') {
+		return {
+			problem: `"${name}" is a name Braze reserves`,
+			fix: `Rename the property (for example "${name}_value"): Braze answers an error for "time" and "event_name".`,
+		};
+	}
+	return { value: name };
+}
+
+/** Checks an event's or a purchase's properties as Braze limits them. */
+export function properties(
+	props: Record<string, unknown>,
+	maxNestedBytes: number,
+): Checked<Record<string, unknown>> {
+	const names = Object.keys(props);
+	if (names.length > MAX_PROPERTIES) {
+		return {
+			problem: `has ${names.length} properties`,
+			fix: `Braze keeps only the first ${MAX_PROPERTIES} properties of an event or purchase: send at most ${MAX_PROPERTIES}.`,
+		};
+	}
+	for (const name of names) {
+		const checkedName = propertyName(name);
+		if (isProblem(checkedName)) return checkedName;
+		const value = props[name];
+		if (typeof value === 'string' && characters(value) > MAX_TEXT_CHARACTERS) {
+			return {
+				problem: `"${name}" is ${characters(value)} characters long`,
+				fix: `Braze keeps text properties up to ${MAX_TEXT_CHARACTERS} characters: shorten it.`,
+			};
+		}
+	}
+	const nested = names.some((name) => props[name] !== null && typeof props[name] === 'object');
+	const size = nested ? jsonByteLength(props) : 0;
+	if (size > maxNestedBytes) {
+		return {
+			problem: `are ${Math.ceil(size / 1024)} KB with lists or objects inside`,
+			fix: `Braze accepts at most ${maxNestedBytes / 1024} KB of properties that hold lists or objects: send fewer or smaller values.`,
+		};
+	}
+	return { value: props };
+}
+
+/** A nested custom attribute: at most 100 KB; its keys have no spaces, "." or "$" (except Braze's operators). */
+export function nestedAttribute(value: Record<string, unknown>): Checked<Record<string, unknown>> {
+	const size = jsonByteLength(value);
+	if (size > MAX_NESTED_ATTRIBUTE_BYTES) {
+		return {
+			problem: `is ${Math.ceil(size / 1024)} KB`,
+			fix: `Braze accepts nested attributes up to ${MAX_NESTED_ATTRIBUTE_BYTES / 1024} KB: send less data.`,
+		};
+	}
+	const badKey = findBadKey(value);
+	if (badKey !== undefined) {
+		return {
+			problem: `has the key "${badKey}"`,
+			fix: 'Keys of nested attributes may not contain spaces, "." or "$" (except Braze operators such as $time or $add): rename it.',
+		};
+	}
+	return { value };
+}
+
+const OPERATORS = new Set([
+	'$time',
+	'$add',
+	'$update',
+	'$remove',
+	'$identifier_key',
+	'$identifier_value',
+	'$new_object',
+]);
+
+function findBadKey(value: unknown): string | undefined {
+	if (Array.isArray(value)) {
+		for (const entry of value) {
+			const bad = findBadKey(entry);
+			if (bad !== undefined) return bad;
+		}
+		return undefined;
+	}
+	if (value === null || typeof value !== 'object') return undefined;
+	for (const [key, inner] of Object.entries(value)) {
+		if (!OPERATORS.has(key) && /[\s.$]/.test(key)) return key;
+		const bad = findBadKey(inner);
+		if (bad !== undefined) return bad;
+	}
+	return undefined;
+}
