@@ -39,6 +39,6 @@ const setStatusOperation: OperationSpec = {
 export const subscriptionGroupProperties: INodeProperties[] = resourceProperties(
 	'subscriptionGroup',
 	[setStatusOperation],
-	[...setStatusProperties, userOptionsProperty('subscriptionGroup', 'setStatus', false)],
+	[...setStatusProperties, userOptionsProperty('subscriptionGroup', ['setStatus'])],
 	'setStatus',
 );

@@ -106,11 +106,9 @@ export const userProperties: INodeProperties[] = resourceProperties(
 		...identifyProperties,
 		...addAliasProperties,
 		...deleteProperties,
-		...['addAlias', 'delete', 'identify'].map((operation) =>
-			userOptionsProperty('user', operation, false),
-		),
-		...['upsert', 'trackEvent', 'trackPurchase'].map((operation) =>
-			userOptionsProperty('user', operation, true),
+		userOptionsProperty(
+			'user',
+			operations.map((operation) => operation.value),
 		),
 	],
 	'upsert',

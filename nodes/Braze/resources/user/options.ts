@@ -1,9 +1,13 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { showFor } from '../../form/displayOptions';
 import { optionsPropertyFor } from '../../sections/options';
 import { MAX_TRACK_OBJECTS } from './batching';
 
 const SHARED = ['dryRun', 'maxWaitOnRateLimit', 'retryServerErrors', 'timeout'];
+
+/** The operations that send /users/track objects. */
+export const TRACK_OPERATIONS = ['upsert', 'trackEvent', 'trackPurchase'];
 
 const objectsPerRequestOption: INodeProperties = {
 	displayName: 'Objects per Request',
@@ -13,25 +17,25 @@ const objectsPerRequestOption: INodeProperties = {
 	default: MAX_TRACK_OBJECTS,
 	description:
 		"How many items' objects one /users/track request carries (Braze allows 75; 50 for accounts on its MAU CY 24-25 plans). The node groups items into requests of this size.",
+	// Collection options are shown relative to the collection: '/operation' is the root field.
+	displayOptions: { show: { '/operation': TRACK_OPERATIONS } },
 };
 
-/** The Options collection of a User or Subscription Group operation. */
-export function userOptionsProperty(
-	resource: string,
-	operation: string,
-	tracks: boolean,
-): INodeProperties {
+/** One Options collection for all the operations of a User or Subscription Group resource. */
+export function userOptionsProperty(resource: string, operations: string[]): INodeProperties {
+	const tracks = operations.some((operation) => TRACK_OPERATIONS.includes(operation));
 	const base = optionsPropertyFor(
 		resource,
-		operation,
+		operations[0],
 		SHARED,
 		tracks
-			? 'Objects per request, dry run, timeout, and how to handle rate limits and server errors'
+			? 'Objects per request (Create or Update, Track Event, Track Purchase), dry run, timeout, and how to handle rate limits and server errors'
 			: 'Dry run, timeout, and how to handle rate limits and server errors',
 	);
-	if (!tracks) return base;
-	const options = [...(base.options as INodeProperties[]), objectsPerRequestOption].sort((a, b) =>
-		a.displayName.localeCompare(b.displayName),
-	);
-	return { ...base, options };
+	const options = tracks
+		? [...(base.options as INodeProperties[]), objectsPerRequestOption].sort((a, b) =>
+				a.displayName.localeCompare(b.displayName),
+			)
+		: base.options;
+	return { ...base, displayOptions: showFor(resource, operations), options };
 }
