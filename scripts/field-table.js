@@ -107,7 +107,7 @@ function sendFieldRows() {
 
 // The User and Subscription Group fields that a body step builds (resources/user, subscriptionGroup).
 const USER_BUILT_FIELDS = {
-	identifyBy: '(which identifier each object carries)',
+	identifyBy: '(which identifier each object carries; on Delete, which list: external_ids, braze_ids, user_aliases, email_addresses, phone_numbers)',
 	externalId: 'attributes[] / events[] / purchases[] .external_id',
 	aliasName: '… .user_alias.alias_name',
 	aliasLabel: '… .user_alias.alias_label',
@@ -132,11 +132,6 @@ const USER_BUILT_FIELDS = {
 	newAliasLabel: 'aliases_to_identify[].user_alias.alias_label / user_aliases[].alias_label',
 	aliasExternalId: 'user_aliases[].external_id',
 	confirmDelete: '(not sent: must be on for anything to be deleted)',
-	deleteBy: '(which list: external_ids, braze_ids, user_aliases, email_addresses, phone_numbers)',
-	deleteExternalId: 'external_ids[]',
-	deleteBrazeId: 'braze_ids[]',
-	deleteEmail: 'email_addresses[].email',
-	deletePhone: 'phone_numbers[].phone',
 	deletePrioritization: 'email_addresses[].prioritization / phone_numbers[].prioritization',
 	subscriptionGroupId: 'subscription_groups[].subscription_group_id',
 	subscriptionState: 'subscription_groups[].subscription_state',

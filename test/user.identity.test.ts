@@ -80,7 +80,7 @@ describe('User › Add Alias and Identify', () => {
 
 describe('User › Delete', () => {
 	it('refuses to delete while Confirm Deletion is off: nothing is sent', async () => {
-		const result = await run('delete', { deleteExternalId: 'crm-1' });
+		const result = await run('delete', { externalId: 'crm-1' });
 		expect(result.errorOutput[0].json.error).toBe(
 			'Confirm Deletion is off, so nothing was deleted',
 		);
@@ -90,7 +90,7 @@ describe('User › Delete', () => {
 	it('deletes by external ID, 50 per request', async () => {
 		const result = await run(
 			'delete',
-			{ confirmDelete: true, deleteExternalId: '={{ $json.id }}' },
+			{ confirmDelete: true, externalId: '={{ $json.id }}' },
 			leads(51),
 		);
 		expect(result.errorOutput).toHaveLength(0);
@@ -101,12 +101,12 @@ describe('User › Delete', () => {
 	});
 
 	it('by email: with prioritization; by alias: user_aliases', async () => {
-		await run('delete', { confirmDelete: true, deleteBy: 'email', deleteEmail: 'a@example.com' });
+		await run('delete', { confirmDelete: true, identifyBy: 'email', email: 'a@example.com' });
 		await run('delete', {
 			confirmDelete: true,
-			deleteBy: 'userAlias',
-			newAliasName: 'n',
-			newAliasLabel: 'l',
+			identifyBy: 'userAlias',
+			aliasName: 'n',
+			aliasLabel: 'l',
 		});
 		expect(standIn.requests.map((request) => request.body)).toEqual([
 			{

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
 import { idField } from '../../validation/fieldValues';
-import { aliasOf, aliasProperties } from './aliasFields';
+import { aliasOf } from './aliasFields';
 
 /**
  * User › Add Alias: adds an alias to the user with an external ID, or, without one, creates an
@@ -9,7 +9,6 @@ import { aliasOf, aliasProperties } from './aliasFields';
  * https://www.braze.com/docs/api/endpoints/user_data/post_user_alias
  */
 export const addAliasProperties: INodeProperties[] = [
-	...aliasProperties('addAlias', 'The new alias'),
 	{
 		displayName: 'External ID',
 		name: 'aliasExternalId',

@@ -6,32 +6,30 @@ import { byteLength } from '../../values/bytes';
 
 const MAX_ALIAS_BYTES = 236;
 
-/** Alias Name and Alias Label for an operation that names an alias (Identify, Add Alias). */
-export function aliasProperties(operation: string, purpose: string): INodeProperties[] {
-	const show = { show: { resource: ['user'], operation: [operation] } };
-	return [
-		{
-			displayName: 'Alias Name',
-			name: 'newAliasName',
-			type: 'string',
-			default: '',
-			required: true,
-			placeholder: 'lead-4821',
-			description: `${purpose} (alias_name); case sensitive, at most 236 bytes`,
-			displayOptions: show,
-		},
-		{
-			displayName: 'Alias Label',
-			name: 'newAliasLabel',
-			type: 'string',
-			default: '',
-			required: true,
-			placeholder: 'crm_lead_id',
-			description: 'The kind of alias (alias_label); a user has at most one alias per label',
-			displayOptions: show,
-		},
-	];
-}
+/** Alias Name and Alias Label of Identify and Add Alias (one definition for both). */
+export const aliasProperties: INodeProperties[] = [
+	{
+		displayName: 'Alias Name',
+		name: 'newAliasName',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'lead-4821',
+		description:
+			'The alias name (alias_name): on Identify, the alias-only profile to identify; on Add Alias, the new alias. Case sensitive, at most 236 bytes.',
+		displayOptions: { show: { resource: ['user'], operation: ['identify', 'addAlias'] } },
+	},
+	{
+		displayName: 'Alias Label',
+		name: 'newAliasLabel',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'crm_lead_id',
+		description: 'The kind of alias (alias_label); a user has at most one alias per label',
+		displayOptions: { show: { resource: ['user'], operation: ['identify', 'addAlias'] } },
+	},
+];
 
 /** The alias of Alias Name and Alias Label, checked. */
 export function aliasOf(context: IExecuteSingleFunctions): IDataObject {

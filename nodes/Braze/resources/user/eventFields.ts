@@ -5,16 +5,17 @@ import { invalidInput } from '../../validation/invalidInput';
 import { isProblem, properties } from '../../validation/userData';
 import { isoDateTime } from '../../values/date';
 
-/** Fields the event and purchase objects share: when it happened, its app, its properties. */
-export function occurrenceProperties(operation: string, noun: string): INodeProperties[] {
-	const show = { show: { resource: ['user'], operation: [operation] } };
+/** Fields the event and purchase objects share (one definition for both operations). */
+export const occurrenceProperties: INodeProperties[] = ((): INodeProperties[] => {
+	const show = { show: { resource: ['user'], operation: ['trackEvent', 'trackPurchase'] } };
 	return [
 		{
 			displayName: 'Time',
 			name: 'time',
 			type: 'dateTime',
 			default: '',
-			description: `When the ${noun} happened (time, ISO 8601). Leave empty for now. Braze takes a future time as now.`,
+			description:
+				'When the event or purchase happened (time, ISO 8601). Leave empty for now. Braze takes a future time as now.',
 			displayOptions: show,
 		},
 		{
@@ -22,7 +23,8 @@ export function occurrenceProperties(operation: string, noun: string): INodeProp
 			name: 'properties',
 			type: 'json',
 			default: '{}',
-			description: `Properties of the ${noun} as a JSON object, e.g. {"plan": "pro", "seats": 3}. Names may not start with "$" and may not be "time" or "event_name".`,
+			description:
+				'Properties of the event or purchase as a JSON object, e.g. {"plan": "pro", "seats": 3}. Names may not start with "$" and may not be "time" or "event_name".',
 			displayOptions: show,
 		},
 		{
@@ -30,11 +32,12 @@ export function occurrenceProperties(operation: string, noun: string): INodeProp
 			name: 'appId',
 			type: 'string',
 			default: '',
-			description: `The app the ${noun} belongs to (app_id), from Settings › APIs and Identifiers; leave empty if it belongs to none`,
+			description:
+				'The app the event or purchase belongs to (app_id), from Settings › APIs and Identifiers; leave empty if it belongs to none',
 			displayOptions: show,
 		},
 	];
-}
+})();
 
 /** time, app_id and properties of one event or purchase object, checked. */
 export function occurrence(

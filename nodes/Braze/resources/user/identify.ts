@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-
 
 import { idField } from '../../validation/fieldValues';
 import { invalidInput } from '../../validation/invalidInput';
-import { aliasOf, aliasProperties } from './aliasFields';
+import { aliasOf } from './aliasFields';
 
 /**
  * User › Identify: gives an alias-only profile an external ID; if a user with that ID exists, the
@@ -21,7 +21,6 @@ export const identifyProperties: INodeProperties[] = [
 			'The external ID the alias-only profile gets, or the user it is merged into (external_id)',
 		displayOptions: { show: { resource: ['user'], operation: ['identify'] } },
 	},
-	...aliasProperties('identify', 'The alias that names the alias-only profile'),
 ];
 
 export function buildIdentify(context: IExecuteSingleFunctions, body: IDataObject): void {

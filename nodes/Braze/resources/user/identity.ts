@@ -6,7 +6,7 @@ import { byteLength } from '../../values/bytes';
 import { emailAddress, isProblem, phoneNumber } from '../../validation/userData';
 
 /** The User operations that name one user per item, in each object they send. */
-export const ONE_USER_OPERATIONS = ['upsert', 'trackEvent', 'trackPurchase'];
+export const ONE_USER_OPERATIONS = ['upsert', 'trackEvent', 'trackPurchase', 'delete'];
 const show = (identifyBy?: string) => ({
 	show: {
 		resource: ['user'],
@@ -40,7 +40,7 @@ export const identityProperties: INodeProperties[] = [
 		],
 		default: 'externalId',
 		description:
-			'How Braze finds the user. With External ID a missing profile is created (unless Update Existing Only is on). With Email, the most recently updated profile with that address is updated, or a new email-only profile created; with Phone, only a valid E.164 number works.',
+			'How Braze finds the user (on Delete: the user to delete). With External ID a missing profile is created (unless Update Existing Only is on). With Email, the most recently updated profile with that address is updated, or a new email-only profile created; with Phone, only a valid E.164 number works.',
 		displayOptions: show(),
 	},
 	{

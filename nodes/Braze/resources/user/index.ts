@@ -4,7 +4,10 @@ import type { OperationSpec } from '../../transport/operation';
 import { resourceProperties } from '../resource';
 import { addAliasProperties, buildAlias } from './addAlias';
 import { identityBatch, trackBatch } from './batching';
-import { buildDelete, deleteProperties } from './delete';
+import { aliasProperties } from './aliasFields';
+import { buildDelete, deleteNotice, deleteProperties } from './delete';
+import { occurrenceProperties } from './eventFields';
+import { updateExistingOnlyProperty } from './updateExistingOnly';
 import { buildIdentify, identifyProperties } from './identify';
 import { identityProperties } from './identity';
 import { userOptionsProperty } from './options';
@@ -99,11 +102,15 @@ export const userProperties: INodeProperties[] = resourceProperties(
 	'user',
 	operations,
 	[
+		deleteNotice,
 		...identityProperties,
 		...upsertProperties,
 		...trackEventProperties,
 		...trackPurchaseProperties,
+		...occurrenceProperties,
+		updateExistingOnlyProperty,
 		...identifyProperties,
+		...aliasProperties,
 		...addAliasProperties,
 		...deleteProperties,
 		userOptionsProperty(

@@ -3,9 +3,8 @@ import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-
 import { booleanField, textField } from '../../validation/fieldValues';
 import { invalidInput } from '../../validation/invalidInput';
 import { MAX_EVENT_PROPERTIES_BYTES } from '../../validation/userData';
-import { occurrence, occurrenceProperties } from './eventFields';
+import { occurrence } from './eventFields';
 import { userIdentifier } from './identity';
-import { updateExistingOnlyProperty } from './updateExistingOnly';
 
 /**
  * User › Track Event: one event object per item, in shared /users/track requests.
@@ -22,8 +21,6 @@ export const trackEventProperties: INodeProperties[] = [
 		description: 'The custom event (name), as your segments and campaigns know it',
 		displayOptions: { show: { resource: ['user'], operation: ['trackEvent'] } },
 	},
-	...occurrenceProperties('trackEvent', 'event'),
-	updateExistingOnlyProperty('trackEvent'),
 ];
 
 export function buildEvent(context: IExecuteSingleFunctions, body: IDataObject): void {

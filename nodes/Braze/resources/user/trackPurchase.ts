@@ -12,9 +12,8 @@ import {
 } from '../../validation/userData';
 import { describeValue } from '../../values/describe';
 import { readNumber } from '../../values/number';
-import { occurrence, occurrenceProperties } from './eventFields';
+import { occurrence } from './eventFields';
 import { userIdentifier } from './identity';
-import { updateExistingOnlyProperty } from './updateExistingOnly';
 
 const show = { show: { resource: ['user'], operation: ['trackPurchase'] } };
 
@@ -63,8 +62,6 @@ export const trackPurchaseProperties: INodeProperties[] = [
 			'How many were bought, 1 to 100 (quantity); Braze counts them as that many purchases',
 		displayOptions: show,
 	},
-	...occurrenceProperties('trackPurchase', 'purchase'),
-	updateExistingOnlyProperty('trackPurchase'),
 ];
 
 export function buildPurchase(context: IExecuteSingleFunctions, body: IDataObject): void {

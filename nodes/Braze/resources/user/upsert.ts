@@ -6,14 +6,12 @@ import { customAttributeProperties, customAttributes } from './customAttributes'
 import { userIdentifier } from './identity';
 import { checkProfileFields, profileFieldsProperty } from './profileFields';
 import { subscriptionGroupsProperty, subscriptionGroups } from './subscriptionGroupsField';
-import { updateExistingOnlyProperty } from './updateExistingOnly';
 
 /**
  * User › Create or Update: one attributes object per item, sent in shared /users/track requests.
  * https://www.braze.com/docs/api/endpoints/user_data/post_user_track
  */
 export const upsertProperties: INodeProperties[] = [
-	updateExistingOnlyProperty('upsert'),
 	profileFieldsProperty,
 	subscriptionGroupsProperty,
 	...customAttributeProperties,
