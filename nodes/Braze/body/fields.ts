@@ -15,12 +15,6 @@ export interface BodyField {
 }
 
 /**
- * Routed values that their own step reads, since they accept more than one JSON type:
- * External User IDs is text or a list (sections/recipients.ts, splitExternalUserIds).
- */
-const PARSED_BY_OWN_STEP = new Set(['external_user_ids']);
-
-/**
  * Reads the body map from the fields' own `routing.send.property`, so the form definition is
  * the single source of truth for key names, labels and types.
  */
@@ -29,7 +23,7 @@ export function collectBodyFields(properties: INodeProperties[], labelPrefix = '
 	for (const property of properties) {
 		const label = labelPrefix ? `${labelPrefix} › ${property.displayName}` : property.displayName;
 		const path = property.routing?.send?.property;
-		if (typeof path === 'string' && !path.startsWith('=') && !PARSED_BY_OWN_STEP.has(path)) {
+		if (typeof path === 'string' && !path.startsWith('=')) {
 			fields.push({
 				path,
 				type: property.type,

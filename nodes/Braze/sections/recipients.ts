@@ -31,10 +31,9 @@ export const externalUserIdsProperty: INodeProperties = {
 	description:
 		'The external IDs of the users to message, separated by commas, semicolons or new lines, or a list given by an expression (for example the userIds field of the incoming item). Blanks and repeats are dropped. The users must already exist in Braze.',
 	displayOptions: showForRecipients(),
-	// Routed as given (text or a list); the Send steps split and check it (splitExternalUserIds),
-	// the Trigger steps turn it into recipients (addTriggerRecipients), so a bad entry stops the
-	// item inside the executor.
-	routing: { send: { type: 'body', property: 'external_user_ids' } },
+	// Not routed: routing would read it once more in each of its two passes over the fields, and
+	// an expression here runs for every item. Its step reads it once: splitExternalUserIds on
+	// Send and Schedule, addTriggerRecipients on the triggers.
 };
 
 /** Message › Send and Schedule: the recipients besides External User IDs. */
@@ -143,10 +142,9 @@ export function parseExternalUserIds(context: IExecuteSingleFunctions, value: un
 	return [...ids];
 }
 
-/** Turns the routed External User IDs (text or a list) into Braze's list of ID strings. */
+/** Reads External User IDs (text or a list) once and writes Braze's list of ID strings. */
 export function splitExternalUserIds(context: IExecuteSingleFunctions, body: IDataObject): void {
-	if (!('external_user_ids' in body)) return;
-	const ids = parseExternalUserIds(context, body.external_user_ids);
+	const ids = parseExternalUserIds(context, context.getNodeParameter('externalUserIds', ''));
 	if (ids.length) body.external_user_ids = ids;
 	else delete body.external_user_ids;
 }

@@ -397,10 +397,7 @@ export function addTriggerRecipients(
 		buildRecipient(context, kind, entry, `Recipient ${index + 1}`),
 	);
 	const listed = new Set(recipients.map((recipient) => recipient.external_user_id));
-	// External User IDs arrives routed as on Send; a trigger names users in recipients instead.
-	const ids = parseExternalUserIds(context, body.external_user_ids);
-	delete body.external_user_ids;
-	for (const id of ids) {
+	for (const id of parseExternalUserIds(context, context.getNodeParameter('externalUserIds', ''))) {
 		if (!listed.has(id)) recipients.push({ external_user_id: id });
 	}
 	if (recipients.length) body.recipients = recipients;
