@@ -363,7 +363,7 @@ describe('User › Create or Update: checks before sending (a clear error, nothi
 		],
 		[
 			{ externalId: 'x', nestedAttributes: '[1]' },
-			'Nested Custom Attributes (JSON) must be an object',
+			'Nested Custom Attributes (JSON) must be a JSON object',
 		],
 	])('%j', async (parameters, message) => {
 		const result = await upsert(parameters);

@@ -14,6 +14,7 @@ import { readBoolean } from '../../values/boolean';
 import { describeValue } from '../../values/describe';
 import { readNumber } from '../../values/number';
 import { isoDateTime } from '../../values/date';
+import { readJsonObject } from './eventFields';
 
 const show = { show: { resource: ['user'], operation: ['upsert'] } };
 
@@ -246,27 +247,12 @@ function listValue(
 }
 
 function nestedAttributes(context: IExecuteSingleFunctions, rows: IDataObject): IDataObject {
-	const raw = context.getNodeParameter('nestedAttributes', '{}') as unknown;
-	let parsed: unknown = raw;
-	if (typeof raw === 'string') {
-		try {
-			parsed = raw.trim() === '' ? {} : JSON.parse(raw);
-		} catch {
-			throw invalidInput(
-				context,
-				'Nested Custom Attributes (JSON) is not valid JSON',
-				'Fix the JSON, e.g. {"pet": {"name": "Rex"}}.',
-			);
-		}
-	}
-	if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-		throw invalidInput(
-			context,
-			'Nested Custom Attributes (JSON) must be an object',
-			'Give an object whose keys are attribute names, e.g. {"pet": {"name": "Rex"}}.',
-		);
-	}
-	for (const [name, value] of Object.entries(parsed as IDataObject)) {
+	const parsed = readJsonObject(
+		context,
+		context.getNodeParameter('nestedAttributes', '{}'),
+		'Nested Custom Attributes (JSON)',
+	);
+	for (const [name, value] of Object.entries(parsed)) {
 		const label = `Nested Custom Attributes (JSON) › ${name}`;
 		if (STANDARD_PROFILE_FIELDS.has(name.toLowerCase()) || name.startsWith('$')) {
 			throw invalidInput(
@@ -288,5 +274,5 @@ function nestedAttributes(context: IExecuteSingleFunctions, rows: IDataObject): 
 				throw invalidInput(context, `${label} ${checked.problem}`, checked.fix);
 		}
 	}
-	return parsed as IDataObject;
+	return parsed;
 }
