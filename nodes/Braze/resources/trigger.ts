@@ -4,7 +4,7 @@ import type { BodyStep } from '../body/types';
 import { showFor } from '../form/displayOptions';
 import { keyValueField } from '../form/keyValueField';
 import { brazeIdLocator } from '../form/locator';
-import { assertValidAudience, audienceProperties } from '../sections/audience';
+import { addAudience, assertValidAudience, audienceProperties } from '../sections/audience';
 import { optionsPropertyFor } from '../sections/options';
 import { externalUserIdsProperty } from '../sections/recipients';
 import {
@@ -78,6 +78,7 @@ export function triggerResource(spec: TriggerSpec): {
 			addTriggerRecipients(context, kind, body);
 		},
 		...(spec.stepsBeforeChecks ?? []),
+		addAudience,
 		assertValidAudience,
 		function assertTargeting(context, body) {
 			assertValidTriggerTargeting(context, kind, body);

@@ -1,12 +1,10 @@
 import type {
 	IDataObject,
 	IExecuteSingleFunctions,
-	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
 
 import { showForRecipients, showForSend } from '../form/displayOptions';
-import { bodyOf } from '../body/requestBody';
 import type { BrazeBody, UserAlias } from '../body/types';
 import { idField } from '../validation/fieldValues';
 import { byteLength } from '../values/bytes';
@@ -69,7 +67,6 @@ export const messageRecipientProperties: INodeProperties[] = [
 				],
 			},
 		],
-		routing: { send: { preSend: [sendUserAliases] } },
 	},
 	{
 		displayName: 'Segment ID',
@@ -149,16 +146,14 @@ export function splitExternalUserIds(context: IExecuteSingleFunctions, body: IDa
 	else delete body.external_user_ids;
 }
 
-async function sendUserAliases(
-	this: IExecuteSingleFunctions,
-	requestOptions: IHttpRequestOptions,
-): Promise<IHttpRequestOptions> {
-	const entries = entriesParameter(this, 'userAliases.alias');
+/** The User Aliases rows as user_aliases, checked (a body step: read once per item, not twice by routing). */
+export function addUserAliases(context: IExecuteSingleFunctions, body: BrazeBody): void {
+	const entries = entriesParameter(context, 'userAliases.alias');
 	const aliases: UserAlias[] = [];
 	const seen = new Set<string>();
 	for (const [index, entry] of entries.entries()) {
-		const aliasName = idField(this, entry.aliasName, `User alias ${index + 1}: Alias Name`);
-		const aliasLabel = idField(this, entry.aliasLabel, `User alias ${index + 1}: Alias Label`);
+		const aliasName = idField(context, entry.aliasName, `User alias ${index + 1}: Alias Name`);
+		const aliasLabel = idField(context, entry.aliasLabel, `User alias ${index + 1}: Alias Label`);
 		if (!aliasName && !aliasLabel) continue;
 		for (const [label, value] of [
 			['Alias Name', aliasName],
@@ -166,14 +161,14 @@ async function sendUserAliases(
 		]) {
 			if (!value) {
 				throw invalidInput(
-					this,
+					context,
 					`User alias ${index + 1} has no ${label}`,
 					'Every user alias needs both an Alias Name and an Alias Label.',
 				);
 			}
 			if (byteLength(value) > MAX_ALIAS_BYTES) {
 				throw invalidInput(
-					this,
+					context,
 					`User alias ${index + 1}: ${label} is longer than ${MAX_ALIAS_BYTES} bytes`,
 					`Braze accepts alias names and labels of at most ${MAX_ALIAS_BYTES} bytes; shorten it.`,
 				);
@@ -184,8 +179,7 @@ async function sendUserAliases(
 		seen.add(key);
 		aliases.push({ alias_name: aliasName, alias_label: aliasLabel });
 	}
-	if (aliases.length) bodyOf(requestOptions).user_aliases = aliases;
-	return requestOptions;
+	if (aliases.length) body.user_aliases = aliases;
 }
 
 /**

@@ -1,7 +1,11 @@
 import { assertValidMessages } from '../../channels/selection';
-import { assertValidAudience } from '../../sections/audience';
+import { addAudience, assertValidAudience } from '../../sections/audience';
 import { assertValidSendId } from '../../sections/options';
-import { assertValidRecipients, splitExternalUserIds } from '../../sections/recipients';
+import {
+	addUserAliases,
+	assertValidRecipients,
+	splitExternalUserIds,
+} from '../../sections/recipients';
 import type { OperationSpec } from '../../transport/operation';
 
 /**
@@ -10,6 +14,8 @@ import type { OperationSpec } from '../../transport/operation';
  */
 export const sendSteps = [
 	splitExternalUserIds,
+	addUserAliases,
+	addAudience,
 	assertValidAudience,
 	assertValidRecipients,
 	assertValidSendId,

@@ -1,6 +1,5 @@
-import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 
-import { bodyOf } from '../../body/requestBody';
 import {
 	CUSTOM_ATTRIBUTE_COMPARISONS,
 	DATA_TYPE_LABELS,
@@ -289,17 +288,17 @@ export function parseAudienceJson(raw: unknown): { audience?: unknown; problem?:
 	}
 }
 
-/** Writes body.audience from the form or the pasted JSON; the validator reports what is wrong. */
-export async function sendAudience(
-	this: IExecuteSingleFunctions,
-	requestOptions: IHttpRequestOptions,
-): Promise<IHttpRequestOptions> {
-	const mode = readAudienceMode(this);
+/**
+ * Writes body.audience from the form or the pasted JSON; the validator reports what is wrong.
+ * A body step, not a routing preSend: routing reads a field with routing in both of its passes
+ * over the form for every item, a step reads it once.
+ */
+export function addAudience(context: IExecuteSingleFunctions, body: IDataObject): void {
+	const mode = readAudienceMode(context);
 	if (mode === 'form') {
-		bodyOf(requestOptions).audience = buildAudienceFromForm(readAudienceForm(this)).audience;
+		body.audience = buildAudienceFromForm(readAudienceForm(context)).audience;
 	} else if (mode === 'json') {
-		const { audience } = parseAudienceJson(this.getNodeParameter('audienceJson', ''));
-		if (audience !== undefined) bodyOf(requestOptions).audience = audience as IDataObject;
+		const { audience } = parseAudienceJson(context.getNodeParameter('audienceJson', ''));
+		if (audience !== undefined) body.audience = audience as IDataObject;
 	}
-	return requestOptions;
 }

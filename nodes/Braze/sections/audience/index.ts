@@ -2,4 +2,4 @@
 // https://www.braze.com/docs/api/objects_filters/connected_audience
 export { audienceProperties } from './properties';
 export { assertValidAudience, checkAudienceObject } from './validate';
-export { buildAudienceFromForm } from './build';
+export { addAudience, buildAudienceFromForm } from './build';

@@ -1,7 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { RECIPIENT_OPERATIONS, showForRecipients } from '../../form/displayOptions';
-import { sendAudience } from './build';
 
 const showForAudienceMode = (mode: string) => ({
 	show: { ...RECIPIENT_OPERATIONS, audienceMode: [mode] },
@@ -200,7 +199,6 @@ export const audienceProperties: INodeProperties[] = [
 		description:
 			'Target every user who matches Connected Audience filters (custom attributes, push and email subscription status, last app use). An audience send without named users is a broadcast: turn Broadcast on. Braze limits broadcasts to 250 requests per minute, and 10 per minute for the same audience.',
 		displayOptions: showForRecipients(),
-		routing: { send: { preSend: [sendAudience] } },
 	},
 	{
 		displayName: 'Audience Match',
