@@ -7,6 +7,7 @@ const ALL_PERMISSIONS = Object.freeze([
   'messages.schedule.update',
   'messages.schedule.delete',
   'messages.schedule_broadcasts',
+  'messages.live_activity.start',
   'messages.live_activity.update',
   'campaigns.trigger.send',
   'campaigns.trigger.schedule.create',

@@ -34,7 +34,7 @@ async function startBrazeStandIn(options = {}) {
     deliveries: new Map(),
     faults: new FaultQueue(),
     rateLimiter: new RateLimiter(),
-    data: { schedules: new Map(), profiles: new Map(), subscriptions: new Map(), usersTrackCap: 'combined' }, // endpoint state
+    data: { schedules: new Map(), profiles: new Map(), subscriptions: new Map(), triggerSchedules: new Map(), externalSends: new Map(), transactionalEvents: [], liveActivities: new Map(), usersTrackCap: 'combined' }, // endpoint state
     timers: new Set(),
   };
   const server = createServer(s);
@@ -62,6 +62,10 @@ async function startBrazeStandIn(options = {}) {
       s.faults.clear();
       s.data.schedules.clear();
       s.data.profiles.clear();
+      s.data.triggerSchedules.clear();
+      s.data.externalSends.clear();
+      s.data.transactionalEvents.length = 0;
+      s.data.liveActivities.clear();
       s.data.subscriptions.clear();
       s.data.usersTrackCap = 'combined';
       s.rateLimiter.configure(null);
@@ -72,6 +76,12 @@ async function startBrazeStandIn(options = {}) {
     /** Profiles created by /users/track and friends, keyed external:<id>, alias:<label>:<name>, email:<e>… */
     profiles: s.data.profiles,
     subscriptions: s.data.subscriptions,
+    /** Scheduled campaign and Canvas triggers, by schedule_id. */
+    triggerSchedules: s.data.triggerSchedules,
+    /** The transactional email events a send would post back (dispatch_id, status, metadata). */
+    transactionalEvents: s.data.transactionalEvents,
+    /** Live Activities started or updated, keyed "<app_id>|<activity_id>". */
+    liveActivities: s.data.liveActivities,
     /** Which /users/track object cap applies: 'combined' (75 total, newest docs), 'perArray' (legacy 75 each) or 'mau' (50 total). */
     setUsersTrackCap: (cap) => {
       s.data.usersTrackCap = cap;

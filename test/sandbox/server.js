@@ -89,7 +89,9 @@ function createServer(s) {
       finish();
     };
 
-    const route = s.routes.find((r) => r.path === url.pathname && r.method === req.method);
+    // A route has a fixed path, or a pattern whose named groups become params (a path parameter).
+    const route = s.routes.find((r) => r.method === req.method && (r.path === url.pathname || (r.pattern && r.pattern.test(url.pathname))));
+    const params = route && route.pattern ? url.pathname.match(route.pattern).groups || {} : {};
     if (!route) return send(404, { message: 'Not Found' }, s.rateLimiter.headers(s.now()));
 
     // 1. Auth (401/403). Faults and rate limits only ever see authorised requests.
@@ -164,7 +166,7 @@ function createServer(s) {
     if (!allowed) {
       result = { status: 429, body: { message: 'Rate Limited' } };
     } else if (route.noBody) {
-      result = route.handle({ body: undefined, query: record.query, ctx: { strict: s.strict, now }, state: s.data });
+      result = route.handle({ body: undefined, query: record.query, params, ctx: { strict: s.strict, now }, state: s.data });
     } else if (size > MAX_BODY_BYTES) {
       // 4. Body: size, then JSON.
       result = { status: 413, body: { message: 'Request Entity Too Large', errors: [`Request body is ${size} bytes; the maximum is ${MAX_BODY_BYTES}`] } };
@@ -181,7 +183,7 @@ function createServer(s) {
           result = { status: 400, body: { message: 'Bad Request', errors: ['Request body must be a JSON object'] } };
         } else {
           // 5. Endpoint rules.
-          result = route.handle({ body, query: record.query, ctx: { strict: s.strict, now }, state: s.data });
+          result = route.handle({ body, query: record.query, params, ctx: { strict: s.strict, now }, state: s.data });
         }
       }
     }

@@ -13,4 +13,7 @@ module.exports = [
   require('./usersTrack'),
   ...require('./usersIdentity'),
   require('./subscriptionStatus'),
+  ...require('./triggerSchedule'),
+  require('./transactional'),
+  ...require('./liveActivity'),
 ];

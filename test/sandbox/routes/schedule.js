@@ -76,9 +76,12 @@ function listBroadcasts({ query, state }) {
   return { status: 200, body: { scheduled_broadcasts: list, message: 'success' } };
 }
 
-module.exports = [
+const routes = [
   { method: 'POST', path: '/messages/schedule/create', permission: 'messages.schedule.create', handle: create },
   { method: 'POST', path: '/messages/schedule/update', permission: 'messages.schedule.update', handle: update },
   { method: 'POST', path: '/messages/schedule/delete', permission: 'messages.schedule.delete', handle: remove },
   { method: 'GET', path: '/messages/scheduled_broadcasts', permission: 'messages.schedule_broadcasts', handle: listBroadcasts, noBody: true },
 ];
+
+module.exports = routes;
+module.exports.checkSchedule = checkSchedule;

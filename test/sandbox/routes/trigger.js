@@ -52,9 +52,20 @@ function makeHandler(kind) {
       : { canvas_id: { type: 'string', required: true, nonEmpty: true }, context: { type: 'object' }, canvas_entry_properties: { type: 'object' } };
   const fields = { ...top, broadcast: { type: 'boolean' }, audience: { type: 'object', skip: true }, recipients: { type: 'array', skip: true } };
 
-  return function handle({ body, ctx }) {
+  const handle = function handle({ body, ctx }) {
     const problems = new Problems();
-    checkFields(body, 'body', fields, problems, ctx);
+    checkTriggerBody(body, problems, ctx, fields);
+    if (problems.any) return { status: 400, body: problems.toBody() };
+    return accepted(body);
+  };
+  handle.check = checkTriggerBody;
+  handle.fields = fields;
+  handle.accepted = accepted;
+  return handle;
+
+  /** The rules of a trigger body (also used by the schedule endpoints, with their own fields). */
+  function checkTriggerBody(body, problems, ctx, bodyFields = fields) {
+    checkFields(body, 'body', bodyFields, problems, ctx);
     if (body.audience !== undefined) checkAudience(body.audience, 'audience', problems, ctx);
     const recipients = body.recipients;
     if (recipients !== undefined && checkValue(recipients, 'recipients', { type: 'array' }, problems, ctx)) {
@@ -69,8 +80,9 @@ function makeHandler(kind) {
     if (kind === 'canvas' && isPlainObject(props) && bytes(JSON.stringify(props)) > 50 * 1024) {
       problems.bad('context must be at most 50 KB');
     }
-    if (problems.any) return { status: 400, body: problems.toBody() };
+  }
 
+  function accepted(body) {
     const answer = { dispatch_id: newId(), message: 'success' };
     // Stand-in convention: a Canvas id starting with paused-/archived- behaves like such a Canvas.
     const state = kind === 'canvas' && /^(paused|archived)-/.exec(body.canvas_id);
@@ -83,8 +95,10 @@ function makeHandler(kind) {
     const { keys, errors } = resolve(body, idField);
     if (errors.length) answer.errors = errors;
     return { status: 201, body: answer, deliver: keys };
-  };
+  }
 }
+
+
 
 function resolve(body, idField) {
   const keys = new Set();
@@ -101,7 +115,10 @@ function resolve(body, idField) {
   return { keys: [...keys], errors };
 }
 
-module.exports = [
+const routes = [
   { method: 'POST', path: '/campaigns/trigger/send', permission: 'campaigns.trigger.send', handle: makeHandler('campaign') },
   { method: 'POST', path: '/canvas/trigger/send', permission: 'canvas.trigger.send', handle: makeHandler('canvas') },
 ];
+
+module.exports = routes;
+module.exports.makeHandler = makeHandler;

@@ -1,0 +1,76 @@
+'use strict';
+// POST /transactional/v1/campaigns/{campaign_id}/send: one transactional email to one user, with
+// external_send_id as a 24-hour de-duplication key.
+// https://www.braze.com/docs/api/endpoints/messaging/send_messages/post_send_transactional_message
+// Stand-in conventions for the campaign id: "unknown-…" does not exist, "paused-…" and
+// "archived-…" are paused or archived, "nontx-…" is not a transactional campaign. The events a
+// send would post back are kept in state.transactionalEvents (for the trigger node's tests).
+const { Problems, checkFields, isPlainObject, bytes } = require('../rules/check');
+const { ALIAS } = require('../rules/users');
+const { newId } = require('./ids');
+
+const SEND_ID = /^[a-zA-Z0-9-_+/=]+$/;
+const DEDUP_MS = 24 * 3600 * 1000;
+const RECIPIENT = {
+  external_user_id: { type: 'string', nonEmpty: true },
+  user_alias: ALIAS,
+  attributes: { type: 'object' },
+};
+
+function campaignProblem(id) {
+  if (id.startsWith('unknown-')) return 'Campaign does not exist';
+  if (id.startsWith('paused-')) return 'The campaign is paused. Resume the campaign in order for trigger requests to take effect.';
+  if (id.startsWith('archived-')) return 'The campaign is archived. Unarchive the campaign in order for trigger requests to take effect.';
+  if (id.startsWith('nontx-')) return 'The campaign is not a transactional campaign. Only transactional campaigns may use this endpoint';
+  return undefined;
+}
+
+function handle({ body, params, ctx, state }) {
+  const problems = new Problems();
+  const campaignId = decodeURIComponent(params.campaignId || '');
+  checkFields(
+    body,
+    'body',
+    { external_send_id: { type: 'string', nonEmpty: true }, trigger_properties: { type: 'object' }, recipient: { type: 'object', required: true, fields: RECIPIENT } },
+    problems,
+    ctx,
+  );
+  const r = body.recipient;
+  if (isPlainObject(r)) {
+    const ids = ['external_user_id', 'user_alias'].filter((k) => r[k] !== undefined);
+    if (ids.length !== 1) problems.bad('recipient needs exactly one of external_user_id or user_alias');
+  }
+  if (typeof body.external_send_id === 'string' && !SEND_ID.test(body.external_send_id)) {
+    problems.bad('external_send_id may contain only letters, digits and - _ + / =');
+  }
+  if (isPlainObject(body.trigger_properties) && bytes(JSON.stringify(body.trigger_properties)) > 50 * 1024) {
+    problems.bad('trigger_properties must be at most 50 KB');
+  }
+  const campaign = campaignProblem(campaignId);
+  if (campaign) problems.bad(campaign);
+  if (problems.any) return { status: 400, body: problems.toBody() };
+
+  const key = body.external_send_id;
+  const earlier = key === undefined ? undefined : state.externalSends.get(`${campaignId}|${key}`);
+  if (earlier && ctx.now - earlier.at < DEDUP_MS) {
+    // The same external_send_id within 24 hours: no new send.
+    return { status: 201, body: { dispatch_id: earlier.dispatchId, status: 'queued', metadata: { external_send_id: key, duplicate: true } }, deliver: [] };
+  }
+  const dispatchId = newId();
+  if (key !== undefined) state.externalSends.set(`${campaignId}|${key}`, { dispatchId, at: ctx.now });
+  const user = r.external_user_id !== undefined ? `external:${r.external_user_id}` : `alias:${r.user_alias.alias_label}:${r.user_alias.alias_name}`;
+  state.transactionalEvents.push({ dispatch_id: dispatchId, status: 'sent', metadata: { ...(key ? { external_send_id: key } : {}), campaign_api_id: campaignId } });
+  return {
+    status: 201,
+    body: { dispatch_id: dispatchId, status: 'queued', metadata: key ? { external_send_id: key } : {} },
+    deliver: [user],
+  };
+}
+
+module.exports = {
+  method: 'POST',
+  path: '/transactional/v1/campaigns/{campaign_id}/send',
+  pattern: /^\/transactional\/v1\/campaigns\/(?<campaignId>[^/]+)\/send$/,
+  permission: 'transactional.send',
+  handle,
+};

@@ -1,0 +1,109 @@
+'use strict';
+// Self-test of the stand-in's transactional, trigger-schedule and Live Activity endpoints.
+// Run: node --test test/sandbox/
+const { test, describe, before, after, beforeEach } = require('node:test');
+const assert = require('node:assert/strict');
+const { startBrazeStandIn } = require('./index');
+
+let standIn;
+before(async () => {
+  standIn = await startBrazeStandIn();
+});
+after(() => standIn.close());
+beforeEach(() => standIn.reset());
+
+async function call(p, body) {
+  const res = await fetch(standIn.url + p, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: 'Bearer local-dev-key' },
+    body: JSON.stringify(body),
+  });
+  return { status: res.status, json: await res.json() };
+}
+const future = new Date(Date.now() + 86400000).toISOString();
+
+describe('transactional send', () => {
+  const tx = (id, body) => call(`/transactional/v1/campaigns/${id}/send`, body);
+
+  test('one recipient; external_send_id de-duplicates within 24 hours', async () => {
+    const body = { external_send_id: 'order-1042', recipient: { external_user_id: 'u1' }, trigger_properties: { order: 1042 } };
+    const first = await tx('tx-1', body);
+    assert.equal(first.status, 201);
+    assert.equal(typeof first.json.dispatch_id, 'string');
+    const again = await tx('tx-1', body);
+    assert.equal(again.json.dispatch_id, first.json.dispatch_id, 'the same send, not a new one');
+    assert.equal(standIn.deliveries.get('external:u1'), 1);
+    assert.equal(standIn.transactionalEvents.length, 1);
+    assert.deepEqual(standIn.transactionalEvents[0].metadata, { external_send_id: 'order-1042', campaign_api_id: 'tx-1' });
+  });
+
+  test('refuses two identifiers, a bad external_send_id, and campaigns that cannot send', async () => {
+    const both = await tx('tx-1', { recipient: { external_user_id: 'u', user_alias: { alias_name: 'a', alias_label: 'b' } } });
+    assert.match(both.json.errors.join(), /exactly one of external_user_id or user_alias/);
+    const badKey = await tx('tx-1', { external_send_id: 'has space', recipient: { external_user_id: 'u' } });
+    assert.match(badKey.json.errors.join(), /external_send_id may contain only/);
+    for (const [id, text] of [['unknown-1', /does not exist/], ['paused-1', /paused/], ['nontx-1', /not a transactional campaign/]]) {
+      const r = await tx(id, { recipient: { external_user_id: 'u' } });
+      assert.equal(r.status, 400);
+      assert.match(r.json.errors.join(), text);
+    }
+    assert.equal(standIn.deliveries.size, 0);
+  });
+});
+
+describe('scheduled campaign and Canvas triggers', () => {
+  test('create returns schedule_id; update replaces the schedule; delete removes it', async () => {
+    const created = await call('/campaigns/trigger/schedule/create', {
+      campaign_id: 'c1',
+      recipients: [{ external_user_id: 'u1', trigger_properties: { a: 1 } }],
+      schedule: { time: future },
+    });
+    assert.equal(created.status, 201);
+    const id = created.json.schedule_id;
+    assert.ok(standIn.triggerSchedules.has(id));
+    assert.equal((await call('/campaigns/trigger/schedule/update', { campaign_id: 'c1', schedule_id: id, schedule: { time: future, in_local_time: true } })).status, 200);
+    assert.equal(standIn.triggerSchedules.get(id).body.schedule.in_local_time, true);
+    assert.equal((await call('/campaigns/trigger/schedule/delete', { campaign_id: 'c1', schedule_id: id })).status, 200);
+    assert.equal(standIn.triggerSchedules.size, 0);
+    assert.equal(standIn.deliveries.size, 0, 'a schedule delivers nothing now');
+  });
+
+  test('Canvas: context, no attachments; a schedule id of another Canvas is refused', async () => {
+    const created = await call('/canvas/trigger/schedule/create', { canvas_id: 'v1', broadcast: true, context: { k: 1 }, schedule: { time: future } });
+    assert.equal(created.status, 201);
+    const wrong = await call('/canvas/trigger/schedule/delete', { canvas_id: 'v2', schedule_id: created.json.schedule_id });
+    assert.equal(wrong.status, 400);
+    const attachments = await call('/campaigns/trigger/schedule/create', { campaign_id: 'c', broadcast: true, attachments: [], schedule: { time: future } });
+    assert.match(attachments.json.errors.join(), /attachments is not a documented field/);
+    const noSchedule = await call('/campaigns/trigger/schedule/create', { campaign_id: 'c', broadcast: true });
+    assert.match(noSchedule.json.errors.join(), /schedule is required/);
+  });
+});
+
+describe('Live Activities', () => {
+  const startBody = {
+    app_id: 'app',
+    activity_id: 'match-7',
+    activity_attributes_type: 'SportsActivityAttributes',
+    activity_attributes: { team1: 'A', team2: 'B' },
+    content_state: { score: '0-0' },
+    notification: { alert: { title: 'Kick-off', body: 'A vs B' } },
+    external_user_ids: ['u1'],
+  };
+
+  test('start then update and end', async () => {
+    assert.equal((await call('/messages/live_activity/start', startBody)).status, 201);
+    const upd = await call('/messages/live_activity/update', { app_id: 'app', activity_id: 'match-7', content_state: { score: '1-0' }, end_activity: true });
+    assert.equal(upd.status, 201);
+    assert.deepEqual(standIn.liveActivities.get('app|match-7'), { content_state: { score: '1-0' }, ended: true });
+  });
+
+  test('errors use the key "error"; one targeting method; alert title and body', async () => {
+    const mixed = await call('/messages/live_activity/start', { ...startBody, segment_id: 's' });
+    assert.equal(mixed.status, 400);
+    assert.match(mixed.json.error, /Don't combine/);
+    assert.equal(mixed.json.message, undefined);
+    const noAlert = await call('/messages/live_activity/start', { ...startBody, notification: { alert: 'hi' } });
+    assert.match(noAlert.json.error, /title and a body/);
+  });
+});
