@@ -11,33 +11,21 @@
 //
 // Options: --users 10000 --items 2000 --limit 100 --window-ms 10000 --skip-rate-limit
 const fs = require('fs');
-const os = require('os');
-const path = require('path');
+const {
+	runBrazeNode,
+	startStandIn,
+	standInCredentials,
+	brazeNodeType,
+	arg,
+} = require('./lib/engine');
 
-process.env.N8N_USER_FOLDER = fs.mkdtempSync(path.join(os.tmpdir(), 'braze-bench-'));
-process.env.N8N_LOG_LEVEL = 'silent';
-
-require('../scripts/ts-require');
-
-const root = path.resolve(__dirname, '..');
-const { DirectoryLoader } = require('n8n-core');
-const { Braze } = require(path.join(root, 'nodes/Braze/Braze.node.ts'));
-const { runBrazeNode } = require(path.join(root, 'test/helpers/engine.ts'));
-const { startStandIn, standInCredentials } = require(path.join(root, 'test/helpers/standIn.ts'));
-
-function arg(name, def) {
-	const i = process.argv.indexOf(`--${name}`);
-	return i > 0 ? process.argv[i + 1] : def;
-}
 const USERS = Number(arg('users', 10000));
 const ITEMS = Number(arg('items', 2000));
 const LIMIT = Number(arg('limit', 100));
 const WINDOW_MS = Number(arg('window-ms', 10000));
 const SKIP_RATE_LIMIT = process.argv.includes('--skip-rate-limit');
 
-// The node as n8n loads it, with the Request Options n8n adds to declarative nodes.
-const nodeType = new Braze();
-DirectoryLoader.applyDeclarativeNodeOptionParameters(nodeType);
+const nodeType = brazeNodeType();
 
 const parameters = {
 	resource: 'message',

@@ -13,21 +13,17 @@
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
+const {
+	root,
+	runBrazeNode,
+	startStandIn,
+	standInCredentials,
+	arg: textArg,
+} = require('./lib/engine');
 
-process.env.N8N_USER_FOLDER = fs.mkdtempSync(path.join(os.tmpdir(), 'braze-bench-'));
-process.env.N8N_LOG_LEVEL = 'silent';
-
-require('../scripts/ts-require');
-
-const root = path.resolve(__dirname, '..');
 const { parseExternalUserIds } = require(path.join(root, 'nodes/Braze/sections/recipients.ts'));
-const { runBrazeNode } = require(path.join(root, 'test/helpers/engine.ts'));
-const { startStandIn, standInCredentials } = require(path.join(root, 'test/helpers/standIn.ts'));
 
-function arg(name, def) {
-	const i = process.argv.indexOf(`--${name}`);
-	return i > 0 ? Number(process.argv[i + 1]) : def;
-}
+const arg = (name, fallback) => Number(textArg(name, fallback));
 const COUNT = arg('ids', 200000);
 const ROUNDS = arg('rounds', 7);
 const DRY_ROUNDS = arg('dry-rounds', 3);
@@ -71,7 +67,8 @@ async function main() {
 		const samples = [];
 		for (let round = 0; round < ROUNDS; round++) {
 			const { ms, result } = timeMs(() => parseExternalUserIds(context, value));
-			if (result.length !== unique) throw new Error(`${name}: ${result.length} IDs, expected ${unique}`);
+			if (result.length !== unique)
+				throw new Error(`${name}: ${result.length} IDs, expected ${unique}`);
 			samples.push(ms);
 		}
 		results[name] = stats(samples);

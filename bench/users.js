@@ -18,28 +18,20 @@
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
+const {
+	root,
+	runBrazeNode,
+	startStandIn,
+	standInCredentials,
+	brazeNodeType,
+	arg,
+} = require('./lib/engine');
 
-process.env.N8N_USER_FOLDER = fs.mkdtempSync(path.join(os.tmpdir(), 'braze-bench-'));
-process.env.N8N_LOG_LEVEL = 'silent';
-
-require('../scripts/ts-require');
-
-const root = path.resolve(__dirname, '..');
-const { DirectoryLoader } = require('n8n-core');
-const { Braze } = require(path.join(root, 'nodes/Braze/Braze.node.ts'));
-const { runBrazeNode } = require(path.join(root, 'test/helpers/engine.ts'));
-const { startStandIn, standInCredentials } = require(path.join(root, 'test/helpers/standIn.ts'));
-
-function arg(name, def) {
-	const i = process.argv.indexOf(`--${name}`);
-	return i > 0 ? process.argv[i + 1] : def;
-}
 const SIZES = String(arg('items', '1000,10000')).split(',').map(Number);
 const ROUNDS = Number(arg('rounds', 3));
 const LATENCY_MS = Number(arg('latency-ms', 20));
 
-const nodeType = new Braze();
-DirectoryLoader.applyDeclarativeNodeOptionParameters(nodeType);
+const nodeType = brazeNodeType();
 
 const parameters = (objectsPerRequest) => ({
 	resource: 'user',
@@ -49,12 +41,19 @@ const parameters = (objectsPerRequest) => ({
 	options: { objectsPerRequest },
 });
 const contacts = (count) =>
-	Array.from({ length: count }, (_, i) => ({ id: `crm-${i}`, email: `user${i}@example.com`, first: `Name${i}` }));
+	Array.from({ length: count }, (_, i) => ({
+		id: `crm-${i}`,
+		email: `user${i}@example.com`,
+		first: `Name${i}`,
+	}));
 
 async function once(standIn, items, objectsPerRequest) {
 	standIn.reset();
 	// One slow answer per possible request; the ones left over are dropped by the next reset.
-	if (LATENCY_MS > 0) standIn.queueFaults(...Array.from({ length: items.length }, () => ({ type: 'slow', delayMs: LATENCY_MS })));
+	if (LATENCY_MS > 0)
+		standIn.queueFaults(
+			...Array.from({ length: items.length }, () => ({ type: 'slow', delayMs: LATENCY_MS })),
+		);
 	const load = os.loadavg()[0];
 	const started = process.hrtime.bigint();
 	const result = await runBrazeNode({
@@ -65,8 +64,13 @@ async function once(standIn, items, objectsPerRequest) {
 	});
 	const ms = Number(process.hrtime.bigint() - started) / 1e6;
 	if (result.error) throw new Error(`the node failed: ${result.error.message}`);
-	const sent = standIn.requests.flatMap((request) => request.body.attributes.map((object) => object.external_id));
-	const once = new Set(sent).size === sent.length && sent.length === items.length && standIn.profiles.size === items.length;
+	const sent = standIn.requests.flatMap((request) =>
+		request.body.attributes.map((object) => object.external_id),
+	);
+	const once =
+		new Set(sent).size === sent.length &&
+		sent.length === items.length &&
+		standIn.profiles.size === items.length;
 	return { ms, requests: standIn.requests.length, outputs: result.output.length, once, load };
 }
 
@@ -78,15 +82,28 @@ const median = (values) => {
 
 async function main() {
 	const standIn = await startStandIn();
-	const results = { date: new Date().toISOString(), rounds: ROUNDS, latencyMs: LATENCY_MS, node: process.version, cpus: os.cpus().length, cases: [] };
+	const results = {
+		date: new Date().toISOString(),
+		rounds: ROUNDS,
+		latencyMs: LATENCY_MS,
+		node: process.version,
+		cpus: os.cpus().length,
+		cases: [],
+	};
 	try {
-		console.log(`User › Create or Update, ${ROUNDS} rounds per case, ${LATENCY_MS} ms per answer, ${os.cpus().length} cores, ${process.version}, ${results.date}`);
+		console.log(
+			`User › Create or Update, ${ROUNDS} rounds per case, ${LATENCY_MS} ms per answer, ${os.cpus().length} cores, ${process.version}, ${results.date}`,
+		);
 		for (const size of SIZES) {
 			const items = contacts(size);
-			for (const [label, perRequest] of [['batched (75 per request)', 75], ['one request per item', 1]]) {
+			for (const [label, perRequest] of [
+				['batched (75 per request)', 75],
+				['one request per item', 1],
+			]) {
 				const runs = [];
 				const rounds = perRequest === 1 && size > 1000 ? 1 : ROUNDS;
-				for (let round = 0; round < rounds; round++) runs.push(await once(standIn, items, perRequest));
+				for (let round = 0; round < rounds; round++)
+					runs.push(await once(standIn, items, perRequest));
 				const ms = runs.map((run) => run.ms);
 				const row = {
 					items: size,

@@ -13,7 +13,7 @@ import { brazeErrors } from './answer';
 import { MAX_BODY_BYTES } from './bodySize';
 import { dryRunResult, isDryRun } from './dryRun';
 import type { RequestFailure } from './failurePolicy';
-import { errorsForMember, ItemBatcher, unplacedErrors } from './itemBatches';
+import { errorsOf, ItemBatcher } from './itemBatches';
 import type { BatchLimits, ItemOutcome, PlannedRequest } from './itemBatches';
 import { sendWithRetries } from './retry';
 import type { RetryRun } from './retry';
@@ -124,8 +124,7 @@ function itemOutput(
 	outcome: Extract<ItemOutcome, { ok: true }>,
 ): IDataObject {
 	const { answer, request, member } = outcome;
-	const mine = errorsForMember(answer, member);
-	const unplaced = unplacedErrors(answer);
+	const { mine, unplaced } = errorsOf(answer, member);
 	const counts: IDataObject = {};
 	for (const [key, value] of Object.entries(answer)) {
 		if (key.endsWith('_processed') || key === 'deleted') counts[key] = value;

@@ -156,31 +156,29 @@ export class ItemBatcher {
 	}
 }
 
-/** Braze's per-object errors that name this item's objects (by array and index). */
-export function errorsForMember(
-	answer: IDataObject,
-	member: PlannedRequest['members'][number],
-): IDataObject[] {
-	const errors = Array.isArray(answer.errors) ? (answer.errors as unknown[]) : [];
-	return errors.filter((error): error is IDataObject => {
-		if (error === null || typeof error !== 'object') return false;
-		const { input_array: array, index } = error as IDataObject;
-		return (
-			typeof array === 'string' &&
-			typeof index === 'number' &&
-			(member.positions[array] ?? []).includes(index)
-		);
-	});
+/** Where a per-object error points: its array and index, when Braze names them. */
+function placeOf(error: unknown): { array: string; index: number } | undefined {
+	if (error === null || typeof error !== 'object') return undefined;
+	const { input_array: array, index } = error as IDataObject;
+	return typeof array === 'string' && typeof index === 'number' ? { array, index } : undefined;
 }
 
-/** Braze's errors that name no object: they may concern any item of the request. */
-export function unplacedErrors(answer: IDataObject): unknown[] {
+/**
+ * Braze's non-fatal errors of a request, for one of its items: those that name this item's
+ * objects (by array and index), and those that name no object, which may concern any item.
+ */
+export function errorsOf(
+	answer: IDataObject,
+	member: PlannedRequest['members'][number],
+): { mine: IDataObject[]; unplaced: unknown[] } {
 	const errors = Array.isArray(answer.errors) ? (answer.errors as unknown[]) : [];
-	return errors.filter(
-		(error) =>
-			error === null ||
-			typeof error !== 'object' ||
-			typeof (error as IDataObject).input_array !== 'string' ||
-			typeof (error as IDataObject).index !== 'number',
-	);
+	const mine: IDataObject[] = [];
+	const unplaced: unknown[] = [];
+	for (const error of errors) {
+		const place = placeOf(error);
+		if (place === undefined) unplaced.push(error);
+		else if ((member.positions[place.array] ?? []).includes(place.index))
+			mine.push(error as IDataObject);
+	}
+	return { mine, unplaced };
 }

@@ -6,12 +6,29 @@
  * https://www.braze.com/docs/api/objects_filters/event_object
  * https://www.braze.com/docs/api/objects_filters/purchase_object
  */
+import type { IExecuteSingleFunctions } from 'n8n-workflow';
+
 import { jsonByteLength } from '../values/bytes';
+import { invalidInput } from './invalidInput';
 
 export type Checked<T> = { value: T } | { problem: string; fix: string };
 
 export const isProblem = <T>(result: Checked<T>): result is { problem: string; fix: string } =>
 	'problem' in result;
+
+/**
+ * The checked value, or the refusal raised against the field: `messageStart` names it in the
+ * form's words ("Email: ", "Product ID "), the check's problem finishes the sentence.
+ */
+export function accepted<T>(
+	context: IExecuteSingleFunctions,
+	messageStart: string,
+	result: Checked<T>,
+): T {
+	if (isProblem(result))
+		throw invalidInput(context, `${messageStart}${result.problem}`, result.fix);
+	return result.value;
+}
 
 /** Braze's limit for a custom attribute's text value, a property name and a product ID. */
 export const MAX_TEXT_CHARACTERS = 255;

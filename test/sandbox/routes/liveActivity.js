@@ -8,6 +8,14 @@ const { checkAudience } = require('../rules/audience');
 const { ALIAS } = require('../rules/users');
 
 const MAX_IDS = 50;
+// The fields start and update share: which activity, its state, and when it goes stale or away.
+const ACTIVITY = {
+  app_id: { type: 'string', required: true, nonEmpty: true },
+  activity_id: { type: 'string', required: true, nonEmpty: true },
+  content_state: { type: 'object', required: true },
+  stale_date: { type: 'iso8601' },
+  dismissal_date: { type: 'iso8601' },
+};
 
 /** Live Activity errors use the key "error". */
 function refuse(problems) {
@@ -21,13 +29,9 @@ function start({ body, ctx, state }) {
     body,
     'body',
     {
-      app_id: { type: 'string', required: true, nonEmpty: true },
-      activity_id: { type: 'string', required: true, nonEmpty: true },
+      ...ACTIVITY,
       activity_attributes_type: { type: 'string', required: true, nonEmpty: true },
       activity_attributes: { type: 'object', required: true },
-      content_state: { type: 'object', required: true },
-      stale_date: { type: 'iso8601' },
-      dismissal_date: { type: 'iso8601' },
       notification: { type: 'object', required: true },
       external_user_ids: { type: 'array', items: { type: 'string', nonEmpty: true } },
       user_aliases: { type: 'array', items: ALIAS },
@@ -58,12 +62,8 @@ function update({ body, ctx, state }) {
     body,
     'body',
     {
-      app_id: { type: 'string', required: true, nonEmpty: true },
-      activity_id: { type: 'string', required: true, nonEmpty: true },
-      content_state: { type: 'object', required: true },
+      ...ACTIVITY,
       end_activity: { type: 'boolean' },
-      dismissal_date: { type: 'iso8601' },
-      stale_date: { type: 'iso8601' },
       notification: { type: 'object' },
     },
     problems,

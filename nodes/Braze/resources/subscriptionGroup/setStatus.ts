@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-
 
 import { booleanField, idField, textField } from '../../validation/fieldValues';
 import { invalidInput } from '../../validation/invalidInput';
-import { emailAddress, isProblem, phoneNumber } from '../../validation/userData';
+import { emailAddress, accepted, phoneNumber } from '../../validation/userData';
 
 /** Braze updates at most 50 users per request. */
 export const MAX_USERS_PER_STATUS_REQUEST = 50;
@@ -93,15 +93,9 @@ function usersOf(context: IExecuteSingleFunctions, kind: string): string[] {
 				? idField(context, value, 'Users')
 				: textField(context, value, 'Users');
 		if (text === '') continue;
-		if (kind === 'emails') {
-			const checked = emailAddress(text);
-			if (isProblem(checked)) throw invalidInput(context, `Users: ${checked.problem}`, checked.fix);
-			users.push(checked.value);
-		} else if (kind === 'phones') {
-			const checked = phoneNumber(text);
-			if (isProblem(checked)) throw invalidInput(context, `Users: ${checked.problem}`, checked.fix);
-			users.push(checked.value);
-		} else users.push(text);
+		if (kind === 'emails') users.push(accepted(context, 'Users: ', emailAddress(text)));
+		else if (kind === 'phones') users.push(accepted(context, 'Users: ', phoneNumber(text)));
+		else users.push(text);
 	}
 	return [...new Set(users)];
 }

@@ -1,10 +1,10 @@
-import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
 import { idField } from '../../validation/fieldValues';
 import { invalidInput } from '../../validation/invalidInput';
 import { byteLength } from '../../values/bytes';
-
-const MAX_ALIAS_BYTES = 236;
+import { MAX_ALIAS_BYTES } from '../../sections/recipients';
+import type { UserAlias } from '../../body/types';
 
 /** Alias Name and Alias Label of Identify and Add Alias (one definition for both). */
 export const aliasProperties: INodeProperties[] = [
@@ -31,23 +31,34 @@ export const aliasProperties: INodeProperties[] = [
 	},
 ];
 
-/** The alias of Alias Name and Alias Label, checked. */
-export function aliasOf(context: IExecuteSingleFunctions): IDataObject {
-	const alias: IDataObject = {};
-	for (const [key, name, label] of [
-		['alias_name', 'newAliasName', 'Alias Name'],
-		['alias_label', 'newAliasLabel', 'Alias Label'],
-	] as const) {
-		const value = idField(context, context.getNodeParameter(name, ''), label);
-		if (!value) throw invalidInput(context, `${label} is empty`, `Fill in "${label}".`);
+/**
+ * An alias from two of the form's fields, checked: both filled in, each at most 236 bytes.
+ * `emptyFix` ends the sentence that tells how to fill an empty one.
+ */
+export function aliasFrom(
+	context: IExecuteSingleFunctions,
+	fields: { name: string; label: string },
+	emptyFix = '',
+): UserAlias {
+	const part = (parameter: string, label: string) => {
+		const value = idField(context, context.getNodeParameter(parameter, ''), label);
+		if (!value) throw invalidInput(context, `${label} is empty`, `Fill in "${label}"${emptyFix}.`);
 		if (byteLength(value) > MAX_ALIAS_BYTES) {
 			throw invalidInput(
 				context,
 				`${label} is longer than ${MAX_ALIAS_BYTES} bytes`,
-				`Braze accepts at most ${MAX_ALIAS_BYTES} bytes: shorten it.`,
+				`Braze accepts alias names and labels of at most ${MAX_ALIAS_BYTES} bytes; shorten it.`,
 			);
 		}
-		alias[key] = value;
-	}
-	return alias;
+		return value;
+	};
+	return {
+		alias_name: part(fields.name, 'Alias Name'),
+		alias_label: part(fields.label, 'Alias Label'),
+	};
+}
+
+/** The alias of Identify and Add Alias. */
+export function aliasOf(context: IExecuteSingleFunctions): UserAlias {
+	return aliasFrom(context, { name: 'newAliasName', label: 'newAliasLabel' });
 }

@@ -4,7 +4,7 @@ import { textField } from '../../validation/fieldValues';
 import { invalidInput } from '../../validation/invalidInput';
 import {
 	customAttributeName,
-	isProblem,
+	accepted,
 	MAX_ARRAY_VALUES,
 	nestedAttribute,
 	shortText,
@@ -127,19 +127,21 @@ export function customAttributes(context: IExecuteSingleFunctions): IDataObject 
 	const result: IDataObject = {};
 	rows.forEach((row, index) => {
 		const label = `Custom Attributes row ${index + 1}`;
-		const name = customAttributeName(textField(context, row.name, `${label} › Name`));
-		if (isProblem(name))
-			throw invalidInput(context, `${label}: the name ${name.problem}`, name.fix);
-		if (name.value in result) {
+		const name = accepted(
+			context,
+			`${label}: the name `,
+			customAttributeName(textField(context, row.name, `${label} › Name`)),
+		);
+		if (name in result) {
 			throw invalidInput(
 				context,
-				`${label}: "${name.value}" is set twice`,
+				`${label}: "${name}" is set twice`,
 				'Keep one row per attribute name.',
 			);
 		}
-		result[name.value] = attributeValue(
+		result[name] = attributeValue(
 			context,
-			`${label} (${name.value})`,
+			`${label} (${name})`,
 			String(row.type ?? 'text'),
 			row.value,
 		);
@@ -190,11 +192,7 @@ function attributeValue(
 			return type === 'array' ? list : { [type]: list };
 		}
 		default: {
-			const text = textField(context, value, label);
-			const checked = shortText(text);
-			if (isProblem(checked))
-				throw invalidInput(context, `${label} ${checked.problem}`, checked.fix);
-			return checked.value;
+			return accepted(context, `${label} `, shortText(textField(context, value, label)));
 		}
 	}
 }
@@ -269,9 +267,7 @@ function nestedAttributes(context: IExecuteSingleFunctions, rows: IDataObject): 
 			);
 		}
 		if (value !== null && typeof value === 'object') {
-			const checked = nestedAttribute(value as IDataObject);
-			if (isProblem(checked))
-				throw invalidInput(context, `${label} ${checked.problem}`, checked.fix);
+			accepted(context, `${label} `, nestedAttribute(value as IDataObject));
 		}
 	}
 	return parsed;

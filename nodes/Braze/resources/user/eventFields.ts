@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-
 
 import { textField } from '../../validation/fieldValues';
 import { invalidInput } from '../../validation/invalidInput';
-import { isProblem, properties } from '../../validation/userData';
+import { accepted, properties } from '../../validation/userData';
 import { isoDateTime } from '../../values/date';
 
 /** Fields the event and purchase objects share (one definition for both operations). */
@@ -65,10 +65,11 @@ export function occurrence(
 	if (appId) result.app_id = appId;
 	const props = readJsonObject(context, context.getNodeParameter('properties', '{}'), 'Properties');
 	if (Object.keys(props).length) {
-		const checked = properties(props, maxNestedBytes);
-		if (isProblem(checked))
-			throw invalidInput(context, `Properties of the ${noun} ${checked.problem}`, checked.fix);
-		result.properties = props;
+		result.properties = accepted(
+			context,
+			`Properties of the ${noun} `,
+			properties(props, maxNestedBytes),
+		);
 	}
 	return result;
 }

@@ -2,8 +2,8 @@ import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-
 
 import { idField, textField } from '../../validation/fieldValues';
 import { invalidInput } from '../../validation/invalidInput';
-import { byteLength } from '../../values/bytes';
-import { emailAddress, isProblem, phoneNumber } from '../../validation/userData';
+import { aliasFrom } from './aliasFields';
+import { emailAddress, accepted, phoneNumber } from '../../validation/userData';
 
 /** The User operations that name one user per item, in each object they send. */
 export const ONE_USER_OPERATIONS = ['upsert', 'trackEvent', 'trackPurchase', 'delete'];
@@ -14,7 +14,6 @@ const show = (identifyBy?: string) => ({
 		...(identifyBy ? { identifyBy: [identifyBy] } : {}),
 	},
 });
-const MAX_ALIAS_BYTES = 236;
 
 /**
  * "Identify User By" and its fields, shared by the operations that send one object per user.
@@ -120,40 +119,23 @@ export function userIdentifier(context: IExecuteSingleFunctions): IDataObject {
 		return value;
 	};
 	switch (identifyBy) {
-		case 'userAlias': {
-			const alias = {
-				alias_name: required('aliasName', 'Alias Name'),
-				alias_label: required('aliasLabel', 'Alias Label'),
+		case 'userAlias':
+			return {
+				user_alias: aliasFrom(
+					context,
+					{ name: 'aliasName', label: 'aliasLabel' },
+					', or pick another way in "Identify User By"',
+				),
 			};
-			for (const [key, label] of [
-				['alias_name', 'Alias Name'],
-				['alias_label', 'Alias Label'],
-			] as const) {
-				if (byteLength(alias[key]) > MAX_ALIAS_BYTES) {
-					throw invalidInput(
-						context,
-						`${label} is longer than ${MAX_ALIAS_BYTES} bytes`,
-						`Braze accepts alias names and labels up to ${MAX_ALIAS_BYTES} bytes: shorten it.`,
-					);
-				}
-			}
-			return { user_alias: alias };
-		}
 		case 'brazeId':
 			return { braze_id: required('brazeId', 'Braze ID') };
 		case 'email': {
-			const checked = emailAddress(
-				textField(context, context.getNodeParameter('email', ''), 'Email'),
-			);
-			if (isProblem(checked)) throw invalidInput(context, `Email: ${checked.problem}`, checked.fix);
-			return { email: checked.value };
+			const text = textField(context, context.getNodeParameter('email', ''), 'Email');
+			return { email: accepted(context, 'Email: ', emailAddress(text)) };
 		}
 		case 'phone': {
-			const checked = phoneNumber(
-				textField(context, context.getNodeParameter('phone', ''), 'Phone'),
-			);
-			if (isProblem(checked)) throw invalidInput(context, `Phone: ${checked.problem}`, checked.fix);
-			return { phone: checked.value };
+			const text = textField(context, context.getNodeParameter('phone', ''), 'Phone');
+			return { phone: accepted(context, 'Phone: ', phoneNumber(text)) };
 		}
 		default:
 			return { external_id: required('externalId', 'External ID') };

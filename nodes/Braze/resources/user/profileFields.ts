@@ -1,13 +1,12 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
 import { textField } from '../../validation/fieldValues';
-import { invalidInput } from '../../validation/invalidInput';
 import type { Checked } from '../../validation/userData';
 import {
 	birthDate,
 	countryCode,
 	emailAddress,
-	isProblem,
+	accepted,
 	languageCode,
 	phoneNumber,
 	timeZone,
@@ -174,11 +173,7 @@ export function checkProfileFields(
 			delete attributes[key];
 			continue;
 		}
-		const checked = check(text);
-		if (isProblem(checked)) {
-			throw invalidInput(context, `Profile Fields › ${label}: ${checked.problem}`, checked.fix);
-		}
-		attributes[key] = checked.value;
+		attributes[key] = accepted(context, `Profile Fields › ${label}: `, check(text));
 	}
 	for (const [key, label] of Object.entries(TEXT_KEYS)) {
 		if (!(key in attributes)) continue;

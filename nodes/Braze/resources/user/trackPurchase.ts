@@ -4,7 +4,7 @@ import { booleanField, textField } from '../../validation/fieldValues';
 import { invalidInput } from '../../validation/invalidInput';
 import {
 	currencyCode,
-	isProblem,
+	accepted,
 	MAX_PURCHASE_PROPERTIES_BYTES,
 	MAX_PURCHASE_QUANTITY,
 	purchaseQuantity,
@@ -68,13 +68,12 @@ export function buildPurchase(context: IExecuteSingleFunctions, body: IDataObjec
 	const productId = textField(context, context.getNodeParameter('productId', ''), 'Product ID');
 	if (!productId)
 		throw invalidInput(context, 'Product ID is empty', 'Give the product ID, e.g. sku-1042.');
-	const shortId = shortText(productId);
-	if (isProblem(shortId)) throw invalidInput(context, `Product ID ${shortId.problem}`, shortId.fix);
-	const currency = currencyCode(
-		textField(context, context.getNodeParameter('currency', ''), 'Currency'),
+	accepted(context, 'Product ID ', shortText(productId));
+	const currency = accepted(
+		context,
+		'Currency: ',
+		currencyCode(textField(context, context.getNodeParameter('currency', ''), 'Currency')),
 	);
-	if (isProblem(currency))
-		throw invalidInput(context, `Currency: ${currency.problem}`, currency.fix);
 	const rawPrice = context.getNodeParameter('price', 0) as unknown;
 	const price = readNumber(rawPrice);
 	if (price === undefined) {
@@ -85,16 +84,18 @@ export function buildPurchase(context: IExecuteSingleFunctions, body: IDataObjec
 		);
 	}
 	const rawQuantity = context.getNodeParameter('quantity', 1) as unknown;
-	const quantity = purchaseQuantity(readNumber(rawQuantity) ?? Number.NaN);
-	if (isProblem(quantity))
-		throw invalidInput(context, `Quantity: ${quantity.problem}`, quantity.fix);
+	const quantity = accepted(
+		context,
+		'Quantity: ',
+		purchaseQuantity(readNumber(rawQuantity) ?? Number.NaN),
+	);
 	body.purchases = [
 		{
 			...userIdentifier(context),
 			product_id: productId,
-			currency: currency.value,
+			currency,
 			price,
-			quantity: quantity.value,
+			quantity,
 			...occurrence(context, 'purchase', MAX_PURCHASE_PROPERTIES_BYTES),
 			_update_existing_only: booleanField(
 				context,
