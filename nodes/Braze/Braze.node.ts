@@ -8,6 +8,7 @@ import { messageProperties } from './resources/message';
 import { sendIdProperties } from './resources/sendId';
 import { mergeForms } from './form/mergeForms';
 import { subscriptionGroupProperties } from './resources/subscriptionGroup';
+import { transactionalProperties } from './resources/transactional';
 import { userProperties } from './resources/user';
 
 export class Braze implements INodeType {
@@ -19,7 +20,7 @@ export class Braze implements INodeType {
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
 		description:
-			'Send email, push, SMS, WhatsApp, content card and webhook messages, trigger campaigns and Canvases, and keep user profiles up to date, with Braze',
+			'Send email, push, SMS, WhatsApp, content card and webhook messages, transactional emails, trigger campaigns and Canvases, and keep user profiles up to date, with Braze',
 		defaults: { name: 'Braze' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -60,6 +61,12 @@ export class Braze implements INodeType {
 						description: 'Email and SMS subscription group membership of users',
 					},
 					{
+						name: 'Transactional Email',
+						value: 'transactional',
+						description:
+							'One email of a Transactional Email campaign to one user, sent once even when retried',
+					},
+					{
 						name: 'User',
 						value: 'user',
 						description:
@@ -76,6 +83,7 @@ export class Braze implements INodeType {
 				sendIdProperties,
 				subscriptionGroupProperties,
 				userProperties,
+				transactionalProperties,
 			]),
 		],
 	};

@@ -1,5 +1,11 @@
 import { searchEmailTemplates } from './emailTemplates';
-import { searchCampaigns, searchCanvases, searchSegments } from './pagedLists';
+import { searchApiCampaigns, searchCampaigns, searchCanvases, searchSegments } from './pagedLists';
 
 /** The node's searchable lists (methods.listSearch), one per Braze list endpoint. */
-export const listSearch = { searchCampaigns, searchCanvases, searchEmailTemplates, searchSegments };
+export const listSearch = {
+	searchApiCampaigns,
+	searchCampaigns,
+	searchCanvases,
+	searchEmailTemplates,
+	searchSegments,
+};

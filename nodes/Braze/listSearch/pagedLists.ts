@@ -10,6 +10,19 @@ export const searchCampaigns = pagedListSearch({
 	key: 'campaigns',
 });
 
+/**
+ * API campaigns from GET /campaigns/list, for Transactional Email › Send: the list marks API
+ * campaigns (is_api_campaign) but not which of them are transactional.
+ * https://www.braze.com/docs/api/endpoints/export/campaigns/get_campaigns
+ */
+export const searchApiCampaigns = pagedListSearch({
+	url: '/campaigns/list',
+	permission: 'campaigns.list',
+	noun: 'API campaigns',
+	key: 'campaigns',
+	keep: (entry) => entry.is_api_campaign !== false,
+});
+
 /** Canvases from GET /canvas/list. */
 export const searchCanvases = pagedListSearch({
 	url: '/canvas/list',

@@ -14,6 +14,8 @@ export interface BrazeList {
 	permission: string;
 	/** What the list holds, in words: "campaigns". */
 	noun: string;
+	/** Which entries the list offers, when not all of them (e.g. only API campaigns). */
+	keep?: (entry: IDataObject) => boolean;
 }
 
 /** The HTTP status of a failed request, however n8n wrapped it. */
@@ -154,7 +156,7 @@ export async function searchPagedList(
 		const response = await getBrazeList(context, list, { page, include_archived: false });
 		const entries = Array.isArray(response[list.key]) ? (response[list.key] as IDataObject[]) : [];
 		for (const entry of entries) {
-			if (typeof entry.id !== 'string') continue;
+			if (typeof entry.id !== 'string' || (list.keep && !list.keep(entry))) continue;
 			const item = { name: String(entry.name ?? entry.id), value: entry.id };
 			if (matches(filter, item)) results.push(item);
 		}

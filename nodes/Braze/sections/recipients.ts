@@ -1,8 +1,4 @@
-import type {
-	IDataObject,
-	IExecuteSingleFunctions,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
 import { showForRecipients, showForSend } from '../form/displayOptions';
 import type { BrazeBody, UserAlias } from '../body/types';

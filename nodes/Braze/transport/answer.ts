@@ -32,10 +32,16 @@ export const CHECK_ACTIVITY_LOG =
 
 /**
  * Braze answers with a JSON object carrying a `message` text, on success and on error
- * (https://www.braze.com/docs/api/errors/). Anything else came from something that is not Braze.
+ * (https://www.braze.com/docs/api/errors/); a transactional send answers with its `dispatch_id`
+ * and no message
+ * (https://www.braze.com/docs/api/endpoints/messaging/send_messages/post_send_transactional_message).
+ * Anything else came from something that is not Braze.
  */
 function isBrazeJson(body: unknown): body is IDataObject {
-	return isPlainObject(body) && typeof body.message === 'string';
+	return (
+		isPlainObject(body) &&
+		(typeof body.message === 'string' || typeof body.dispatch_id === 'string')
+	);
 }
 
 function headerText(response: IN8nHttpFullResponse, name: string): string {

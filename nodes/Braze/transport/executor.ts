@@ -35,11 +35,12 @@ import { FAILURE_POLICY } from './failurePolicy';
 import type { FailureKind, RequestFailure, SendOutcome } from './failurePolicy';
 import { partialFailure } from './partialFailure';
 import type { RequestSummary } from './partialFailure';
-import { cancellableSleep, rateLimitGate } from './rateLimit';
+import { cancellableSleep, rateLimitGate, waits } from './rateLimit';
 import { sendWithRetries } from './retry';
 import type { HaltCheck, RetryRun } from './retry';
 import { ALREADY_SENT_WARNING, reportedEarlier, runLedgerOf } from './runLedger';
 import type { Halt, RunLedger } from './runLedger';
+import { SEND_ONCE_WINDOW_MS } from './sendOnceKeys';
 import { retrySettings } from './settings';
 
 /** What an operation tells the executor; everything else is the same for every operation. */
@@ -59,6 +60,14 @@ export interface ExecutorSpec {
 	finish?: (json: IDataObject, answers: IDataObject[]) => void;
 	/** For endpoints that take many users at once: the run's items share requests (batchedItem.ts). */
 	batch?: BatchSpec;
+	/** The item's endpoint path, for endpoints with a path parameter; read after `prepare`. */
+	path?: (context: IExecuteSingleFunctions) => string;
+	/**
+	 * The body's idempotency key, if it carries one: Braze acts on a request with that key once,
+	 * so a request that may have been sent is sent again (under the same key) instead of being
+	 * reported, in this try and in a later one within SEND_ONCE_WINDOW_MS.
+	 */
+	sendOnceKey?: (body: BrazeBody) => string | undefined;
 }
 
 /** The executor of one operation, in the form routing calls as `operations.pagination`. */
@@ -144,6 +153,9 @@ async function executeItem(
 	const body = bodyOf(requestData.options);
 	normalizeBodyTypes(context, body, spec.bodyFields ?? []);
 	for (const step of spec.prepare) step(context, body);
+	if (spec.path) {
+		requestData = { ...requestData, options: { ...requestData.options, url: spec.path(context) } };
+	}
 	if (spec.batch) {
 		const run = retryRun({ context, requestData, body, spec, ledger, attempt });
 		return await executeBatchedItem(context, requestData, spec.batch, run, ledger, attempt);
@@ -223,7 +235,7 @@ async function sendChunk(
 	const itemIndex = context.getItemIndex();
 	const earlier = ledger.earlier(itemIndex, index);
 	if (earlier?.sent === 'yes') return { outcome: { json: earlier.json }, source: 'earlier try' };
-	if (earlier?.sent === 'maybe') {
+	if (earlier?.sent === 'maybe' && !sentOnceByKey(item, earlier.at)) {
 		return { outcome: { failure: earlierTryFailure(context, index + 1, of) }, source: 'this try' };
 	}
 	const halt = retry.halted?.();
@@ -234,8 +246,19 @@ async function sendChunk(
 	};
 	const outcome = await sendWithRetries({ ...retry, requestData: chunkRequest });
 	if ('json' in outcome) ledger.record(itemIndex, index, { sent: 'yes', json: outcome.json });
-	else if (outcome.failure.sent === 'maybe') ledger.record(itemIndex, index, { sent: 'maybe' });
+	else if (outcome.failure.sent === 'maybe') {
+		ledger.record(itemIndex, index, { sent: 'maybe', at: earlier?.at ?? waits.now() });
+	}
 	return { outcome, source: 'this try' };
+}
+
+/**
+ * Whether a request that may have been sent can go again: it carries an idempotency key and
+ * its first try is recent enough for Braze to still know the key.
+ */
+function sentOnceByKey(item: ItemRun, firstTriedAt: number | undefined): boolean {
+	if (!item.spec.sendOnceKey?.(item.body) || firstTriedAt === undefined) return false;
+	return waits.now() - firstTriedAt < SEND_ONCE_WINDOW_MS;
 }
 
 /** The settings, gate and run-wide checks every request of the item shares. */
@@ -243,6 +266,8 @@ function retryRun(item: ItemRun): RetryRun {
 	const { context, requestData, spec, ledger, attempt } = item;
 	const itemIndex = context.getItemIndex();
 	const settings = retrySettings(context);
+	// With an idempotency key Braze cannot act twice, so what may have been sent is retried.
+	if (spec.sendOnceKey?.(item.body)) settings.retryServerErrors = true;
 	const gate = rateLimitGate(
 		context.getExecutionCancelSignal(),
 		context.getExecuteData(),

@@ -1,7 +1,10 @@
 import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 
 /** What became of one request (one chunk of one item) in an earlier try of this node run. */
-export type RequestRecord = { sent: 'yes'; json: IDataObject } | { sent: 'maybe' };
+export type RequestRecord =
+	| { sent: 'yes'; json: IDataObject }
+	/** `at`: when (ms) the request that may have been sent was made. */
+	| { sent: 'maybe'; at?: number };
 
 /** On an output item Braze confirmed in an earlier try of the node. */
 export const ALREADY_SENT_WARNING =

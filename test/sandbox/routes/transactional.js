@@ -47,7 +47,8 @@ function handle({ body, params, ctx, state }) {
     problems.bad('trigger_properties must be at most 50 KB');
   }
   const campaign = campaignProblem(campaignId);
-  if (campaign) problems.bad(campaign);
+  // Braze names the campaign's state in the message itself.
+  if (campaign) problems.add(campaign, campaign);
   if (problems.any) return { status: 400, body: problems.toBody() };
 
   const key = body.external_send_id;

@@ -16,7 +16,8 @@ import { readNumber } from '../../values/number';
 import { isoDateTime } from '../../values/date';
 import { readJsonObject } from './eventFields';
 
-const show = { show: { resource: ['user'], operation: ['upsert'] } };
+// Also Transactional Email › Send's attributes, set before the email is made.
+const show = { show: { resource: ['user', 'transactional'], operation: ['upsert', 'send'] } };
 
 /**
  * Custom attributes as rows with a type, and nested ones as JSON.

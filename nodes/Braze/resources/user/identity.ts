@@ -14,6 +14,14 @@ const show = (identifyBy?: string) => ({
 		...(identifyBy ? { identifyBy: [identifyBy] } : {}),
 	},
 });
+/** External ID and the alias: also Transactional Email › Send's recipient. */
+const showWithTransactional = (identifyBy: string) => ({
+	show: {
+		resource: ['user', 'transactional'],
+		operation: [...ONE_USER_OPERATIONS, 'send'],
+		identifyBy: [identifyBy],
+	},
+});
 
 /**
  * "Identify User By" and its fields, shared by the operations that send one object per user.
@@ -50,7 +58,7 @@ export const identityProperties: INodeProperties[] = [
 		required: true,
 		placeholder: 'crm-contact-7',
 		description: 'Your ID for the user (external_id)',
-		displayOptions: show('externalId'),
+		displayOptions: showWithTransactional('externalId'),
 	},
 	{
 		displayName: 'Alias Name',
@@ -60,7 +68,7 @@ export const identityProperties: INodeProperties[] = [
 		required: true,
 		placeholder: 'lead-4821',
 		description: 'The alias name (user_alias.alias_name); case sensitive',
-		displayOptions: show('userAlias'),
+		displayOptions: showWithTransactional('userAlias'),
 	},
 	{
 		displayName: 'Alias Label',
@@ -70,7 +78,7 @@ export const identityProperties: INodeProperties[] = [
 		required: true,
 		placeholder: 'crm_lead_id',
 		description: 'The alias label (user_alias.alias_label), the kind of alias',
-		displayOptions: show('userAlias'),
+		displayOptions: showWithTransactional('userAlias'),
 	},
 	{
 		displayName: 'Braze ID',

@@ -28,8 +28,11 @@ export const profileFieldsProperty: INodeProperties = {
 	type: 'collection',
 	placeholder: 'Add Profile Field',
 	default: {},
-	description: "Braze's standard profile fields to set. A field left out is not changed.",
-	displayOptions: { show: { resource: ['user'], operation: ['upsert'] } },
+	description:
+		"Braze's standard profile fields to set (on Transactional Email › Send: before the email is made). A field left out is not changed.",
+	displayOptions: {
+		show: { resource: ['user', 'transactional'], operation: ['upsert', 'send'] },
+	},
 	options: [
 		{
 			displayName: 'Country',
