@@ -44,6 +44,16 @@ const OPERATIONS: Array<[string, IDataObject]> = [
 	['Send ID › Create', { resource: 'sendId', operation: 'create', campaignId: 'camp-1' }],
 	['User › Create or Update', { resource: 'user', operation: 'upsert', externalId: 'u1' }],
 	[
+		'Transactional Email › Send',
+		{
+			resource: 'transactional',
+			operation: 'send',
+			transactionalCampaignId: { __rl: true, mode: 'id', value: 'cmp-order-0002' },
+			externalId: 'u1',
+			duplicateProtection: 'off',
+		},
+	],
+	[
 		'Subscription Group › Set Status',
 		{
 			resource: 'subscriptionGroup',

@@ -100,7 +100,7 @@ export function transactionalPath(context: IExecuteSingleFunctions): string {
 			"Pick the Transactional Email campaign from the list, or enter its API identifier (from the campaign's page in Braze) By ID.",
 		);
 	}
-	if (!/^[A-Za-z0-9._~-]+$/.test(id)) {
+	if (!/^[A-Za-z0-9_-]+$/.test(id)) {
 		throw invalidInput(
 			context,
 			`Campaign ID "${id}" is not a campaign API identifier`,
