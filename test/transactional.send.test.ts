@@ -62,6 +62,28 @@ describe('Transactional Email › Send', () => {
 			metadata: { external_send_id: keyOf(0) },
 		});
 		expect(standIn.deliveries.get('external:u1')).toBe(1);
+		expect(standIn.profiles.get('external:u1')?.attributes).toEqual({
+			first_name: 'Ada',
+			email: 'ada@example.com',
+			plan: 'pro',
+		});
+	});
+
+	it("n8n's Retry On Fail sends the item again under the same key: one email", async () => {
+		const fiveHundred = { type: 'serverError', status: 500 };
+		standIn.queueFaults({ type: 'acceptThenDrop' }, fiveHundred, fiveHundred, fiveHundred);
+		const result = await send({}, [{ id: 'u1' }], {
+			settings: { retryOnFail: true, maxTries: 2, waitBetweenTries: 1 },
+		});
+		expect(result.error).toBeUndefined();
+		const keys = sent().map(
+			(request) => (JSON.parse(request.rawBody) as IDataObject).external_send_id,
+		);
+		// Try 1: the lost answer and two 500s; try 2: a 500, then the answer.
+		expect(keys).toHaveLength(5);
+		expect(new Set(keys).size).toBe(1);
+		expect(standIn.deliveries.get('external:u1')).toBe(1);
+		expect(result.output[0].json.external_send_id).toBe(keys[0]);
 	});
 
 	it('gives every item its own key, and a new execution new keys', async () => {

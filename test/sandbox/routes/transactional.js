@@ -60,6 +60,12 @@ function handle({ body, params, ctx, state }) {
   const dispatchId = newId();
   if (key !== undefined) state.externalSends.set(`${campaignId}|${key}`, { dispatchId, at: ctx.now });
   const user = r.external_user_id !== undefined ? `external:${r.external_user_id}` : `alias:${r.user_alias.alias_label}:${r.user_alias.alias_name}`;
+  // "Attributes … create the profile and the message goes to it"; existing values are overwritten.
+  if (isPlainObject(r.attributes)) {
+    const profile = state.profiles.get(user) || { attributes: {}, events: [], purchases: [] };
+    Object.assign(profile.attributes, r.attributes);
+    state.profiles.set(user, profile);
+  }
   state.transactionalEvents.push({ dispatch_id: dispatchId, status: 'sent', metadata: { ...(key ? { external_send_id: key } : {}), campaign_api_id: campaignId } });
   return {
     status: 201,
