@@ -365,6 +365,25 @@ describe('users in a real n8n', { concurrency: false }, () => {
 	});
 });
 
+describe('transactional email in a real n8n', { concurrency: false }, () => {
+	it('Transactional Email › Send: campaign in the path, one recipient with attributes, a key from the execution; dispatch_id and key reach the next node', async () => {
+		requireSetup();
+		const { out } = await run('BrazeE2eTransact001');
+		assert.equal(status(out), 'success', JSON.stringify(runError(out)));
+		assert.equal(standIn.requests.length, 1);
+		const [request] = standIn.requests;
+		assert.equal(request.path, '/transactional/v1/campaigns/cmp-order-0002/send');
+		assert.equal(request.status, 201);
+		assert.match(request.body.external_send_id, /^n8n-\d+-[a-z0-9]{10}-0$/, 'the key names the execution and the item');
+		assert.deepEqual(request.body.recipient, { external_user_id: 'crm-contact-77', attributes: { first_name: 'Grace' } });
+		assert.deepEqual(request.body.trigger_properties, { order_id: 'A-1001' });
+		assert.equal(standIn.profiles.get('external:crm-contact-77').attributes.first_name, 'Grace');
+		const [nextItem] = n8n.nodeItems(out, 'Next');
+		assert.equal(nextItem.dispatchId, request.response.dispatch_id);
+		assert.equal(nextItem.external_send_id, request.body.external_send_id);
+	});
+});
+
 describe('schedule, campaign trigger and dry run in a real n8n', { concurrency: false }, () => {
 	const posts = (p) => standIn.requests.filter((r) => r.method === 'POST' && r.path === p);
 

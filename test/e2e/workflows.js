@@ -132,6 +132,25 @@ function testWorkflows(creds) {
 			braze({ externalUserIds: 'u-1', ...email, options: { campaignId: 'campaign-e2e' } }, { credentialId: creds.good }),
 			next(),
 		]),
+		// Transactional Email › Send with the automatic key, which the next node receives.
+		transactional: wf('BrazeE2eTransact001', 'e2e: transactional email with duplicate protection', [
+			manual,
+			setRaw('Order', { customer: 'crm-contact-77', order: 'A-1001', first_name: 'Grace' }),
+			{
+				...braze({}, { credentialId: creds.good }),
+				parameters: {
+					resource: 'transactional',
+					operation: 'send',
+					transactionalCampaignId: { __rl: true, mode: 'id', value: 'cmp-order-0002' },
+					identifyBy: 'externalId',
+					externalId: '={{ $json.customer }}',
+					profile: { firstName: '={{ $json.first_name }}' },
+					triggerProperties: { pair: [{ key: 'order_id', value: '={{ $json.order }}' }] },
+					options: {},
+				},
+			},
+			next(),
+		]),
 		// Options › Dry Run: the item is checked and the body built, but nothing reaches Braze.
 		dryRunSend: wf('BrazeE2eDryRun0001', 'e2e: Send with Options › Dry Run', [
 			manual,
