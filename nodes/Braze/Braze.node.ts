@@ -52,7 +52,8 @@ export class Braze implements INodeType {
 					{
 						name: 'Live Activity',
 						value: 'liveActivity',
-						description: "Live Activities of an iOS app: start them on users' devices, update or end them",
+						description:
+							"Live Activities of an iOS app: start them on users' devices, update or end them",
 					},
 					{ name: 'Message', value: 'message', description: 'Messages sent through Braze' },
 					{
