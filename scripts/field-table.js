@@ -141,46 +141,85 @@ const USER_BUILT_FIELDS = {
 	'options.objectsPerRequest': '(not sent: how many objects one /users/track request carries)',
 };
 
-/** The fields of the User and Subscription Group resources: [label, parameter path, Braze key]. */
-function userFieldRows() {
+/**
+ * The fields shown for the resources `shows` accepts, collections expanded: [label, parameter
+ * path, Braze key], each path once (a field shown for several operations is defined alike).
+ */
+function fieldRows(shows, keyOf) {
 	const rows = [];
 	const seen = new Set();
-	const keyOf = (property, parameterPath) => {
-		const routed = property.routing && property.routing.send && property.routing.send.property;
-		if (typeof routed === 'string' && !routed.startsWith('=')) return routed.replace('[0]', '[]');
-		return USER_BUILT_FIELDS[parameterPath] ?? BUILT_FIELDS[parameterPath];
-	};
-	const push = (label, parameterPath, property) => {
-		if (seen.has(parameterPath)) return;
-		seen.add(parameterPath);
-		rows.push([label, parameterPath, keyOf(property, parameterPath)]);
-	};
 	for (const property of new Braze().description.properties) {
 		if (['resource', 'operation'].includes(property.name) || property.type === 'notice') continue;
 		const resources = (property.displayOptions && property.displayOptions.show && property.displayOptions.show.resource) || [];
-		if (!resources.some((resource) => resource === 'user' || resource === 'subscriptionGroup')) continue;
-		if (property.type === 'collection') {
-			for (const option of property.options) {
-				const prefix = property.name === 'options' ? 'Options' : property.displayName;
-				push(`${prefix} › ${option.displayName}`, `${property.name}.${option.name}`, option);
-			}
-			continue;
+		if (!shows(resources)) continue;
+		const prefix = property.name === 'options' ? 'Options' : property.displayName;
+		const entries =
+			property.type === 'collection'
+				? property.options.map((option) => [`${prefix} › ${option.displayName}`, `${property.name}.${option.name}`, option])
+				: [[property.displayName, property.name, property]];
+		for (const [label, parameterPath, field] of entries) {
+			if (seen.has(parameterPath)) continue;
+			seen.add(parameterPath);
+			rows.push([label, parameterPath, keyOf(field, parameterPath)]);
 		}
-		push(property.displayName, property.name, property);
 	}
 	return rows;
+}
+
+const routedKey = (property) => {
+	const routed = property.routing && property.routing.send && property.routing.send.property;
+	return typeof routed === 'string' && !routed.startsWith('=') ? routed : undefined;
+};
+
+/** The fields of the User and Subscription Group resources: [label, parameter path, Braze key]. */
+function userFieldRows() {
+	return fieldRows(
+		(resources) => resources.some((resource) => resource === 'user' || resource === 'subscriptionGroup'),
+		(property, parameterPath) => {
+			const routed = routedKey(property);
+			if (routed !== undefined) return routed.replace('[0]', '[]');
+			return USER_BUILT_FIELDS[parameterPath] ?? BUILT_FIELDS[parameterPath];
+		},
+	);
+}
+
+// The Live Activity fields a body step builds (resources/liveActivity). They win over
+// BUILT_FIELDS: the audience goes out as custom_audience there.
+const LIVE_ACTIVITY_BUILT_FIELDS = {
+	activityAttributes: 'activity_attributes (object)',
+	contentState: 'content_state (object)',
+	staleDate: 'stale_date (UTC ISO 8601)',
+	dismissalDate: 'dismissal_date (UTC ISO 8601)',
+	notificationTitle: 'notification.alert.title',
+	notificationBody: 'notification.alert.body',
+	'notificationOptions.alertSound': 'notification.alert.sound',
+	audienceMode: 'custom_audience (built from the form, pasted as JSON, or none)',
+	audienceCombinator: 'custom_audience.AND / custom_audience.OR (top level)',
+	audienceFilters: 'custom_audience.AND[] or .OR[] (as on Send)',
+	audienceGroups: 'custom_audience.AND[] or .OR[] → nested {"AND": […]} or {"OR": […]}',
+	audienceJson: 'custom_audience (a Connected Audience object)',
+};
+
+/** The fields of Live Activity › Start and Update: [label, parameter path, Braze key]. */
+function liveActivityFieldRows() {
+	return fieldRows(
+		(resources) => resources.includes('liveActivity'),
+		(property, parameterPath) =>
+			LIVE_ACTIVITY_BUILT_FIELDS[parameterPath] ?? routedKey(property) ?? BUILT_FIELDS[parameterPath],
+	);
 }
 
 function readFieldDoc() {
 	return require('fs').readFileSync(path.resolve(__dirname, '../docs/fields.md'), 'utf8');
 }
 
-module.exports = { sendFieldRows, userFieldRows, readFieldDoc };
+module.exports = { sendFieldRows, userFieldRows, liveActivityFieldRows, readFieldDoc };
 
 if (require.main === module) {
 	const rows = sendFieldRows();
 	const userRows = userFieldRows();
-	const missing = [...rows, ...userRows].filter((row) => !row[2]);
+	const liveActivityRows = liveActivityFieldRows();
+	const missing = [...rows, ...userRows, ...liveActivityRows].filter((row) => !row[2]);
 	if (missing.length) {
 		console.error(`No Braze key known for: ${missing.map((row) => row[1]).join(', ')}`);
 		process.exit(1);
@@ -189,4 +228,6 @@ if (require.main === module) {
 	for (const [label, parameter, key] of rows) console.log(`| ${label} | \`${parameter}\` | \`${key}\` |`);
 	console.log('\n## User and Subscription Group\n\n| Field | Parameter | Braze key |\n|---|---|---|');
 	for (const [label, parameter, key] of userRows) console.log(`| ${label} | \`${parameter}\` | \`${key}\` |`);
+	console.log('\n## Live Activity\n\n| Field | Parameter | Braze key |\n|---|---|---|');
+	for (const [label, parameter, key] of liveActivityRows) console.log(`| ${label} | \`${parameter}\` | \`${key}\` |`);
 }

@@ -5,6 +5,7 @@ import { Braze } from '../nodes/Braze/Braze.node';
 import { channels } from '../nodes/Braze/channels';
 import { campaignProperties } from '../nodes/Braze/resources/campaign';
 import { canvasProperties } from '../nodes/Braze/resources/canvas';
+import { liveActivityProperties } from '../nodes/Braze/resources/liveActivity';
 import { messageProperties } from '../nodes/Braze/resources/message';
 import { sendIdProperties } from '../nodes/Braze/resources/sendId';
 import { mergeForms } from '../nodes/Braze/form/mergeForms';
@@ -14,6 +15,7 @@ const [resourceProperty] = description.properties;
 const resourceForms: Record<string, INodeProperties[]> = {
 	campaign: campaignProperties,
 	canvas: canvasProperties,
+	liveActivity: liveActivityProperties,
 	message: messageProperties,
 	sendId: sendIdProperties,
 };

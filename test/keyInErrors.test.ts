@@ -42,6 +42,31 @@ const OPERATIONS: Array<[string, IDataObject]> = [
 		{ resource: 'canvas', operation: 'trigger', canvasId: 'canvas-1', externalUserIds: 'u1' },
 	],
 	['Send ID › Create', { resource: 'sendId', operation: 'create', campaignId: 'camp-1' }],
+	[
+		'Live Activity › Start',
+		{
+			resource: 'liveActivity',
+			operation: 'start',
+			liveActivityAppId: 'app-1',
+			activityId: 'match-7',
+			activityAttributesType: 'SportsActivityAttributes',
+			activityAttributes: '{"homeTeam": "Lions"}',
+			contentState: '{"score": "0-0"}',
+			notificationTitle: 'Kick-off',
+			notificationBody: 'Lions vs Tigers',
+			externalUserIds: 'u1',
+		},
+	],
+	[
+		'Live Activity › Update',
+		{
+			resource: 'liveActivity',
+			operation: 'update',
+			liveActivityAppId: 'app-1',
+			activityId: 'match-7',
+			contentState: '{"score": "1-0"}',
+		},
+	],
 	['User › Create or Update', { resource: 'user', operation: 'upsert', externalId: 'u1' }],
 	[
 		'Transactional Email › Send',

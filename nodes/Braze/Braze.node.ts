@@ -4,6 +4,7 @@ import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { listSearch } from './listSearch';
 import { campaignProperties } from './resources/campaign';
 import { canvasProperties } from './resources/canvas';
+import { liveActivityProperties } from './resources/liveActivity';
 import { messageProperties } from './resources/message';
 import { sendIdProperties } from './resources/sendId';
 import { mergeForms } from './form/mergeForms';
@@ -49,6 +50,12 @@ export class Braze implements INodeType {
 						value: 'canvas',
 						description: 'API-triggered Canvases (multi-step journeys set up in Braze)',
 					},
+					{
+						name: 'Live Activity',
+						value: 'liveActivity',
+						description:
+							"Live Activities of an iOS app: start them on users' devices, update or end them",
+					},
 					{ name: 'Message', value: 'message', description: 'Messages sent through Braze' },
 					{
 						name: 'Send ID',
@@ -79,6 +86,7 @@ export class Braze implements INodeType {
 			...mergeForms([
 				campaignProperties,
 				canvasProperties,
+				liveActivityProperties,
 				messageProperties,
 				sendIdProperties,
 				subscriptionGroupProperties,

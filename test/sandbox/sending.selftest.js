@@ -106,4 +106,22 @@ describe('Live Activities', () => {
     const noAlert = await call('/messages/live_activity/start', { ...startBody, notification: { alert: 'hi' } });
     assert.match(noAlert.json.error, /title and a body/);
   });
+
+  test('a body that is not JSON: Braze\'s "does not match declared format", under "error"', async () => {
+    const res = await fetch(`${standIn.url}/messages/live_activity/update`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: 'Bearer local-dev-key' },
+      body: '{"app_id": ',
+    });
+    assert.equal(res.status, 400);
+    const json = await res.json();
+    assert.match(json.error, /message body does not match declared format/);
+    assert.equal(json.message, undefined);
+  });
+
+  test('update has no top-level priority (it is the notification\'s apns_priority)', async () => {
+    const res = await call('/messages/live_activity/update', { app_id: 'app', activity_id: 'a', content_state: {}, priority: 5 });
+    assert.equal(res.status, 400);
+    assert.match(res.json.error, /priority is not a documented field/);
+  });
 });

@@ -89,7 +89,8 @@ function createServer(s) {
       finish();
     };
 
-    // A route has a fixed path, or a pattern whose named groups become params (a path parameter).
+    // A route has a fixed path, or a pattern whose named groups become params (a path parameter),
+    // and may give its own answer to a body that is not a JSON object (badFormat).
     const route = s.routes.find((r) => r.method === req.method && (r.path === url.pathname || (r.pattern && r.pattern.test(url.pathname))));
     const params = route && route.pattern ? url.pathname.match(route.pattern).groups || {} : {};
     if (!route) return send(404, { message: 'Not Found' }, s.rateLimiter.headers(s.now()));
@@ -175,12 +176,12 @@ function createServer(s) {
       try {
         body = JSON.parse(raw);
       } catch (e) {
-        result = { status: 400, body: { message: 'Bad Request', errors: [`Request body is not valid JSON: ${e.message}`] } };
+        result = { status: 400, body: route.badFormat || { message: 'Bad Request', errors: [`Request body is not valid JSON: ${e.message}`] } };
       }
       if (!result) {
         record.body = body;
         if (body === null || typeof body !== 'object' || Array.isArray(body)) {
-          result = { status: 400, body: { message: 'Bad Request', errors: ['Request body must be a JSON object'] } };
+          result = { status: 400, body: route.badFormat || { message: 'Bad Request', errors: ['Request body must be a JSON object'] } };
         } else {
           // 5. Endpoint rules.
           result = route.handle({ body, query: record.query, params, ctx: { strict: s.strict, now }, state: s.data });

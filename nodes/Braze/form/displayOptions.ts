@@ -20,16 +20,27 @@ export function showForSend(): IDisplayOptions {
 }
 
 /**
- * Every operation that names recipients: Campaign and Canvas Trigger, Message Send and Schedule.
- * n8n checks each key on its own, so this also admits pairs such as campaign/send, which do not
- * exist: the pairs that can occur are exactly those four. Fields shown by all of them (External
- * User IDs, Audience) are defined once with this condition instead of once per operation, because
- * n8n's routing walks, and evaluates, every definition for every item.
+ * Every operation that names recipients: Campaign and Canvas Trigger, Message Send and Schedule,
+ * Live Activity Start. n8n checks each key on its own, so this also admits pairs such as
+ * campaign/send, which do not exist: the pairs that can occur are exactly those five. Fields
+ * shown by all of them (External User IDs, Audience) are defined once with this condition
+ * instead of once per operation, because n8n's routing walks, and evaluates, every definition
+ * for every item.
  */
 export const RECIPIENT_OPERATIONS = {
-	resource: ['campaign', 'canvas', 'message'],
-	operation: ['trigger', 'send', 'schedule'],
+	resource: ['campaign', 'canvas', 'message', 'liveActivity'],
+	operation: ['trigger', 'send', 'schedule', 'start'],
 };
+
+/** User Aliases and Segment ID: Message Send and Schedule, and Live Activity Start. */
+export function showForAliasesAndSegment(): IDisplayOptions {
+	return {
+		show: {
+			resource: [...MESSAGE_SEND_OPERATIONS.resource, 'liveActivity'],
+			operation: [...MESSAGE_SEND_OPERATIONS.operation, 'start'],
+		},
+	};
+}
 
 export function showForRecipients(extra: IDisplayOptions['show'] = {}): IDisplayOptions {
 	return { show: { ...RECIPIENT_OPERATIONS, ...extra } };

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
-import { showForRecipients, showForSend } from '../form/displayOptions';
+import { showForAliasesAndSegment, showForRecipients, showForSend } from '../form/displayOptions';
 import type { BrazeBody, UserAlias } from '../body/types';
 import { idField } from '../validation/fieldValues';
 import { byteLength } from '../values/bytes';
@@ -30,49 +30,55 @@ export const externalUserIdsProperty: INodeProperties = {
 	// Send and Schedule, addTriggerRecipients on the triggers.
 };
 
+/** Users named by an alias: Message › Send and Schedule, Live Activity › Start. */
+export const userAliasesProperty: INodeProperties = {
+	displayName: 'User Aliases',
+	name: 'userAliases',
+	type: 'fixedCollection',
+	typeOptions: { multipleValues: true },
+	placeholder: 'Add User Alias',
+	default: {},
+	description: 'Users identified by an alias (a name under a label) instead of an external ID',
+	displayOptions: showForAliasesAndSegment(),
+	options: [
+		{
+			displayName: 'Alias',
+			name: 'alias',
+			values: [
+				{
+					displayName: 'Alias Name',
+					name: 'aliasName',
+					type: 'string',
+					default: '',
+					description: 'The alias itself, for example a CRM contact ID (at most 236 bytes)',
+				},
+				{
+					displayName: 'Alias Label',
+					name: 'aliasLabel',
+					type: 'string',
+					default: '',
+					description: 'The kind of alias, for example crm_id or email_id (at most 236 bytes)',
+				},
+			],
+		},
+	],
+};
+
+/** A segment: Message › Send and Schedule, Live Activity › Start. */
+export const segmentIdProperty: INodeProperties = {
+	displayName: 'Segment ID',
+	name: 'segmentId',
+	...brazeIdLocator('searchSegments', 'seg-0a1b2c3d'),
+	description:
+		"A Braze segment's API identifier (Audience › Segments). On Send and Schedule: alone, it messages the whole segment and needs Broadcast on; with named users, only those of them who are in the segment are messaged. On Live Activity › Start: the activity starts for the segment's users, and no user may be named.",
+	displayOptions: showForAliasesAndSegment(),
+	routing: { send: { type: 'body', property: 'segment_id' } },
+};
+
 /** Message › Send and Schedule: the recipients besides External User IDs. */
 export const messageRecipientProperties: INodeProperties[] = [
-	{
-		displayName: 'User Aliases',
-		name: 'userAliases',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true },
-		placeholder: 'Add User Alias',
-		default: {},
-		description: 'Users identified by an alias (a name under a label) instead of an external ID',
-		displayOptions: showForSend(),
-		options: [
-			{
-				displayName: 'Alias',
-				name: 'alias',
-				values: [
-					{
-						displayName: 'Alias Name',
-						name: 'aliasName',
-						type: 'string',
-						default: '',
-						description: 'The alias itself, for example a CRM contact ID (at most 236 bytes)',
-					},
-					{
-						displayName: 'Alias Label',
-						name: 'aliasLabel',
-						type: 'string',
-						default: '',
-						description: 'The kind of alias, for example crm_id or email_id (at most 236 bytes)',
-					},
-				],
-			},
-		],
-	},
-	{
-		displayName: 'Segment ID',
-		name: 'segmentId',
-		...brazeIdLocator('searchSegments', 'seg-0a1b2c3d'),
-		description:
-			"A Braze segment's API identifier (Audience › Segments). Alone, it messages the whole segment and needs Broadcast on; with named users, only those of them who are in the segment are messaged.",
-		displayOptions: showForSend(),
-		routing: { send: { type: 'body', property: 'segment_id' } },
-	},
+	userAliasesProperty,
+	segmentIdProperty,
 	{
 		displayName: 'Broadcast',
 		name: 'broadcast',

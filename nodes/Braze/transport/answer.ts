@@ -90,6 +90,19 @@ export function readAnswer(
 	return { error, answer };
 }
 
+/**
+ * Braze's own words in an error answer. Most endpoints answer {"message": …}; the Live Activity
+ * endpoints answer {"error": …}, multi-line ("\nProblem:\n  …\nResolution:\n  …")
+ * (https://www.braze.com/docs/api/endpoints/messaging/live_activity/start). Either is read, on
+ * one line.
+ */
+function brazeErrorText(body: IDataObject): string {
+	const text = [body.message, body.error].find(
+		(value): value is string => typeof value === 'string' && value.trim() !== '',
+	);
+	return text === undefined ? '' : text.replace(/\s+/g, ' ').trim();
+}
+
 interface Refusal {
 	message: string;
 	description: string;
@@ -103,7 +116,7 @@ function refusalText(
 	body: IDataObject,
 	rateLimit: RateLimitInfo,
 ): Refusal {
-	const brazeMessage = typeof body.message === 'string' ? body.message : '';
+	const brazeMessage = brazeErrorText(body);
 	switch (status) {
 		case 401:
 			return {

@@ -1,4 +1,4 @@
-import type { IExecuteSingleFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 
 import { readBoolean } from '../values/boolean';
 import { describeValue } from '../values/describe';
@@ -52,4 +52,36 @@ export function textField(context: IExecuteSingleFunctions, value: unknown, labe
 		);
 	}
 	return reading.text.trim();
+}
+
+/**
+ * A JSON field's object: an object from an expression, or JSON text of an object (blank text
+ * is {}). `example` is shown in the fix.
+ */
+export function readJsonObject(
+	context: IExecuteSingleFunctions,
+	raw: unknown,
+	label: string,
+	example = '{"plan": "pro"}',
+): IDataObject {
+	let parsed = raw;
+	if (typeof raw === 'string') {
+		try {
+			parsed = raw.trim() === '' ? {} : JSON.parse(raw);
+		} catch {
+			throw invalidInput(
+				context,
+				`${label} is not valid JSON`,
+				`Fix the JSON in "${label}", e.g. ${example}.`,
+			);
+		}
+	}
+	if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+		throw invalidInput(
+			context,
+			`${label} must be a JSON object`,
+			`Give an object in "${label}", e.g. ${example}.`,
+		);
+	}
+	return parsed as IDataObject;
 }

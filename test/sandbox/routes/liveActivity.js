@@ -3,11 +3,13 @@
 // https://www.braze.com/docs/api/endpoints/messaging/live_activity/start
 // https://www.braze.com/docs/api/endpoints/messaging/live_activity/update
 // Braze answers these with {"error": …}, not {"message": …}.
-const { Problems, checkFields, checkValue, isPlainObject } = require('../rules/check');
+const { Problems, checkFields, isPlainObject } = require('../rules/check');
 const { checkAudience } = require('../rules/audience');
 const { ALIAS } = require('../rules/users');
 
 const MAX_IDS = 50;
+// There is no top-level priority: APNs priority is the notification's apns_priority (10 by
+// default, 5 with content-available), as the update page says.
 // The fields start and update share: which activity, its state, and when it goes stale or away.
 const ACTIVITY = {
   app_id: { type: 'string', required: true, nonEmpty: true },
@@ -22,6 +24,12 @@ function refuse(problems) {
   const { message, errors } = problems.toBody();
   return { status: 400, body: { error: `${message}: ${errors.join('; ')}` } };
 }
+
+// A body that is not JSON (or not a JSON object), in Braze's documented words for these endpoints.
+const BAD_FORMAT = {
+  error:
+    "\nProblem:\n  message body does not match declared format\nResolution:\n  when specifying application/json as content-type, you must pass valid application/json in the request's 'body' ",
+};
 
 function start({ body, ctx, state }) {
   const problems = new Problems();
@@ -69,7 +77,6 @@ function update({ body, ctx, state }) {
     problems,
     ctx,
   );
-  if (body.priority !== undefined) checkValue(body.priority, 'priority', { type: 'integer' }, problems, ctx);
   if (problems.any) return refuse(problems);
   const entry = state.liveActivities.get(`${body.app_id}|${body.activity_id}`) || {};
   state.liveActivities.set(`${body.app_id}|${body.activity_id}`, { ...entry, content_state: body.content_state, ended: body.end_activity === true });
@@ -77,6 +84,6 @@ function update({ body, ctx, state }) {
 }
 
 module.exports = [
-  { method: 'POST', path: '/messages/live_activity/start', permission: 'messages.live_activity.start', handle: start },
-  { method: 'POST', path: '/messages/live_activity/update', permission: 'messages.live_activity.update', handle: update },
+  { method: 'POST', path: '/messages/live_activity/start', permission: 'messages.live_activity.start', handle: start, badFormat: BAD_FORMAT },
+  { method: 'POST', path: '/messages/live_activity/update', permission: 'messages.live_activity.update', handle: update, badFormat: BAD_FORMAT },
 ];

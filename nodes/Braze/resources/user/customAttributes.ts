@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
-import { textField } from '../../validation/fieldValues';
+import { readJsonObject, textField } from '../../validation/fieldValues';
 import { invalidInput } from '../../validation/invalidInput';
 import {
 	customAttributeName,
@@ -14,7 +14,6 @@ import { readBoolean } from '../../values/boolean';
 import { describeValue } from '../../values/describe';
 import { readNumber } from '../../values/number';
 import { isoDateTime } from '../../values/date';
-import { readJsonObject } from './eventFields';
 
 // Also Transactional Email › Send's attributes, set before the email is made.
 const show = { show: { resource: ['user', 'transactional'], operation: ['upsert', 'send'] } };

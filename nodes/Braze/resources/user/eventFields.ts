@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
-import { textField } from '../../validation/fieldValues';
+import { readJsonObject, textField } from '../../validation/fieldValues';
 import { invalidInput } from '../../validation/invalidInput';
 import { accepted, properties } from '../../validation/userData';
 import { isoDateTime } from '../../values/date';
@@ -72,32 +72,4 @@ export function occurrence(
 		);
 	}
 	return result;
-}
-
-/** A JSON field's object: an object from an expression, or JSON text of an object. */
-export function readJsonObject(
-	context: IExecuteSingleFunctions,
-	raw: unknown,
-	label: string,
-): IDataObject {
-	let parsed = raw;
-	if (typeof raw === 'string') {
-		try {
-			parsed = raw.trim() === '' ? {} : JSON.parse(raw);
-		} catch {
-			throw invalidInput(
-				context,
-				`${label} is not valid JSON`,
-				`Fix the JSON in "${label}", e.g. {"plan": "pro"}.`,
-			);
-		}
-	}
-	if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-		throw invalidInput(
-			context,
-			`${label} must be a JSON object`,
-			`Give an object in "${label}", e.g. {"plan": "pro"}.`,
-		);
-	}
-	return parsed as IDataObject;
 }

@@ -197,7 +197,7 @@ export const audienceProperties: INodeProperties[] = [
 		],
 		default: 'none',
 		description:
-			'Target every user who matches Connected Audience filters (custom attributes, push and email subscription status, last app use). An audience send without named users is a broadcast: turn Broadcast on. Braze limits broadcasts to 250 requests per minute, and 10 per minute for the same audience.',
+			'Target every user who matches Connected Audience filters (custom attributes, push and email subscription status, last app use). On Send, Schedule and the triggers, an audience send without named users is a broadcast: turn Broadcast on. Braze limits broadcasts to 250 requests per minute, and 10 per minute for the same audience. On Live Activity › Start it is sent as custom_audience, without named users or a segment.',
 		displayOptions: showForRecipients(),
 	},
 	{

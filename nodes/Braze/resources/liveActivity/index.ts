@@ -1,0 +1,42 @@
+import { audienceProperties } from '../../sections/audience';
+import {
+	externalUserIdsProperty,
+	segmentIdProperty,
+	userAliasesProperty,
+} from '../../sections/recipients';
+import { resourceProperties } from '../resource';
+import {
+	activityIdProperty,
+	appIdProperty,
+	contentStateProperty,
+	liveActivityOptionsProperty,
+	RESOURCE,
+	staleDateProperty,
+} from './fields';
+import { notificationProperties } from './notification';
+import { startOperation, startProperties } from './start';
+import { updateOperation, updateProperties } from './update';
+
+/**
+ * The Live Activity form, in order: the app and activity, whom Start reaches (the recipient and
+ * audience fields Send defines, shown for Start too), the activity's content, the alert, Options.
+ */
+export const liveActivityProperties = resourceProperties(
+	RESOURCE,
+	[startOperation, updateOperation],
+	[
+		appIdProperty,
+		activityIdProperty,
+		externalUserIdsProperty,
+		userAliasesProperty,
+		segmentIdProperty,
+		...audienceProperties,
+		...startProperties,
+		contentStateProperty,
+		...updateProperties,
+		staleDateProperty,
+		...notificationProperties,
+		liveActivityOptionsProperty,
+	],
+	'start',
+);
