@@ -65,12 +65,18 @@ export function readAnswer(
 	context: IExecuteSingleFunctions,
 	response: IN8nHttpFullResponse,
 	permission: string,
+	method = 'POST',
 ): ReadAnswer {
 	const status = response.statusCode;
 	const answer: BrazeAnswer = { status, rateLimit: readRateLimitInfo(response) };
 	if (status >= 300 && status < 400) return { error: redirectError(context, response), answer };
 	if (status < 300) {
 		if (isBrazeJson(response.body)) return { json: { ...response.body }, answer };
+		// Braze documents its lists without a `message` (e.g.
+		// https://www.braze.com/docs/api/endpoints/messaging/schedule_messages/get_messages_scheduled).
+		if (method === 'GET' && isPlainObject(response.body)) {
+			return { json: { ...response.body }, answer };
+		}
 		return { error: unreadableAnswerError(context, response), answer };
 	}
 	const body = isPlainObject(response.body) ? response.body : {};
