@@ -109,7 +109,10 @@ export function triggerResource(spec: TriggerSpec): {
 		...spec.operation,
 		prepare: [...targetingSteps, ...(spec.triggerOnlySteps ?? [])],
 	};
-	const operations = [trigger, ...scheduleOperations(spec.schedule, spec.id.bodyKey, targetingSteps)];
+	const operations = [
+		trigger,
+		...scheduleOperations(spec.schedule, spec.id.bodyKey, targetingSteps),
+	];
 	// The Operation list in alphabetical order, as n8n's lint asks.
 	operations.sort((a, b) => a.name.localeCompare(b.name));
 	return { properties, operations };

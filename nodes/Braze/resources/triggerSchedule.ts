@@ -58,7 +58,7 @@ export function scheduleOperations(
 			name: 'Schedule',
 			value: 'schedule',
 			action: `Schedule ${article}`,
-			description: `Schedule an API-triggered ${noun} for a later time, for named recipients or its whole audience (POST ${path}/create).${spec.scheduleNote ? ` ${spec.scheduleNote}` : ''} Outputs schedule_id (keep it to update or delete the schedule) and dispatch_id; more than 50 recipients are scheduled in requests of 50, each with its own schedule_id, listed in schedule_ids.`,
+			description: `Schedule an API-triggered ${noun} for a later time, for named recipients or its whole audience (POST ${path}/create).${spec.scheduleNote ? ` ${spec.scheduleNote}` : ''} Outputs schedule_id (keep it to update or delete the schedule) and dispatch_id; more than 50 recipients are scheduled in requests of 50, each with its own schedule_id, listed in schedule_ids`,
 			url: `${path}/create`,
 			permission: `${permission}.create`,
 			prepare: [...targetingSteps, addSchedule],
@@ -70,7 +70,11 @@ export function scheduleOperations(
 			description: `Move a scheduled ${noun} to a new time, by its schedule_id (POST ${path}/update). The new schedule replaces the old one whole (local or optimal time included); recipients and properties stay as scheduled. Outputs schedule_id and message.`,
 			url: `${path}/update`,
 			permission: `${permission}.update`,
-			prepare: [assertValidScheduleId, addSchedule, keepOnlyKeys([idKey, 'schedule_id', 'schedule'])],
+			prepare: [
+				assertValidScheduleId,
+				addSchedule,
+				keepOnlyKeys([idKey, 'schedule_id', 'schedule']),
+			],
 			echoBodyKeys: ['schedule_id'],
 		},
 		{
