@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { runBrazeNode } from './helpers/engine';
-import { LIMITED_KEY, startStandInWithout } from './helpers/limitedKey';
+import { expectPermissionNamed } from './helpers/limitedKey';
 import { standInCredentials, useStandIn } from './helpers/standIn';
 
 /** Next year: a future Send At that stays within the node's five-year bound. */
@@ -358,27 +358,12 @@ describe('Campaign schedules: 403', () => {
 		['updateSchedule', 'campaigns.trigger.schedule.update', { scheduleId: 's1' }],
 		['deleteSchedule', 'campaigns.trigger.schedule.delete', { scheduleId: 's1' }],
 	])('%s names %s', async (operation, permission, extra) => {
-		const limited = await startStandInWithout(permission);
-		try {
-			const result = await runBrazeNode({
-				parameters: {
-					resource: 'campaign',
-					operation,
-					campaignId: 'camp-1',
-					scheduleTime: FUTURE,
-					...extra,
-				} as never,
-				credentials: standInCredentials(limited, LIMITED_KEY),
-			});
-			expect(result.error?.message).toBe(
-				`The Braze API key lacks the ${permission} permission (403)`,
-			);
-			expect(String(result.error?.description)).toContain(
-				`create a key with the ${permission} permission`,
-			);
-			expect(limited.requests).toHaveLength(1);
-		} finally {
-			await limited.close();
-		}
+		await expectPermissionNamed(permission, {
+			resource: 'campaign',
+			operation,
+			campaignId: 'camp-1',
+			scheduleTime: FUTURE,
+			...extra,
+		});
 	});
 });

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { runBrazeNode } from './helpers/engine';
-import { LIMITED_KEY, startStandInWithout } from './helpers/limitedKey';
+import { expectPermissionNamed } from './helpers/limitedKey';
 import { standInCredentials, useStandIn } from './helpers/standIn';
 
 /** Next year: a future Send At that stays within the node's five-year bound. */
@@ -165,24 +165,12 @@ describe('Canvas schedules: 403', () => {
 		['updateSchedule', 'canvas.trigger.schedule.update', { scheduleId: 's1' }],
 		['deleteSchedule', 'canvas.trigger.schedule.delete', { scheduleId: 's1' }],
 	])('%s names %s', async (operation, permission, extra) => {
-		const limited = await startStandInWithout(permission);
-		try {
-			const result = await runBrazeNode({
-				parameters: {
-					resource: 'canvas',
-					operation,
-					canvasId: 'cnv-1',
-					scheduleTime: FUTURE,
-					...extra,
-				} as never,
-				credentials: standInCredentials(limited, LIMITED_KEY),
-			});
-			expect(result.error?.message).toBe(
-				`The Braze API key lacks the ${permission} permission (403)`,
-			);
-			expect(limited.requests).toHaveLength(1);
-		} finally {
-			await limited.close();
-		}
+		await expectPermissionNamed(permission, {
+			resource: 'canvas',
+			operation,
+			canvasId: 'cnv-1',
+			scheduleTime: FUTURE,
+			...extra,
+		});
 	});
 });

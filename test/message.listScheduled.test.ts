@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { runBrazeNode } from './helpers/engine';
 import type { RunOptions } from './helpers/engine';
-import { LIMITED_KEY, startStandInWithout } from './helpers/limitedKey';
+import { expectPermissionNamed } from './helpers/limitedKey';
 import { standInCredentials, useStandIn } from './helpers/standIn';
 import { virtualTime } from './helpers/virtualTime';
 
@@ -178,22 +178,10 @@ describe('Message › List Scheduled', () => {
 	});
 
 	it('403: names the messages.schedule_broadcasts permission', async () => {
-		const limited = await startStandInWithout('messages.schedule_broadcasts');
-		try {
-			const result = await runBrazeNode({
-				parameters: {
-					resource: 'message',
-					operation: 'listScheduled',
-					endTime: dayAfter(3),
-				} as never,
-				credentials: standInCredentials(limited, LIMITED_KEY),
-			});
-			expect(result.error?.message).toBe(
-				'The Braze API key lacks the messages.schedule_broadcasts permission (403)',
-			);
-			expect(limited.requests).toHaveLength(1);
-		} finally {
-			await limited.close();
-		}
+		await expectPermissionNamed('messages.schedule_broadcasts', {
+			resource: 'message',
+			operation: 'listScheduled',
+			endTime: dayAfter(3),
+		});
 	});
 });
