@@ -41,6 +41,8 @@ const BUILT_FIELDS = {
 	atOptimalTime: 'schedule.at_optimal_time',
 	updateTime: '(Update Schedule: whether schedule is sent)',
 	updateMessages: '(Update Schedule: whether messages is sent)',
+	// Message › List Scheduled (reference §19): a query parameter.
+	endTime: 'end_time (query string; the date only, as YYYY-MM-DDT00:00:00Z)',
 	// Node behaviour, not part of the request.
 	'options.dryRun': '(not sent: outputs the request bodies instead of calling Braze)',
 	'options.maxWaitOnRateLimit': '(not sent: how long the node waits on a 429)',

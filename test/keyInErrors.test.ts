@@ -41,6 +41,33 @@ const OPERATIONS: Array<[string, IDataObject]> = [
 		'Canvas › Trigger',
 		{ resource: 'canvas', operation: 'trigger', canvasId: 'canvas-1', externalUserIds: 'u1' },
 	],
+	...(['campaign', 'canvas'] as const).flatMap((resource): Array<[string, IDataObject]> => {
+		const id = resource === 'campaign' ? { campaignId: 'camp-1' } : { canvasId: 'canvas-1' };
+		// Within the node's five-year bound, so that the request goes out.
+		const at = { scheduleTime: `${new Date().getUTCFullYear() + 1}-12-01T09:00:00` };
+		return [
+			[
+				`${resource} › Schedule`,
+				{ resource, operation: 'schedule', ...id, ...at, broadcast: true },
+			],
+			[
+				`${resource} › Update Schedule`,
+				{ resource, operation: 'updateSchedule', ...id, ...at, scheduleId: 's1' },
+			],
+			[
+				`${resource} › Delete Schedule`,
+				{ resource, operation: 'deleteSchedule', ...id, scheduleId: 's1' },
+			],
+		];
+	}),
+	[
+		'Message › List Scheduled',
+		{
+			resource: 'message',
+			operation: 'listScheduled',
+			endTime: `${new Date().getUTCFullYear() + 1}-12-01`,
+		},
+	],
 	['Send ID › Create', { resource: 'sendId', operation: 'create', campaignId: 'camp-1' }],
 	[
 		'Live Activity › Start',

@@ -189,6 +189,29 @@ describe.each(CASES)('$name', ({ origin, fault, target, redirect }) => {
 		}
 	});
 
+	it('List Scheduled (a GET): one request, no key elsewhere, nothing read', async () => {
+		const server = origin();
+		server.queueFaults(fault('/messages/scheduled_broadcasts'));
+		const result = await runBrazeNode({
+			nodeType: brazeAsLoaded,
+			parameters: {
+				resource: 'message',
+				operation: 'listScheduled',
+				endTime: `${new Date().getUTCFullYear() + 1}-01-01`,
+				requestOptions: { allowUnauthorizedCerts: true },
+			},
+			credentials: standInCredentials(server),
+		});
+		expectOneRequestAtOriginOnly(server);
+		expect(result.output).toEqual([]);
+		expect(result.error?.message).toMatch(
+			redirect
+				? /^Braze did not act: the URL answered with a redirect \(3\d\d\), so nothing was sent$/
+				: /^The answer was not Braze's \(HTTP 200, text\/html\): nothing was read$/,
+		);
+		expect(String(result.error?.description)).toMatch(/Instance or Custom URL/);
+	});
+
 	// The credential test and the list searches have no "Ignore SSL Issues" setting, and n8n's HTTP
 	// client on Node 20 cannot be told in-process to trust a self-signed certificate: the https
 	// origin is covered for Send only.

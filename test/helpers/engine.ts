@@ -33,7 +33,7 @@ export interface RunOptions {
 	/** An expression the next node evaluates for each item, e.g. {{ $json.dispatch_id }}. */
 	receive?: string;
 	/** Node settings such as retryOnFail, maxTries and waitBetweenTries. */
-	settings?: Pick<INode, 'retryOnFail' | 'maxTries' | 'waitBetweenTries'>;
+	settings?: Pick<INode, 'retryOnFail' | 'maxTries' | 'waitBetweenTries' | 'alwaysOutputData'>;
 	/**
 	 * Run as n8n's Retry of this failed execution (the editor's Retry button): its saved data, with
 	 * the error and the failed node's last run removed, as n8n's ExecutionService.retry does.

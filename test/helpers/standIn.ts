@@ -6,6 +6,8 @@ import { virtualTime } from './virtualTime';
 export interface RecordedRequest {
 	method: string;
 	path: string;
+	/** The query string's parameters. */
+	query: Record<string, string>;
 	headers: Record<string, string>;
 	body: IDataObject | undefined;
 	rawBody: string;

@@ -575,8 +575,9 @@ describe('other endpoints', () => {
     assert.equal(c.status, 201, JSON.stringify(c.json));
     assert.equal(typeof c.json.schedule_id, 'string');
     assert.equal(standIn.deliveries.size, 0);
-    const list = await call(`/messages/scheduled_broadcasts?end_time=${encodeURIComponent(days(2))}`, undefined, { method: 'GET' });
-    assert.equal(list.json.scheduled_broadcasts.length, 1);
+    // Braze documents dashboard broadcasts only; the stand-in never lists API schedules.
+    const list = await call(`/messages/scheduled_broadcasts?end_time=${encodeURIComponent(days(60))}`, undefined, { method: 'GET' });
+    assert.equal(list.json.scheduled_broadcasts.some((b) => b.id === c.json.schedule_id), false);
     const u = await call('/messages/schedule/update', { schedule_id: c.json.schedule_id, schedule: { time: days(2) } });
     assert.equal(u.status, 200, JSON.stringify(u.json));
     assert.equal((await call('/messages/schedule/delete', { schedule_id: c.json.schedule_id })).status, 200);

@@ -14,8 +14,16 @@ import {
 } from '../sections/triggerRecipients';
 import type { TriggerKind } from '../sections/triggerRecipients';
 import type { OperationSpec } from '../transport/operation';
+import {
+	scheduleIdProperties,
+	scheduleOperations,
+	TARGETING_OPERATIONS,
+	TRIGGER_OPERATIONS,
+	triggerScheduleTimeProperties,
+} from './triggerSchedule';
+import type { ScheduleSpec } from './triggerSchedule';
 
-/** What differs between Campaign › Trigger and Canvas › Trigger; the rest is this file. */
+/** What differs between the Campaign and Canvas resources; the rest is this file. */
 export interface TriggerSpec {
 	kind: TriggerKind;
 	/** The campaign or Canvas picker: its label, parameter, list method and body key. */
@@ -29,24 +37,28 @@ export interface TriggerSpec {
 	};
 	/** The top-level Trigger Properties or Context field. */
 	propertiesField: { displayName: string; name: string; description: string };
-	/** Fields shown after the audience, before Options. */
-	extraProperties?: INodeProperties[];
-	/** Options picked from Send's collection by name, and the collection's description. */
-	options: string[];
-	optionsDescription: string;
+	/** Fields of Trigger only, shown after the audience, before the schedule and Options. */
+	triggerOnlyProperties?: INodeProperties[];
+	/** Options picked from Send's collection by name; `triggerAndSchedule` only on those two. */
+	options: { names: string[]; triggerAndSchedule?: string[]; description: string };
 	/** Checks run before the audience and targeting checks, and steps run after them. */
 	stepsBeforeChecks?: BodyStep[];
 	stepsAfterChecks?: BodyStep[];
+	/** Steps of Trigger only, run after all the others (the fields of triggerOnlyProperties). */
+	triggerOnlySteps?: BodyStep[];
 	operation: Pick<OperationSpec, 'action' | 'description' | 'url' | 'permission' | 'finish'>;
+	/** Schedule, Update Schedule and Delete Schedule: the scheduled trigger endpoints. */
+	schedule: ScheduleSpec;
 }
 
-/** The form and the operation of one trigger resource. */
+/** The form and the operations of one trigger resource. */
 export function triggerResource(spec: TriggerSpec): {
 	properties: INodeProperties[];
-	operation: OperationSpec;
+	operations: OperationSpec[];
 } {
 	const { kind } = spec;
-	const show = showFor(kind.resource, [kind.operation]);
+	const targeting = showFor(kind.resource, TARGETING_OPERATIONS);
+	const triggerOnly = showFor(kind.resource, ['trigger']);
 	const properties: INodeProperties[] = [
 		{
 			displayName: spec.id.displayName,
@@ -54,11 +66,12 @@ export function triggerResource(spec: TriggerSpec): {
 			...brazeIdLocator(spec.id.searchListMethod, spec.id.example),
 			required: true,
 			description: spec.id.description,
-			displayOptions: show,
+			displayOptions: showFor(kind.resource, TRIGGER_OPERATIONS),
 			routing: { send: { type: 'body', property: spec.id.bodyKey } },
 		},
+		...scheduleIdProperties,
 		externalUserIdsProperty,
-		...triggerRecipientProperties(kind),
+		...triggerRecipientProperties(kind, TARGETING_OPERATIONS),
 		{
 			...keyValueField({
 				displayName: spec.propertiesField.displayName,
@@ -67,13 +80,18 @@ export function triggerResource(spec: TriggerSpec): {
 				bodyPath: kind.propertiesKey,
 				description: spec.propertiesField.description,
 			}),
-			displayOptions: show,
+			displayOptions: targeting,
 		},
 		...audienceProperties,
-		...(spec.extraProperties ?? []).map((property) => ({ ...property, displayOptions: show })),
-		optionsPropertyFor(kind.resource, kind.operation, spec.options, spec.optionsDescription),
+		...(spec.triggerOnlyProperties ?? []).map((property) => ({
+			...property,
+			displayOptions: triggerOnly,
+		})),
+		...triggerScheduleTimeProperties,
+		triggerOptionsProperty(kind.resource, spec.options),
 	];
-	const steps: BodyStep[] = [
+	// Trigger and Schedule complete and check the recipients and properties the same way.
+	const targetingSteps: BodyStep[] = [
 		function addRecipients(context, body) {
 			addTriggerRecipients(context, kind, body);
 		},
@@ -85,11 +103,36 @@ export function triggerResource(spec: TriggerSpec): {
 		},
 		...(spec.stepsAfterChecks ?? []),
 	];
-	const operation: OperationSpec = {
+	const trigger: OperationSpec = {
 		name: 'Trigger',
-		value: kind.operation,
+		value: 'trigger',
 		...spec.operation,
-		prepare: steps,
+		prepare: [...targetingSteps, ...(spec.triggerOnlySteps ?? [])],
 	};
-	return { properties, operation };
+	const operations = [
+		trigger,
+		...scheduleOperations(spec.schedule, spec.id.bodyKey, targetingSteps),
+	];
+	// The Operation list in alphabetical order, as n8n's lint asks.
+	operations.sort((a, b) => a.name.localeCompare(b.name));
+	return { properties, operations };
+}
+
+/** One Options collection for all four operations of the resource. */
+function triggerOptionsProperty(
+	resource: string,
+	options: TriggerSpec['options'],
+): INodeProperties {
+	const base = optionsPropertyFor(resource, 'trigger', options.names, options.description);
+	const limited = options.triggerAndSchedule ?? [];
+	return {
+		...base,
+		displayOptions: showFor(resource, TRIGGER_OPERATIONS),
+		options: (base.options as INodeProperties[]).map((option) =>
+			limited.includes(option.name)
+				? // Collection options are shown relative to the collection: '/operation' is the root field.
+					{ ...option, displayOptions: { show: { '/operation': TARGETING_OPERATIONS } } }
+				: option,
+		),
+	};
 }

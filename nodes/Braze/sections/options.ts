@@ -9,7 +9,13 @@ import { brazeIdLocator } from '../form/locator';
 const MAX_SEND_ID_LENGTH = 64;
 
 /** The Message operations whose Options collection this is. */
-const MESSAGE_REQUEST_OPERATIONS = ['send', 'schedule', 'updateSchedule', 'deleteSchedule'];
+const MESSAGE_REQUEST_OPERATIONS = [
+	'send',
+	'schedule',
+	'updateSchedule',
+	'deleteSchedule',
+	'listScheduled',
+];
 /** Collection options are shown relative to the collection: '/operation' is the root field. */
 const onlyFor = (...operations: string[]) => ({ show: { '/operation': operations } });
 

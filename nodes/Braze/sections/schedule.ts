@@ -15,10 +15,15 @@ export const MAX_YEARS_AHEAD = 5;
 const LATEST_ZONE_OFFSET_MS = 12 * 3600 * 1000;
 
 const SCHEDULE_CHANGE_OPERATIONS = { resource: ['message'], operation: ['updateSchedule'] };
-/** Send At and its modes on Schedule (Update Schedule shows copies while "Update Send At" is on). */
-const showForScheduleTime = { show: { resource: ['message'], operation: ['schedule'] } };
+/** The resources with Schedule, Update Schedule and Delete Schedule operations. */
+const SCHEDULING_RESOURCES = ['message', 'campaign', 'canvas'];
+/**
+ * Send At and its modes on every Schedule. Message › Update Schedule shows copies while "Update
+ * Send At" is on; Campaign and Canvas › Update Schedule show their own copies (below).
+ */
+const showForScheduleTime = { show: { resource: SCHEDULING_RESOURCES, operation: ['schedule'] } };
 
-/** The id Braze gave a scheduled message: Update Schedule and Delete Schedule act on it. */
+/** The id Braze gave a schedule: Update Schedule and Delete Schedule act on it. */
 export const scheduleIdProperty: INodeProperties = {
 	displayName: 'Schedule ID',
 	name: 'scheduleId',
@@ -27,9 +32,9 @@ export const scheduleIdProperty: INodeProperties = {
 	default: '',
 	placeholder: 'e.g. {{ $json.schedule_id }}',
 	description:
-		'The schedule_id that Message › Schedule output for the scheduled message (Braze only tells it at creation)',
+		"The schedule_id that this resource's Schedule operation output (Braze only tells it at creation)",
 	displayOptions: {
-		show: { resource: ['message'], operation: ['updateSchedule', 'deleteSchedule'] },
+		show: { resource: SCHEDULING_RESOURCES, operation: ['updateSchedule', 'deleteSchedule'] },
 	},
 	routing: { send: { type: 'body', property: 'schedule_id' } },
 };
@@ -86,7 +91,26 @@ export const scheduleTimeProperties: INodeProperties[] = [
 	},
 ];
 
-interface ParsedTime {
+/**
+ * Campaign and Canvas › Update Schedule: Send At and its modes, always shown. Braze's update
+ * takes a whole new schedule and drops the old one
+ * (https://www.braze.com/docs/api/endpoints/messaging/schedule_messages/post_update_scheduled_triggered_campaigns),
+ * so Send At says so. Copies, because the Message form shows the same fields on Update Schedule
+ * only behind its toggle.
+ */
+export const replacedScheduleTimeProperties: INodeProperties[] = scheduleTimeProperties.map(
+	(property) => ({
+		...property,
+		...(property.name === 'scheduleTime'
+			? {
+					description: `The new send time. Braze replaces the whole schedule with this one: In Local Time and At Optimal Time are off unless turned on here again, whatever the schedule had. ${property.description}`,
+				}
+			: {}),
+		displayOptions: { show: { resource: ['campaign', 'canvas'], operation: ['updateSchedule'] } },
+	}),
+);
+
+export interface ParsedTime {
 	/** Date and clock time as written, without a time zone: YYYY-MM-DDTHH:mm:ss. */
 	wallClock: string;
 	/** The instant, taking a missing offset as UTC. */
@@ -102,7 +126,8 @@ function textOf(value: unknown): string | undefined {
 	return undefined;
 }
 
-function parseTime(value: unknown): ParsedTime | undefined {
+/** A date and time as the form gives it (text or a date object), or undefined if it is none. */
+export function parseTime(value: unknown): ParsedTime | undefined {
 	const text = textOf(value);
 	const match = text ? TIME_PATTERN.exec(text) : null;
 	if (!match) return undefined;
@@ -134,7 +159,8 @@ function parseTime(value: unknown): ParsedTime | undefined {
 	return { wallClock: `${y}-${mo}-${d}T${h}:${mi}:${s}`, epochMs: local - offsetMs };
 }
 
-function utcIso(epochMs: number): string {
+/** An instant in ISO 8601 UTC, without milliseconds when they are 0. */
+export function utcIso(epochMs: number): string {
 	return new Date(epochMs).toISOString().replace(/\.000Z$/, 'Z');
 }
 
@@ -188,10 +214,15 @@ export function buildSchedule(context: IExecuteSingleFunctions, now = Date.now()
 		throw invalidInput(
 			context,
 			`Send At (${utcIso(parsed.epochMs)}) is in the past`,
-			`A schedule needs a future time; it is now ${utcIso(Math.floor(now / 1000) * 1000)} (UTC). Pick a later time (a time without an offset counts as UTC), or use Message › Send to send now.`,
+			`A schedule needs a future time; it is now ${utcIso(Math.floor(now / 1000) * 1000)} (UTC). Pick a later time (a time without an offset counts as UTC), or use the Send or Trigger operation to send now.`,
 		);
 	}
 	return { time: utcIso(parsed.epochMs) };
+}
+
+/** The Schedule step: `schedule` from Send At and its modes. */
+export function addSchedule(context: IExecuteSingleFunctions, body: IDataObject): void {
+	body.schedule = buildSchedule(context);
 }
 
 function assertNotTooFar(context: IExecuteSingleFunctions, parsed: ParsedTime, now: number): void {
@@ -213,7 +244,7 @@ export function assertValidScheduleId(context: IExecuteSingleFunctions, body: ID
 		throw invalidInput(
 			context,
 			'Schedule ID is required',
-			'Give the schedule_id that Message › Schedule output, for example {{ $json.schedule_id }}.',
+			"Give the schedule_id that this resource's Schedule operation output, for example {{ $json.schedule_id }}.",
 		);
 	}
 	body.schedule_id = id;

@@ -20,7 +20,6 @@ import { invalidInput } from '../validation/invalidInput';
  */
 export interface TriggerKind {
 	resource: 'campaign' | 'canvas';
-	operation: string;
 	/** "campaign" or "Canvas", as the user reads it. */
 	noun: string;
 	/** The per-recipient (and top-level) properties: trigger_properties or context. */
@@ -181,9 +180,15 @@ function recipientValues(kind: TriggerKind): INodeProperties[] {
 	];
 }
 
-/** The recipient list and Broadcast of one trigger operation (External User IDs is shared). */
-export function triggerRecipientProperties(kind: TriggerKind): INodeProperties[] {
-	const show = showFor(kind.resource, [kind.operation]);
+/**
+ * The recipient list and Broadcast of a trigger resource, shown for `operations` (Trigger and
+ * Schedule take the same recipients). External User IDs is shared.
+ */
+export function triggerRecipientProperties(
+	kind: TriggerKind,
+	operations: string[],
+): INodeProperties[] {
+	const show = showFor(kind.resource, operations);
 	return [
 		{
 			displayName: 'Recipients',

@@ -31,6 +31,16 @@ export const CHECK_ACTIVITY_LOG =
 	"Check Braze's message activity log before running again, so that nobody is messaged twice.";
 
 /**
+ * An ambiguous outcome in the user's words, with what to do: a GET (a list) changes nothing in
+ * Braze, so its only loss is the answer.
+ */
+export function unclearOutcome(method: string | undefined): { outcome: string; next: string } {
+	return method === 'GET'
+		? { outcome: 'nothing was read', next: 'This request changes nothing in Braze: run it again.' }
+		: { outcome: MAY_OR_MAY_NOT, next: CHECK_ACTIVITY_LOG };
+}
+
+/**
  * Braze answers with a JSON object carrying a `message` text, on success and on error
  * (https://www.braze.com/docs/api/errors/); a transactional send answers with its `dispatch_id`
  * and no message
@@ -71,16 +81,22 @@ export function readAnswer(
 	context: IExecuteSingleFunctions,
 	response: IN8nHttpFullResponse,
 	permission: string,
+	method = 'POST',
 ): ReadAnswer {
 	const status = response.statusCode;
 	const answer: BrazeAnswer = { status, rateLimit: readRateLimitInfo(response) };
 	if (status >= 300 && status < 400) return { error: redirectError(context, response), answer };
 	if (status < 300) {
 		if (isBrazeJson(response.body)) return { json: { ...response.body }, answer };
-		return { error: unreadableAnswerError(context, response), answer };
+		// Braze documents its lists without a `message` (e.g.
+		// https://www.braze.com/docs/api/endpoints/messaging/schedule_messages/get_messages_scheduled).
+		if (method === 'GET' && isPlainObject(response.body)) {
+			return { json: { ...response.body }, answer };
+		}
+		return { error: unreadableAnswerError(context, response, method), answer };
 	}
 	const body = isPlainObject(response.body) ? response.body : {};
-	const refusal = refusalText(status, permission, body, answer.rateLimit);
+	const refusal = refusalText(status, permission, body, answer.rateLimit, method);
 	const error = new NodeApiError(context.getNode(), { ...body } as JsonObject, {
 		...refusal,
 		httpCode: String(status),
@@ -115,6 +131,7 @@ function refusalText(
 	permission: string,
 	body: IDataObject,
 	rateLimit: RateLimitInfo,
+	method: string,
 ): Refusal {
 	const brazeMessage = brazeErrorText(body);
 	switch (status) {
@@ -144,9 +161,10 @@ function refusalText(
 			};
 	}
 	if (status >= 500) {
+		const { outcome, next } = unclearOutcome(method);
 		return {
-			message: `Braze answered with a server error (${status}): ${MAY_OR_MAY_NOT}`,
-			description: `Braze failed while handling the request. ${CHECK_ACTIVITY_LOG}`,
+			message: `Braze answered with a server error (${status}): ${outcome}`,
+			description: `Braze failed while handling the request. ${next}`,
 			failure: { cause: 'temporarily-unavailable' },
 		};
 	}
@@ -198,15 +216,17 @@ function redirectError(context: IExecuteSingleFunctions, response: IN8nHttpFullR
 function unreadableAnswerError(
 	context: IExecuteSingleFunctions,
 	response: IN8nHttpFullResponse,
+	method: string,
 ): Error {
 	const status = response.statusCode;
 	const type = headerText(response, 'content-type').split(';')[0] || 'no content type';
+	const { outcome, next } = unclearOutcome(method);
 	const error = new NodeApiError(
 		context.getNode(),
 		{ status },
 		{
-			message: `The answer was not Braze's (HTTP ${status}, ${type}): ${MAY_OR_MAY_NOT}`,
-			description: `Braze answers with JSON; this answer could not be read as such. Something else (a login page, a proxy) may be answering at the Braze URL, or the answer was cut short. ${CHECK_ACTIVITY_LOG} Check the credential's Instance or Custom URL.`,
+			message: `The answer was not Braze's (HTTP ${status}, ${type}): ${outcome}`,
+			description: `Braze answers with JSON; this answer could not be read as such. Something else (a login page, a proxy) may be answering at the Braze URL, or the answer was cut short. ${next} Check the credential's Instance or Custom URL.`,
 			httpCode: String(status),
 			itemIndex: context.getItemIndex(),
 		},

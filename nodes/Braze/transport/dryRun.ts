@@ -14,7 +14,7 @@ export const dryRunOption: INodeProperties = {
 	type: 'boolean',
 	default: false,
 	description:
-		'Whether to only check the item and build the request(s) without calling Braze. The output lists the method, endpoint URL, request_count and requests[].body, one entry per request (sends to more than 50 users are split), exactly as they would be sent. Nothing is sent or scheduled.',
+		'Whether to only check the item and build the request(s) without calling Braze. The output lists the method, endpoint URL, request_count and requests[].body (for a list, requests[].query), one entry per request (sends to more than 50 users are split), exactly as they would be sent. Nothing is sent or scheduled.',
 };
 
 /**
@@ -28,13 +28,17 @@ export function isDryRun(context: IExecuteSingleFunctions): boolean {
 	return booleanField(context, options.dryRun ?? null, 'Options › Dry Run', false);
 }
 
-/** The dry-run output of one item: the requests the executor would have made. */
+/**
+ * The dry-run output of one item: the requests the executor would have made, each with its
+ * body, or for a GET its query string.
+ */
 export function dryRunResult(method: string, url: string, bodies: IDataObject[]): IDataObject {
+	const part = method === 'GET' ? 'query' : 'body';
 	return {
 		dry_run: true,
 		method,
 		url,
 		request_count: bodies.length,
-		requests: bodies.map((body) => ({ body })),
+		requests: bodies.map((body) => ({ [part]: body })),
 	};
 }

@@ -36,6 +36,7 @@ import type { FailureKind, RequestFailure, SendOutcome } from './failurePolicy';
 import { partialFailure } from './partialFailure';
 import type { RequestSummary } from './partialFailure';
 import { cancellableSleep, rateLimitGate, waits } from './rateLimit';
+import { withPayload } from './request';
 import { sendWithRetries } from './retry';
 import type { HaltCheck, RetryRun } from './retry';
 import { ALREADY_SENT_WARNING, reportedEarlier, runLedgerOf } from './runLedger';
@@ -58,6 +59,11 @@ export interface ExecutorSpec {
 	echoBodyKeys?: string[];
 	/** Adds to a successful output item, given the answers Braze gave in this try. */
 	finish?: (json: IDataObject, answers: IDataObject[]) => void;
+	/**
+	 * The output items of a successful answer, e.g. one per listed entry (none for an empty
+	 * list); each is paired with the input item. Without it, the answer is one output item.
+	 */
+	outputItems?: (context: IExecuteSingleFunctions, json: IDataObject) => IDataObject[];
 	/** For endpoints that take many users at once: the run's items share requests (batchedItem.ts). */
 	batch?: BatchSpec;
 	/** The item's endpoint path, for endpoints with a path parameter; read after `prepare`. */
@@ -182,7 +188,8 @@ async function executeItem(
 		plan.length === 1 ? { ...echoed, ...answers[0] } : { ...echoed, ...combinedResult(done) };
 	if (replayed) json.warning = ALREADY_SENT_WARNING;
 	spec.finish?.(json, fresh);
-	return [{ json, pairedItem }];
+	const outputs = spec.outputItems ? spec.outputItems(context, json) : [json];
+	return outputs.map((output) => ({ json: output, pairedItem }));
 }
 
 /** What the requests of one item gave. */
@@ -233,7 +240,10 @@ async function sendChunk(
 ): Promise<{ outcome: SendOutcome; source: 'earlier try' | 'this try' }> {
 	const { context, requestData, body, ledger } = item;
 	const itemIndex = context.getItemIndex();
-	const earlier = ledger.earlier(itemIndex, index);
+	// A GET changes nothing in Braze: it is asked again on a retry, and its answer (a list) is
+	// not saved with the execution.
+	const reads = requestData.options.method === 'GET';
+	const earlier = reads ? undefined : ledger.earlier(itemIndex, index);
 	if (earlier?.sent === 'yes') return { outcome: { json: earlier.json }, source: 'earlier try' };
 	if (earlier?.sent === 'maybe' && !sentOnceByKey(item, earlier.at)) {
 		return { outcome: { failure: earlierTryFailure(context, index + 1, of) }, source: 'this try' };
@@ -242,9 +252,10 @@ async function sendChunk(
 	if (halt) return { outcome: { failure: halt }, source: 'this try' };
 	const chunkRequest = {
 		...requestData,
-		options: { ...requestData.options, body: chunkBody(body, chunk) },
+		options: withPayload(requestData.options, chunkBody(body, chunk)),
 	};
 	const outcome = await sendWithRetries({ ...retry, requestData: chunkRequest });
+	if (reads) return { outcome, source: 'this try' };
 	if ('json' in outcome) ledger.record(itemIndex, index, { sent: 'yes', json: outcome.json });
 	else if (outcome.failure.sent === 'maybe') {
 		ledger.record(itemIndex, index, { sent: 'maybe', at: earlier?.at ?? waits.now() });

@@ -1,7 +1,7 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { DeclarativeRestApiSettings, IExecuteSingleFunctions } from 'n8n-workflow';
 
-import { brazeErrors, CHECK_ACTIVITY_LOG, MAY_OR_MAY_NOT } from './answer';
+import { brazeErrors, unclearOutcome } from './answer';
 import { classify, FAILURE_POLICY, isUrlRefusal, networkCode } from './failurePolicy';
 import type { FailureKind } from './failurePolicy';
 import { nextClockHour } from './rateLimit';
@@ -17,18 +17,18 @@ function requestUrl(error: Error, requestData: DeclarativeRestApiSettings.Result
 
 /** The first sentence of a network failure, per kind. */
 // No error code in the message: n8n replaces a message naming one with a generic text.
-function networkMessage(kind: FailureKind, settings: RetrySettings): string {
+function networkMessage(kind: FailureKind, settings: RetrySettings, outcome: string): string {
 	switch (kind) {
 		case 'notReached':
 			return 'Could not reach Braze: nothing was sent';
 		case 'tlsFailed':
 			return "Braze's certificate could not be verified: nothing was sent";
 		case 'timedOut':
-			return `No answer from Braze within ${settings.timeoutMs / 1000} s: ${MAY_OR_MAY_NOT}`;
+			return `No answer from Braze within ${settings.timeoutMs / 1000} s: ${outcome}`;
 		case 'cancelled':
-			return `The execution was cancelled while waiting for Braze's answer: ${MAY_OR_MAY_NOT}`;
+			return `The execution was cancelled while waiting for Braze's answer: ${outcome}`;
 		default:
-			return `The connection to Braze was lost before its answer: ${MAY_OR_MAY_NOT}`;
+			return `The connection to Braze was lost before its answer: ${outcome}`;
 	}
 }
 
@@ -56,15 +56,16 @@ export function safeError(
 	const code = networkCode(error);
 	const kind = classify(error, undefined);
 	const url = requestUrl(error, requestData);
+	const unclear = unclearOutcome(requestData.options.method);
 	const next =
 		FAILURE_POLICY[kind].sent === 'maybe'
-			? CHECK_ACTIVITY_LOG
+			? unclear.next
 			: 'The request did not reach Braze. Check the network, then run again.';
 	const safe = new NodeApiError(
 		context.getNode(),
 		{ reason: code || 'request failed' },
 		{
-			message: networkMessage(kind, settings),
+			message: networkMessage(kind, settings, unclear.outcome),
 			description:
 				`Braze URL: ${url}.${code ? ` Connection error: ${code}.` : ''} Check the credential's Instance or Custom URL and the network. ${next}${note}`.trim(),
 			itemIndex: context.getItemIndex(),

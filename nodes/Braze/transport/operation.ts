@@ -9,8 +9,13 @@ export interface OperationSpec extends ExecutorSpec {
 	value: string;
 	action: string;
 	description: string;
-	/** Braze's endpoint path; every request the node makes is a POST with a JSON body. */
+	/** Braze's endpoint path. */
 	url: string;
+	/**
+	 * POST (the default) sends the prepared body as JSON; GET sends it as the query string
+	 * (request.ts `withPayload`), for Braze's read-only endpoints.
+	 */
+	method?: 'GET' | 'POST';
 }
 
 /**
@@ -20,14 +25,14 @@ export interface OperationSpec extends ExecutorSpec {
  * lets the executor read Braze's error answers (status, headers, message) itself.
  */
 export function brazeOperation(spec: OperationSpec): INodePropertyOptions {
-	const { name, value, action, description, url, ...executor } = spec;
+	const { name, value, action, description, url, method = 'POST', ...executor } = spec;
 	return {
 		name,
 		value,
 		action,
 		description,
 		routing: {
-			request: { method: 'POST', url, ignoreHttpStatusErrors: true },
+			request: { method, url, ignoreHttpStatusErrors: true },
 			send: { paginate: true },
 			operations: { pagination: brazeRequestExecutor(executor) },
 		},

@@ -1,5 +1,6 @@
 import type {
 	DeclarativeRestApiSettings,
+	IDataObject,
 	IExecuteSingleFunctions,
 	IHttpRequestOptions,
 	IN8nHttpFullResponse,
@@ -40,5 +41,19 @@ export async function sendOnce(
 	} catch (caught) {
 		return { error: caught as Error };
 	}
-	return readAnswer(context, response, permission);
+	return readAnswer(context, response, permission, options.method);
+}
+
+/**
+ * The request with its payload: a POST carries it as the JSON body, a GET as the query string
+ * (and no body).
+ */
+export function withPayload<Options extends Pick<IHttpRequestOptions, 'method' | 'body' | 'qs'>>(
+	options: Options,
+	payload: IDataObject,
+): Options {
+	if (options.method !== 'GET') return { ...options, body: payload };
+	const request: Options = { ...options, qs: { ...options.qs, ...payload } };
+	delete request.body;
+	return request;
 }

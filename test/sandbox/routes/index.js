@@ -14,6 +14,7 @@ module.exports = [
   ...require('./usersIdentity'),
   require('./subscriptionStatus'),
   ...require('./triggerSchedule'),
+  require('./scheduledBroadcasts'),
   require('./transactional'),
   ...require('./liveActivity'),
 ];

@@ -1,5 +1,6 @@
 'use strict';
-// /messages/schedule/create|update|delete and GET /messages/scheduled_broadcasts (reference §9.1-9.3, 9.7).
+// /messages/schedule/create|update|delete (reference §9.1-9.3); GET /messages/scheduled_broadcasts is
+// scheduledBroadcasts.js.
 // Scheduled messages are kept in state and never "delivered".
 const { Problems, checkFields, checkValue, parseIso8601 } = require('../rules/check');
 const { checkSendBody } = require('../rules/sendBody');
@@ -62,25 +63,10 @@ function remove({ body, ctx, state }) {
   return { status: 200, body: { message: 'success' } };
 }
 
-function listBroadcasts({ query, state }) {
-  const end = parseIso8601(query.end_time);
-  if (Number.isNaN(end)) return { status: 400, body: { message: 'Bad Request', errors: ['end_time must be an ISO 8601 date-time'] } };
-  const list = [];
-  for (const [id, { body }] of state.schedules) {
-    const t = parseIso8601(body.schedule.time);
-    if (body.broadcast !== true || t > end) continue;
-    const s = body.schedule;
-    const scheduleType = s.at_optimal_time ? 'intelligent_delivery' : s.in_local_time ? 'local_time_zones' : 'single_send';
-    list.push({ name: `API schedule ${id}`, id, type: 'Campaign', tags: [], next_send_time: s.time, schedule_type: scheduleType });
-  }
-  return { status: 200, body: { scheduled_broadcasts: list, message: 'success' } };
-}
-
 const routes = [
   { method: 'POST', path: '/messages/schedule/create', permission: 'messages.schedule.create', handle: create },
   { method: 'POST', path: '/messages/schedule/update', permission: 'messages.schedule.update', handle: update },
   { method: 'POST', path: '/messages/schedule/delete', permission: 'messages.schedule.delete', handle: remove },
-  { method: 'GET', path: '/messages/scheduled_broadcasts', permission: 'messages.schedule_broadcasts', handle: listBroadcasts, noBody: true },
 ];
 
 module.exports = routes;

@@ -31,7 +31,10 @@ const ISO_8601 =
   /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?$/;
 function parseIso8601(s) {
   if (typeof s !== 'string' || !ISO_8601.test(s)) return NaN;
-  const normalised = s.replace(' ', 'T').replace(/([+-]\d{2})(\d{2})$/, '$1:$2').replace(/([+-]\d{2})$/, '$1:00');
+  const dateTime = s.replace(' ', 'T');
+  // Only a time can carry an offset: in a bare date, "-30" is the day.
+  if (!dateTime.includes('T')) return Date.parse(dateTime);
+  const normalised = dateTime.replace(/([+-]\d{2})(\d{2})$/, '$1:$2').replace(/([+-]\d{2})$/, '$1:00');
   return Date.parse(normalised);
 }
 const isIso8601 = (s) => !Number.isNaN(parseIso8601(s));

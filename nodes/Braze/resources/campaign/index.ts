@@ -1,9 +1,9 @@
 import { resourceProperties } from '../resource';
-import { triggerOperation, triggerProperties } from './trigger';
+import { campaignFields, campaignOperations } from './trigger';
 
 export const campaignProperties = resourceProperties(
 	'campaign',
-	[triggerOperation],
-	triggerProperties,
+	campaignOperations,
+	campaignFields,
 	'trigger',
 );

@@ -20,11 +20,13 @@ function addAttachments(context: IExecuteSingleFunctions, body: BrazeBody): void
 	body.attachments = attachments;
 }
 
-/** Campaign › Trigger: POST /campaigns/trigger/send. */
-export const { properties: triggerProperties, operation: triggerOperation } = triggerResource({
+/**
+ * Campaign › Trigger (POST /campaigns/trigger/send) and the scheduled triggers
+ * (/campaigns/trigger/schedule/create|update|delete).
+ */
+export const { properties: campaignFields, operations: campaignOperations } = triggerResource({
 	kind: {
 		resource: 'campaign',
-		operation: 'trigger',
 		noun: 'campaign',
 		propertiesKey: 'trigger_properties',
 		propertiesLabel: 'Trigger Properties',
@@ -47,7 +49,7 @@ export const { properties: triggerProperties, operation: triggerOperation } = tr
 		description:
 			"Values for every recipient, which the campaign's message uses as {{api_trigger_properties.${key}}} (sent as trigger_properties). A recipient's own Trigger Properties win over these.",
 	},
-	extraProperties: [
+	triggerOnlyProperties: [
 		attachmentsField({
 			description:
 				"Files to attach to the campaign's email, each a file name and a URL Braze downloads it from. Not allowed with Broadcast.",
@@ -57,15 +59,26 @@ export const { properties: triggerProperties, operation: triggerOperation } = tr
 			urlPlaceholder: 'https://example.com/files/invoice.pdf',
 		}),
 	],
-	options: ['dryRun', 'maxWaitOnRateLimit', 'retryServerErrors', 'sendId', 'timeout'],
-	optionsDescription:
-		'Send ID, dry run, timeout, and how to handle rate limits and server errors for this trigger',
-	stepsAfterChecks: [addAttachments, assertValidSendId],
+	options: {
+		names: ['dryRun', 'maxWaitOnRateLimit', 'retryServerErrors', 'sendId', 'timeout'],
+		// Braze documents send_id for the trigger and the schedule create, not for update or delete.
+		triggerAndSchedule: ['sendId'],
+		description:
+			'Send ID (Trigger and Schedule), dry run, timeout, and how to handle rate limits and server errors',
+	},
+	stepsAfterChecks: [assertValidSendId],
+	// The scheduled trigger takes no attachments (its documented body has none).
+	triggerOnlySteps: [addAttachments],
 	operation: {
 		action: 'Trigger a campaign',
 		description:
 			'Send an API-triggered campaign, whose content is set up in Braze, to named recipients or its whole audience (POST /campaigns/trigger/send). Outputs the dispatch_id; more than 50 recipients go out in requests of 50, listed in dispatch_ids.',
 		url: '/campaigns/trigger/send',
 		permission: 'campaigns.trigger.send',
+	},
+	schedule: {
+		path: '/campaigns/trigger/schedule',
+		permission: 'campaigns.trigger.schedule',
+		noun: 'campaign',
 	},
 });

@@ -1,9 +1,9 @@
 import { resourceProperties } from '../resource';
-import { triggerOperation, triggerProperties } from './trigger';
+import { canvasFields, canvasOperations } from './trigger';
 
 export const canvasProperties = resourceProperties(
 	'canvas',
-	[triggerOperation],
-	triggerProperties,
+	canvasOperations,
+	canvasFields,
 	'trigger',
 );

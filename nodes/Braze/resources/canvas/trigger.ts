@@ -39,11 +39,16 @@ function addCanvasNotice(json: IDataObject, answers: IDataObject[]): void {
 	json.warning = `Braze triggered nothing: ${notice}`;
 }
 
-/** Canvas › Trigger: POST /canvas/trigger/send. */
-export const { properties: triggerProperties, operation: triggerOperation } = triggerResource({
+/**
+ * Canvas › Trigger (POST /canvas/trigger/send) and the scheduled triggers
+ * (/canvas/trigger/schedule/create|update|delete). Both send the Canvas entry properties as
+ * `context`, the name of Braze's newest pages (older ones said canvas_entry_properties, which
+ * Braze still accepts):
+ * https://www.braze.com/docs/api/endpoints/messaging/schedule_messages/post_schedule_triggered_canvases
+ */
+export const { properties: canvasFields, operations: canvasOperations } = triggerResource({
 	kind: {
 		resource: 'canvas',
-		operation: 'trigger',
 		noun: 'Canvas',
 		propertiesKey: 'context',
 		propertiesLabel: 'Context',
@@ -65,9 +70,10 @@ export const { properties: triggerProperties, operation: triggerOperation } = tr
 		description:
 			"Canvas entry properties for every recipient, which the Canvas uses as {{context.${key}}} (sent as context, at most 50 KB). A recipient's own Context wins over these.",
 	},
-	options: ['dryRun', 'maxWaitOnRateLimit', 'retryServerErrors', 'timeout'],
-	optionsDescription:
-		'Dry run, timeout, and how to handle rate limits and server errors for this trigger',
+	options: {
+		names: ['dryRun', 'maxWaitOnRateLimit', 'retryServerErrors', 'timeout'],
+		description: 'Dry run, timeout, and how to handle rate limits and server errors',
+	},
 	stepsBeforeChecks: [assertContextSize],
 	operation: {
 		action: 'Trigger a canvas',
@@ -76,5 +82,11 @@ export const { properties: triggerProperties, operation: triggerOperation } = tr
 		url: '/canvas/trigger/send',
 		permission: 'canvas.trigger.send',
 		finish: addCanvasNotice,
+	},
+	schedule: {
+		path: '/canvas/trigger/schedule',
+		permission: 'canvas.trigger.schedule',
+		noun: 'Canvas',
+		scheduleNote: 'Braze records the entries at the scheduled time.',
 	},
 });

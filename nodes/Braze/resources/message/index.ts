@@ -12,17 +12,24 @@ import {
 	updateMessagesProperties,
 	updateScheduleOperation,
 } from './schedule';
+import { endTimeProperty, listScheduledOperation } from './listScheduled';
 import { sendOperation } from './send';
 import { resourceProperties } from '../resource';
 
 /**
  * The Message form, in order. Send and Schedule share the recipient, audience and channel
  * fields (their displayOptions list both); Update Schedule shows copies of the time and channel
- * fields behind its "Update Send At" and "Update Messages" toggles.
+ * fields behind its "Update Send At" and "Update Messages" toggles; List Scheduled has End Time.
  */
 export const messageProperties: INodeProperties[] = resourceProperties(
 	'message',
-	[deleteScheduleOperation, scheduleOperation, sendOperation, updateScheduleOperation],
+	[
+		deleteScheduleOperation,
+		listScheduledOperation,
+		scheduleOperation,
+		sendOperation,
+		updateScheduleOperation,
+	],
 	[
 		...scheduleIdProperties,
 		externalUserIdsProperty,
@@ -32,6 +39,7 @@ export const messageProperties: INodeProperties[] = resourceProperties(
 		channelSelectionProperty,
 		...channelProperties,
 		...updateMessagesProperties,
+		endTimeProperty,
 		sendOptionsProperty,
 	],
 	'send',

@@ -6,7 +6,9 @@ import {
 	channelSelectionProperty,
 } from '../../channels/selection';
 import { shownOnUpdateSchedule } from '../../form/displayOptions';
+import { keepOnlyKeys } from '../../body/requestBody';
 import {
+	addSchedule,
 	assertValidScheduleId,
 	buildSchedule,
 	scheduleIdProperty,
@@ -18,11 +20,6 @@ import type { OperationSpec } from '../../transport/operation';
 import { booleanField } from '../../validation/fieldValues';
 import { invalidInput } from '../../validation/invalidInput';
 import { sendSteps } from './send';
-
-/** Message › Schedule: the Send steps, then `schedule`. */
-function addSchedule(context: IExecuteSingleFunctions, body: IDataObject): void {
-	body.schedule = buildSchedule(context);
-}
 
 /** Message › Update Schedule: schedule_id plus a new schedule and/or new messages. */
 function applyUpdateToggles(context: IExecuteSingleFunctions, body: IDataObject): void {
@@ -40,11 +37,6 @@ function applyUpdateToggles(context: IExecuteSingleFunctions, body: IDataObject)
 	if (updateTime) body.schedule = buildSchedule(context);
 	if (updateMessages) assertValidMessages(context, body);
 	else delete body.messages;
-}
-
-/** Message › Delete Schedule: only schedule_id goes. */
-function keepOnlyScheduleId(_context: IExecuteSingleFunctions, body: IDataObject): void {
-	for (const key of Object.keys(body)) if (key !== 'schedule_id') delete body[key];
 }
 
 /** Fields only the schedule operations have; the rest is shared with Send. */
@@ -69,6 +61,7 @@ export const scheduleOperation: OperationSpec = {
 		'Schedule a message for later to named users, a segment or an audience, on one or more channels (POST /messages/schedule/create). Outputs schedule_id (keep it to update or delete the schedule) and dispatch_id; more than 50 named users are scheduled in several requests, listed in schedule_ids.',
 	url: '/messages/schedule/create',
 	permission: 'messages.schedule.create',
+	// The Send steps, then `schedule`.
 	prepare: [...sendSteps, addSchedule],
 };
 
@@ -92,6 +85,7 @@ export const deleteScheduleOperation: OperationSpec = {
 		'Cancel a message scheduled with Schedule before it is sent, by its schedule_id (POST /messages/schedule/delete). Outputs schedule_id and message.',
 	url: '/messages/schedule/delete',
 	permission: 'messages.schedule.delete',
-	prepare: [assertValidScheduleId, keepOnlyScheduleId],
+	// Only schedule_id goes.
+	prepare: [assertValidScheduleId, keepOnlyKeys(['schedule_id'])],
 	echoBodyKeys: ['schedule_id'],
 };
