@@ -53,6 +53,7 @@ export const authenticationProperties: INodeProperties[] = [
 		name: 'urlTokenNotice',
 		type: 'notice',
 		default: '',
+		description: 'Where the URL with its secret token goes in Braze',
 		displayOptions: { show: { authentication: ['urlToken'] } },
 	},
 	{
@@ -61,6 +62,7 @@ export const authenticationProperties: INodeProperties[] = [
 		name: 'basicAuthNotice',
 		type: 'notice',
 		default: '',
+		description: 'Where the URL with its user name and secret goes in Braze',
 		displayOptions: { show: { authentication: ['basicAuth'] } },
 	},
 	{
@@ -69,6 +71,7 @@ export const authenticationProperties: INodeProperties[] = [
 		name: 'noAuthNotice',
 		type: 'notice',
 		default: '',
+		description: 'Why a webhook without a secret is unsafe',
 		displayOptions: { show: { authentication: ['none'] } },
 	},
 ];

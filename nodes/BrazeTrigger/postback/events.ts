@@ -44,9 +44,10 @@ const EXPECTED =
 	'Expected a Braze transactional postback: a JSON object {"dispatch_id", "status", "metadata"} or a list of them.';
 
 /**
- * The events of a request. n8n has already parsed an application/json body; any other body
- * (Braze does not document its content type) is read from the raw bytes as JSON. Every event
- * must pass, or none is taken: a body that is partly not events is refused whole.
+ * The events of a request, read from its raw bytes as JSON whatever the content type says (Braze
+ * does not document it; n8n parses only some types, and would turn a form post into an object).
+ * Without raw bytes, the body n8n parsed. Every event must pass, or none is taken: a body that is
+ * partly not events is refused whole.
  */
 export function readPostback(body: unknown, rawBody: unknown): PostbackReading {
 	const parsed = parseBody(body, rawBody);
@@ -69,15 +70,12 @@ export function readPostback(body: unknown, rawBody: unknown): PostbackReading {
 }
 
 function parseBody(body: unknown, rawBody: unknown): { value: unknown } | { problem: string } {
-	if (Array.isArray(body) || (isPlainObject(body) && Object.keys(body).length > 0)) {
-		return { value: body };
-	}
-	const text =
-		typeof body === 'string' && body.trim() !== ''
-			? body
-			: rawBody instanceof Uint8Array
-				? Buffer.from(rawBody).toString('utf8')
-				: '';
+	let text: string;
+	if (rawBody instanceof Uint8Array) text = Buffer.from(rawBody).toString('utf8');
+	else if (typeof body === 'string') text = body;
+	else if (body === undefined || body === null) text = '';
+	else return { value: body };
+	text = text.replace(/^\uFEFF/, '');
 	if (text.trim() === '') return { problem: `The body is empty. ${EXPECTED}` };
 	try {
 		return { value: JSON.parse(text) as unknown };
