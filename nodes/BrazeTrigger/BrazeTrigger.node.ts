@@ -55,7 +55,10 @@ export class BrazeTrigger implements INodeType {
 				name: 'default',
 				// Braze does not document the method; its postback is a JSON POST in every example.
 				httpMethod: 'POST',
+				// n8n answers once the execution exists. An empty responseData makes that answer the
+				// webhookResponse below; without it n8n 2.41 answers the text "firstEntryJson".
 				responseMode: 'onReceived',
+				responseData: '',
 				path: 'braze-postback',
 			},
 		],

@@ -162,6 +162,18 @@ export async function checkActivation(setup: TriggerSetup): Promise<boolean> {
 }
 
 /**
+ * The body n8n 2.41 answers in responseMode onReceived (webhook-helpers.js, then
+ * extractWebhookOnReceivedResponse): the description's responseData ("firstEntryJson" when
+ * absent, taken as the answer itself), else the node's webhookResponse.
+ */
+function onReceivedBody(nodeType: BrazeTrigger, result: IWebhookResponseData): unknown {
+	const responseData = nodeType.description.webhooks?.[0].responseData ?? 'firstEntryJson';
+	if (responseData === 'noData') return undefined;
+	if (responseData) return responseData;
+	return result.webhookResponse ?? { message: 'Workflow was started' };
+}
+
+/**
  * What n8n 2.41 does with a webhook request (webhook-helpers.js executeWebhook, responseMode
  * onReceived): calls the node's webhook() in a real WebhookContext; if the node answered the
  * request itself (noWebhookResponse) or gave no workflowData, no execution starts; otherwise
@@ -219,7 +231,7 @@ async function handleRequest(
 		'webhook',
 		runExecutionData,
 	).processRunExecutionData(workflow);
-	answer(result.webhookResponse ?? { message: 'Workflow was started' });
+	answer(onReceivedBody(nodeType, result));
 	const run = await execution;
 	const output = (name: string): IDataObject[] =>
 		(run.data.resultData.runData[name]?.[0]?.data?.main?.[0] ?? []).map(
