@@ -4,22 +4,11 @@ import type { ICredentialDataDecryptedObject, ICredentialTestFunctions } from 'n
 
 import { BrazeTrigger } from '../nodes/BrazeTrigger/BrazeTrigger.node';
 import { postbackEvent } from './helpers/postbackEvents';
-import { SECRET, checkActivation, startTriggerWebhook } from './helpers/triggerEngine';
-import type { HttpAnswer, TriggerSetup, TriggerWebhook } from './helpers/triggerEngine';
+import { SECRET, checkActivation, useTriggerWebhook } from './helpers/triggerEngine';
+import type { HttpAnswer } from './helpers/triggerEngine';
 
-const setup: TriggerSetup = { parameters: {} };
-let webhook: TriggerWebhook;
+const { setup, webhook } = useTriggerWebhook();
 const event = postbackEvent('delivered');
-
-beforeAll(async () => {
-	webhook = await startTriggerWebhook(setup);
-});
-afterAll(async () => await webhook.close());
-beforeEach(() => {
-	setup.parameters = {};
-	setup.credentials = undefined;
-	webhook.runs.length = 0;
-});
 
 function expectRefused(answer: HttpAnswer, status: number, message: RegExp) {
 	expect(answer.status).toBe(status);
@@ -42,7 +31,7 @@ describe('Authentication › Secret Token in URL (the default)', () => {
 	});
 
 	it.each([
-		['a wrong token', '?token=pb-secret-0123456789abcdef0123456780'],
+		['a wrong token', '?token=example-postback-secret-0123456780'],
 		['the token with one more character', `?token=${SECRET}x`],
 		['a prefix of the token', `?token=${SECRET.slice(0, -1)}`],
 		['the token twice', `?token=${SECRET}&token=${SECRET}`],

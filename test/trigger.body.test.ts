@@ -1,20 +1,10 @@
 // What the Braze Trigger accepts as a postback body, and what it refuses (4xx, nothing starts).
 import { postbackEvent } from './helpers/postbackEvents';
-import { SECRET, startTriggerWebhook } from './helpers/triggerEngine';
-import type { TriggerSetup, TriggerWebhook } from './helpers/triggerEngine';
+import { SECRET, useTriggerWebhook } from './helpers/triggerEngine';
 
 const TOKEN = `?token=${SECRET}`;
-const setup: TriggerSetup = { parameters: {} };
-let webhook: TriggerWebhook;
+const { webhook } = useTriggerWebhook();
 const event = postbackEvent('processed');
-
-beforeAll(async () => {
-	webhook = await startTriggerWebhook(setup);
-});
-afterAll(async () => await webhook.close());
-beforeEach(() => {
-	webhook.runs.length = 0;
-});
 
 describe('Braze Trigger: bodies it refuses', () => {
 	it.each([

@@ -2,21 +2,10 @@
 // items run on by WorkflowExecute to a next node (test/helpers/triggerEngine.ts).
 import { postbackEvent } from './helpers/postbackEvents';
 import { API_KEY, useStandIn } from './helpers/standIn';
-import { SECRET, post, startTriggerWebhook } from './helpers/triggerEngine';
-import type { TriggerSetup, TriggerWebhook } from './helpers/triggerEngine';
+import { SECRET, post, useTriggerWebhook } from './helpers/triggerEngine';
 
 const TOKEN = `?token=${SECRET}`;
-const setup: TriggerSetup = { parameters: {} };
-let webhook: TriggerWebhook;
-
-beforeAll(async () => {
-	webhook = await startTriggerWebhook(setup);
-});
-afterAll(async () => await webhook.close());
-beforeEach(() => {
-	setup.parameters = {};
-	webhook.runs.length = 0;
-});
+const { setup, webhook } = useTriggerWebhook();
 
 describe('Braze Trigger: one item per event', () => {
 	it('a bounced event: ids, status, when, reason and the timestamps at the top level, the metadata as it came', async () => {

@@ -16,7 +16,7 @@ const path = require('path');
 const { ensureInstalled } = require('../../scripts/e2e-install');
 const { paths } = require('../../scripts/lib/cache');
 const n8n = require('../../scripts/lib/n8n');
-const { wf } = require('./workflows');
+const { setFields, wf } = require('./workflows');
 
 const OWNER = {
 	email: 'e2e@example.com',
@@ -45,23 +45,7 @@ const triggerWorkflow = (id, webhookId, parameters) =>
 			webhookId,
 			credentials: { brazePostbackApi: { id: 'BrazePostback0001', name: 'Braze postback secret' } },
 		},
-		{
-			parameters: {
-				assignments: {
-					assignments: [
-						{ id: 'o', name: 'order', value: '={{ $json.external_send_id }}', type: 'string' },
-						{ id: 's', name: 'emailStatus', value: '={{ $json.status }}', type: 'string' },
-					],
-				},
-				includeOtherFields: true,
-				options: {},
-			},
-			id: 'next',
-			name: 'Next',
-			type: 'n8n-nodes-base.set',
-			typeVersion: 3.4,
-			position: [200, 0],
-		},
+		setFields('Next', { order: '={{ $json.external_send_id }}', emailStatus: '={{ $json.status }}' }, 200),
 	]);
 
 let standIn;

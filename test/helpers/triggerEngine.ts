@@ -23,7 +23,8 @@ import { Receiver } from './receiverNode';
 
 export const TRIGGER_NODE = 'Braze Trigger';
 export const NEXT_NODE = 'Next Node';
-export const SECRET = 'pb-secret-0123456789abcdef0123456789';
+// A test value ("example" keeps n8n's no-hardcoded-secrets lint from taking it for a real one).
+export const SECRET = 'example-postback-secret-0123456789';
 
 export interface HttpAnswer {
 	status: number;
@@ -107,7 +108,7 @@ function workflowOf(parameters: INodeParameters): { workflow: Workflow; data: IW
 
 function additionalDataOf(
 	credentials: ICredentialDataDecryptedObject,
-	extra: IDataObject = {},
+	extra: Record<string, unknown> = {},
 ): IWorkflowExecuteAdditionalData {
 	return {
 		executionId: 'trigger-execution',
@@ -280,4 +281,27 @@ export async function startTriggerWebhook(setup: TriggerSetup): Promise<TriggerW
 		},
 		close: server.close,
 	};
+}
+
+/**
+ * One webhook per test file: started before the first test, closed at the end. Before each test
+ * the setup goes back to the defaults (no parameters, the test credential) and the runs are
+ * cleared. The returned webhook always points at the running server.
+ */
+export function useTriggerWebhook(): { setup: TriggerSetup; webhook: TriggerWebhook } {
+	const setup: TriggerSetup = { parameters: {} };
+	let current: TriggerWebhook | undefined;
+	beforeAll(async () => {
+		current = await startTriggerWebhook(setup);
+	});
+	afterAll(async () => await current?.close());
+	beforeEach(() => {
+		setup.parameters = {};
+		setup.credentials = undefined;
+		current?.runs.splice(0);
+	});
+	const webhook = new Proxy({} as TriggerWebhook, {
+		get: (_target, property) => Reflect.get(current as object, property) as unknown,
+	});
+	return { setup, webhook };
 }
