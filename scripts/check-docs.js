@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 'use strict';
 // Checks what a reviewer reads: the README's first screen, links that point into this
-// repository (README, docs/, the codex, the credential's documentationUrl) reach files and
+// repository (README, docs/, every node's codex, every credential's documentationUrl) reach files and
 // headings that exist, every option group of the node links to Braze's documentation, the codex
 // uses n8n's categories, and package.json points at the repository. `npm test` runs it
 // (test/docs.test.ts); `node scripts/check-docs.js` runs it alone.
@@ -146,32 +146,44 @@ function optionGroupProblems(description) {
 	return problems;
 }
 
-function metadataProblems(credential) {
+/** The codex file of every node package.json registers (dist/nodes/X/X.node.js → nodes/X/X.node.json). */
+function codexFiles() {
+	return pkg.n8n.nodes.map((file) => file.replace(/^dist\//, '').replace(/\.js$/, '.json'));
+}
+
+function codexProblems(codexFile, credentials) {
 	const problems = [];
-	const codex = JSON.parse(read('nodes/Braze/Braze.node.json'));
+	const codex = JSON.parse(read(codexFile));
 	for (const category of codex.categories || []) {
 		if (!CODEX_CATEGORIES.includes(category))
-			problems.push(`codex: "${category}" is not an n8n category`);
+			problems.push(`${codexFile}: "${category}" is not an n8n category`);
 	}
-	if (!(codex.categories || []).length) problems.push('codex: no categories');
+	if (!(codex.categories || []).length) problems.push(`${codexFile}: no categories`);
 	const urls = {
-		'codex primaryDocumentation': (codex.resources.primaryDocumentation || [])[0],
-		'codex credentialDocumentation': (codex.resources.credentialDocumentation || [])[0],
+		[`${codexFile} primaryDocumentation`]: (codex.resources.primaryDocumentation || [])[0],
+		[`${codexFile} credentialDocumentation`]: (codex.resources.credentialDocumentation || [])[0],
 	};
 	for (const [label, entry] of Object.entries(urls)) {
 		const target = entry && repoTarget(entry.url);
 		if (!target) problems.push(`${label}: must point at a page of ${REPO}`);
 		else problems.push(targetProblem(target, label));
 	}
-	const credentialTarget = repoTarget(credential.documentationUrl);
-	if (!credentialTarget)
-		problems.push(`credential documentationUrl: must point at a page of ${REPO}`);
-	else problems.push(targetProblem(credentialTarget, 'credential documentationUrl'));
-	if (
-		urls['codex credentialDocumentation'] &&
-		urls['codex credentialDocumentation'].url !== credential.documentationUrl
-	) {
-		problems.push('codex credentialDocumentation and the credential documentationUrl differ');
+	const credentialDoc = urls[`${codexFile} credentialDocumentation`];
+	if (credentialDoc && !credentials.some((c) => c.documentationUrl === credentialDoc.url)) {
+		problems.push(
+			`${codexFile}: credentialDocumentation is not the documentationUrl of any credential`,
+		);
+	}
+	return problems;
+}
+
+function metadataProblems(credentials) {
+	const problems = codexFiles().flatMap((file) => codexProblems(file, credentials));
+	for (const credential of credentials) {
+		const label = `credential ${credential.name} documentationUrl`;
+		const credentialTarget = repoTarget(credential.documentationUrl);
+		if (!credentialTarget) problems.push(`${label}: must point at a page of ${REPO}`);
+		else problems.push(targetProblem(credentialTarget, label));
 	}
 
 	const expected = {
@@ -188,12 +200,13 @@ function metadataProblems(credential) {
 	return problems.filter(Boolean);
 }
 
-function docProblems({ description, credential }) {
+/** `description`: the Braze node's; `credentials`: one instance of every credential type. */
+function docProblems({ description, credentials }) {
 	return [
 		...readmeProblems(),
 		...linkProblems(),
 		...optionGroupProblems(description),
-		...metadataProblems(credential),
+		...metadataProblems(credentials),
 	];
 }
 
@@ -203,9 +216,10 @@ if (require.main === module) {
 	require('./ts-require');
 	const { Braze } = require('../nodes/Braze/Braze.node.ts');
 	const { BrazeApi } = require('../credentials/BrazeApi.credentials.ts');
+	const { BrazePostbackApi } = require('../credentials/BrazePostbackApi.credentials.ts');
 	const problems = docProblems({
 		description: new Braze().description,
-		credential: new BrazeApi(),
+		credentials: [new BrazeApi(), new BrazePostbackApi()],
 	});
 	if (problems.length) {
 		console.error(`Documentation problems:\n${problems.join('\n')}`);

@@ -24,6 +24,11 @@ const REQUIRED = [
 	'dist/nodes/Braze/braze.svg',
 	'dist/nodes/Braze/braze.dark.svg',
 	'dist/credentials/BrazeApi.credentials.js',
+	'dist/nodes/BrazeTrigger/BrazeTrigger.node.js',
+	'dist/nodes/BrazeTrigger/BrazeTrigger.node.json',
+	'dist/nodes/BrazeTrigger/braze.svg',
+	'dist/nodes/BrazeTrigger/braze.dark.svg',
+	'dist/credentials/BrazePostbackApi.credentials.js',
 ];
 
 function kb(bytes) {

@@ -1,6 +1,7 @@
 import type { INodeProperties, INodePropertyCollection, INodePropertyOptions } from 'n8n-workflow';
 
 import { Braze } from '../nodes/Braze/Braze.node';
+import { BrazeTrigger } from '../nodes/BrazeTrigger/BrazeTrigger.node';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { sendFieldRows, readFieldDoc } = require('../scripts/field-table.js') as {
@@ -44,8 +45,20 @@ describe('Node description', () => {
 		}
 	});
 
+	it('lists every field with its Braze key in the table of docs/fields.md', () => {
+		for (const [label, parameter, key] of sendFieldRows()) {
+			expect(key).toBeTruthy();
+			expect(fieldDoc).toContain(`| ${label} | \`${parameter}\` | \`${key}\` |`);
+		}
+	});
+});
+
+describe.each([
+	['Braze', new Braze().description.properties],
+	['Braze Trigger', new BrazeTrigger().description.properties],
+])('%s node fields', (_node, properties) => {
 	it('gives every option of every list a description', () => {
-		const undocumented = allProperties(description.properties)
+		const undocumented = allProperties(properties)
 			.filter((property) => ['options', 'multiOptions'].includes(property.type))
 			.filter((property) => property.name !== 'operation')
 			.flatMap((property) =>
@@ -57,7 +70,7 @@ describe('Node description', () => {
 	});
 
 	it('gives every field a description a newcomer or an agent can follow', () => {
-		const undocumented = allProperties(description.properties)
+		const undocumented = allProperties(properties)
 			.filter((property) => !['resource', 'operation'].includes(property.name))
 			.filter((property) => !property.description || property.description.length < 15)
 			.map((property) => property.name);
@@ -65,15 +78,43 @@ describe('Node description', () => {
 	});
 
 	it('uses camelCase parameter names', () => {
-		for (const property of allProperties(description.properties)) {
+		for (const property of allProperties(properties)) {
 			expect(property.name).toMatch(/^[a-z][a-zA-Z0-9]*$/);
 		}
 	});
+});
 
-	it('lists every field with its Braze key in the table of docs/fields.md', () => {
-		for (const [label, parameter, key] of sendFieldRows()) {
-			expect(key).toBeTruthy();
-			expect(fieldDoc).toContain(`| ${label} | \`${parameter}\` | \`${key}\` |`);
-		}
+describe('Braze Trigger description', () => {
+	const { description } = new BrazeTrigger();
+
+	it("follows n8n's trigger conventions: a name ending in Trigger, no input, not a tool", () => {
+		expect(description.name).toBe('brazeTrigger');
+		expect(description.displayName).toBe('Braze Trigger');
+		expect(description.group).toEqual(['trigger']);
+		expect(description.inputs).toEqual([]);
+		expect(description.usableAsTool).toBeUndefined();
+		expect(description.icon).toEqual({ light: 'file:braze.svg', dark: 'file:braze.dark.svg' });
+		expect(description.subtitle).toBeTruthy();
+		expect(description.webhooks).toEqual([
+			expect.objectContaining({ httpMethod: 'POST', responseMode: 'onReceived' }),
+		]);
+	});
+
+	it('is protected unless the user picks None, which is named unsafe', () => {
+		const authentication = description.properties.find((p) => p.name === 'authentication');
+		expect(authentication?.default).toBe('urlToken');
+		const none = (authentication?.options as INodePropertyOptions[]).find(
+			(o) => o.value === 'none',
+		);
+		expect(none?.name).toBe('None (Unsafe)');
+		expect(description.credentials?.[0]).toMatchObject({
+			name: 'brazePostbackApi',
+			required: true,
+		});
+	});
+
+	it('starts on all five statuses by default', () => {
+		const events = description.properties.find((p) => p.name === 'events');
+		expect(events?.default).toEqual(['sent', 'processed', 'delivered', 'aborted', 'bounced']);
 	});
 });

@@ -1,8 +1,9 @@
 // The layers of nodes/Braze (docs/architecture.md): imports only run downward.
 // Plain JS reads the source files: test files may not use Node's fs.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { LAYERS, unknownFolders, upwardImports } = require('./support/layers') as {
+const { LAYERS, crossNodeImports, unknownFolders, upwardImports } = require('./support/layers') as {
 	LAYERS: string[];
+	crossNodeImports: () => string[];
 	unknownFolders: () => string[];
 	upwardImports: () => string[];
 };
@@ -15,5 +16,9 @@ describe('layers', () => {
 	it('places every folder of nodes/Braze in a layer', () => {
 		expect(unknownFolders()).toEqual([]);
 		expect(LAYERS[0]).toBe('(root)');
+	});
+
+	it('keeps the two nodes apart: the trigger uses only values/ and validation/ of nodes/Braze', () => {
+		expect(crossNodeImports()).toEqual([]);
 	});
 });

@@ -1,11 +1,15 @@
 import type { INodeTypeDescription } from 'n8n-workflow';
 
 import { BrazeApi } from '../credentials/BrazeApi.credentials';
+import { BrazePostbackApi } from '../credentials/BrazePostbackApi.credentials';
 import { Braze } from '../nodes/Braze/Braze.node';
 
 // Plain Node scripts that .ci/run also runs on their own.
 const { docProblems, slug } = jest.requireActual('../scripts/check-docs.js') as {
-	docProblems(input: { description: INodeTypeDescription; credential: BrazeApi }): string[];
+	docProblems(input: {
+		description: INodeTypeDescription;
+		credentials: Array<{ name: string; documentationUrl: string }>;
+	}): string[];
 	slug(heading: string): string;
 };
 const { packProblems } = jest.requireActual('../scripts/check-pack.js') as {
@@ -15,7 +19,10 @@ const { packProblems } = jest.requireActual('../scripts/check-pack.js') as {
 describe('What a reviewer reads', () => {
 	it('README, docs/, codex, credential and package.json links point at pages that exist', () => {
 		expect(
-			docProblems({ description: new Braze().description, credential: new BrazeApi() }),
+			docProblems({
+				description: new Braze().description,
+				credentials: [new BrazeApi(), new BrazePostbackApi()],
+			}),
 		).toEqual([]);
 	});
 
@@ -37,6 +44,11 @@ describe('The package check', () => {
 		{ path: 'dist/nodes/Braze/braze.svg', size: 400 },
 		{ path: 'dist/nodes/Braze/braze.dark.svg', size: 400 },
 		{ path: 'dist/credentials/BrazeApi.credentials.js', size: 3000 },
+		{ path: 'dist/nodes/BrazeTrigger/BrazeTrigger.node.js', size: 3000 },
+		{ path: 'dist/nodes/BrazeTrigger/BrazeTrigger.node.json', size: 600 },
+		{ path: 'dist/nodes/BrazeTrigger/braze.svg', size: 400 },
+		{ path: 'dist/nodes/BrazeTrigger/braze.dark.svg', size: 400 },
+		{ path: 'dist/credentials/BrazePostbackApi.credentials.js', size: 1000 },
 	];
 
 	it('passes a lean tarball', () => {

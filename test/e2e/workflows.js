@@ -26,24 +26,26 @@ function splitOut(field, x = 400) {
 	};
 }
 
-function next(x = 800) {
+/** A Set node named `name` that adds `fields` ({ name: expression }) and keeps the item's own. */
+function setFields(name, fields, x = 800) {
 	return {
 		parameters: {
 			assignments: {
-				assignments: [
-					{ id: 'd', name: 'dispatchId', value: '={{ $json.dispatch_id }}', type: 'string' },
-					{ id: 'e', name: 'errorText', value: '={{ $json.error }}', type: 'string' },
-				],
+				assignments: Object.entries(fields).map(([field, value], i) => ({ id: `f${i}`, name: field, value, type: 'string' })),
 			},
 			includeOtherFields: true,
 			options: {},
 		},
-		id: 'next',
-		name: 'Next',
+		id: name.toLowerCase().replace(/\W+/g, '-'),
+		name,
 		type: 'n8n-nodes-base.set',
 		typeVersion: 3.4,
 		position: [x, 0],
 	};
+}
+
+function next(x = 800) {
+	return setFields('Next', { dispatchId: '={{ $json.dispatch_id }}', errorText: '={{ $json.error }}' }, x);
 }
 
 function braze(params, { credentialId, onError, x = 600 } = {}) {
@@ -160,4 +162,4 @@ function testWorkflows(creds) {
 	};
 }
 
-module.exports = { testWorkflows, setRaw, splitOut, manual, chain, wf, email, braze };
+module.exports = { testWorkflows, setRaw, setFields, splitOut, manual, chain, wf, email, braze };

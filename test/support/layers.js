@@ -59,4 +59,30 @@ function unknownFolders(nodeDir = NODE_DIR) {
 	);
 }
 
-module.exports = { LAYERS, upwardImports, unknownFolders };
+/** The layers of nodes/Braze that the Braze Trigger may use: small pure helpers only. */
+const SHARED_WITH_TRIGGER = ['values', 'validation'];
+const TRIGGER_DIR = resolve(NODE_DIR, '..', 'BrazeTrigger');
+
+/**
+ * Imports between the two nodes that break the rule: nodes/Braze never imports the trigger, and
+ * the trigger takes from nodes/Braze only its lowest layers.
+ */
+function crossNodeImports() {
+  const problems = [];
+  const check = (fromDir, allowed) => {
+    for (const file of sourceFiles(fromDir)) {
+      for (const match of readFileSync(file, 'utf8').matchAll(/from '(\.[^']+)'/g)) {
+        const target = resolve(dirname(file), match[1]);
+        const otherDir = fromDir === NODE_DIR ? TRIGGER_DIR : NODE_DIR;
+        if (!target.startsWith(otherDir + sep)) continue;
+        const layer = relative(otherDir, target).split(sep)[0];
+        if (!allowed.includes(layer)) problems.push(`${relative(resolve(NODE_DIR, '..'), file)} imports ${match[1]}`);
+      }
+    }
+  };
+  check(NODE_DIR, []);
+  check(TRIGGER_DIR, SHARED_WITH_TRIGGER);
+  return problems;
+}
+
+module.exports = { LAYERS, upwardImports, unknownFolders, crossNodeImports };

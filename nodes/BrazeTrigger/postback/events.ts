@@ -1,0 +1,126 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { describeValue } from '../../Braze/values/describe';
+import { isPlainObject } from '../../Braze/values/object';
+
+// Braze's transactional HTTP event postback: {dispatch_id, status, metadata}.
+// https://www.braze.com/docs/user_guide/message_building_by_channel/email/transactional_message_api_campaign/tracking_transactional_emails
+
+/** The five statuses Braze documents, in the order an email goes through them. */
+export const STATUSES = ['sent', 'processed', 'delivered', 'aborted', 'bounced'] as const;
+export type Status = (typeof STATUSES)[number];
+
+/** The metadata timestamp that says when each status happened. */
+const STATUS_TIME: Record<Status, string> = {
+	sent: 'sent_at',
+	processed: 'processed_at',
+	delivered: 'delivered_at',
+	aborted: 'aborted_at',
+	bounced: 'bounced_at',
+};
+
+/** Every timestamp Braze documents in the metadata, copied to the top level when present. */
+const TIMESTAMPS = [
+	'received_at',
+	'enqueued_at',
+	'executed_at',
+	'sent_at',
+	'processed_at',
+	'delivered_at',
+	'bounced_at',
+	'aborted_at',
+];
+
+/** An event that passed the shape check: dispatch_id and status are non-empty text. */
+export interface PostbackEvent {
+	dispatch_id: string;
+	status: string;
+	metadata: IDataObject;
+}
+
+export type PostbackReading = { events: PostbackEvent[] } | { problem: string };
+
+const EXPECTED =
+	'Expected a Braze transactional postback: a JSON object {"dispatch_id", "status", "metadata"} or a list of them.';
+
+/**
+ * The events of a request, read from its raw bytes as JSON whatever the content type says (Braze
+ * does not document it; n8n parses only some types, and would turn a form post into an object).
+ * Without raw bytes, the body n8n parsed. Every event must pass, or none is taken: a body that is
+ * partly not events is refused whole.
+ */
+export function readPostback(body: unknown, rawBody: unknown): PostbackReading {
+	const parsed = parseBody(body, rawBody);
+	if ('problem' in parsed) return parsed;
+	const list = Array.isArray(parsed.value) ? parsed.value : [parsed.value];
+	if (list.length === 0) return { problem: `The body is an empty list. ${EXPECTED}` };
+	const events: PostbackEvent[] = [];
+	for (const [index, value] of list.entries()) {
+		const where = list.length > 1 ? `Event ${index + 1} of ${list.length}` : 'The event';
+		const problem = eventProblem(value);
+		if (problem) return { problem: `${where} ${problem}. ${EXPECTED}` };
+		const event = value as IDataObject;
+		events.push({
+			dispatch_id: event.dispatch_id as string,
+			status: event.status as string,
+			metadata: (event.metadata ?? {}) as IDataObject,
+		});
+	}
+	return { events };
+}
+
+function parseBody(body: unknown, rawBody: unknown): { value: unknown } | { problem: string } {
+	let text: string;
+	if (rawBody instanceof Uint8Array) text = Buffer.from(rawBody).toString('utf8');
+	else if (typeof body === 'string') text = body;
+	else if (body === undefined || body === null) text = '';
+	else return { value: body };
+	text = text.replace(/^\uFEFF/, '');
+	if (text.trim() === '') return { problem: `The body is empty. ${EXPECTED}` };
+	try {
+		return { value: JSON.parse(text) as unknown };
+	} catch {
+		return { problem: `The body is not JSON. ${EXPECTED}` };
+	}
+}
+
+/** Why a value is not a postback event (to finish "The event …"), or undefined. */
+function eventProblem(value: unknown): string | undefined {
+	if (!isPlainObject(value)) return `is ${describeValue(value)}, not an object`;
+	for (const key of ['dispatch_id', 'status']) {
+		const field = value[key];
+		if (typeof field !== 'string' || field.trim() === '') {
+			return `has no "${key}" (it is ${describeValue(field)}; expected non-empty text)`;
+		}
+	}
+	if (value.metadata !== undefined && !isPlainObject(value.metadata)) {
+		return `has a "metadata" that is ${describeValue(value.metadata)}, not an object`;
+	}
+	return undefined;
+}
+
+export function isKnownStatus(status: string): status is Status {
+	return (STATUSES as readonly string[]).includes(status);
+}
+
+/**
+ * The item a workflow receives: the ids, the status and when it happened at the top level
+ * (external_send_id lifted from the metadata, so that `$json.external_send_id` works), every
+ * documented timestamp that is present, and Braze's metadata as it came.
+ */
+export function eventItem(event: PostbackEvent & { status: Status }): IDataObject {
+	const { metadata } = event;
+	const item: IDataObject = {
+		dispatch_id: event.dispatch_id,
+		status: event.status,
+		external_send_id: metadata.external_send_id ?? null,
+		campaign_api_id: metadata.campaign_api_id ?? null,
+		event_at: metadata[STATUS_TIME[event.status]] ?? null,
+		reason: metadata.reason ?? null,
+	};
+	for (const key of TIMESTAMPS) {
+		if (metadata[key] !== undefined) item[key] = metadata[key];
+	}
+	item.metadata = metadata;
+	return item;
+}

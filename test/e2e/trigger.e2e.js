@@ -1,0 +1,318 @@
+'use strict';
+// End-to-end: the Braze Trigger in a real n8n 2.x (`n8n start`), the packed package installed as a
+// community package, the workflow published so that its PRODUCTION webhook URL answers. A
+// transactional send at the Braze stand-in gives the event Braze would post back; it is POSTed to
+// the production URL with the secret, and the next node's input is read from the execution n8n
+// saved (REST), not from the HTTP status. Refused requests must leave no execution.
+// Runs only through `npm run test:e2e` (BRAZE_E2E=1).
+if (process.env.BRAZE_E2E !== '1') {
+	console.log('# end-to-end suite: run it with `npm run test:e2e` (BRAZE_E2E=1)');
+	process.exit(0);
+}
+const { describe, it, before, after } = require('node:test');
+const assert = require('node:assert/strict');
+const fs = require('fs');
+const path = require('path');
+const { ensureInstalled } = require('../../scripts/e2e-install');
+const { paths } = require('../../scripts/lib/cache');
+const n8n = require('../../scripts/lib/n8n');
+const { setFields, wf } = require('./workflows');
+
+const OWNER = {
+	email: 'e2e@example.com',
+	password: 'E2e-pass-1234',
+	firstName: 'E2E',
+	lastName: 'Tester',
+};
+const SECRET = 'e2e-postback-secret-5f0c9a7d3e21b84c';
+const WORKFLOW_ID = 'BrazeE2eTrigger001';
+const WEBHOOK_ID = '0f3b8d0e-2c47-4a61-9b5e-6d7c8e9fa001';
+const log = (...a) => console.log('#', ...a);
+
+const BOUNCES_WORKFLOW_ID = 'BrazeE2eTrigBounce1';
+const BOUNCES_WEBHOOK_ID = '0f3b8d0e-2c47-4a61-9b5e-6d7c8e9fa002';
+
+/** Braze Trigger → a Set node that reads the lifted fields, as a user's workflow would. */
+const triggerWorkflow = (id, webhookId, parameters) =>
+	wf(id, `e2e: Braze Trigger → next node (${id})`, [
+		{
+			parameters,
+			id: 'braze-trigger',
+			name: 'Braze Trigger',
+			type: `${n8n.PACKAGE_NAME}.brazeTrigger`,
+			typeVersion: 1,
+			position: [0, 0],
+			webhookId,
+			credentials: { brazePostbackApi: { id: 'BrazePostback0001', name: 'Braze postback secret' } },
+		},
+		setFields('Next', { order: '={{ $json.external_send_id }}', emailStatus: '={{ $json.status }}' }, 200),
+	]);
+
+let standIn;
+let server;
+let userFolder;
+let setupError;
+let webhookUrl;
+
+before(async () => {
+	try {
+		await ensureInstalled();
+		const { startBrazeStandIn } = require('../sandbox');
+		standIn = await startBrazeStandIn({ port: 0 });
+		const tarball = n8n.packPackage({ log });
+		userFolder = n8n.makeUserFolder('n8n-braze-trigger-');
+		n8n.installPackage(userFolder, tarball);
+		await n8n.importCredentials(userFolder, [
+			{
+				id: 'BrazePostback0001',
+				name: 'Braze postback secret',
+				type: 'brazePostbackApi',
+				data: { secret: SECRET, user: 'braze' },
+			},
+		]);
+		await n8n.importWorkflows(userFolder, [
+			triggerWorkflow(WORKFLOW_ID, WEBHOOK_ID, {}),
+			triggerWorkflow(BOUNCES_WORKFLOW_ID, BOUNCES_WEBHOOK_ID, { events: ['bounced'] }),
+		]);
+		// Published (2.x's "active"): `n8n start` then serves the production webhooks.
+		for (const id of [WORKFLOW_ID, BOUNCES_WORKFLOW_ID]) {
+			await n8n.runN8nOk(['publish:workflow', `--id=${id}`], { userFolder });
+		}
+		const port = await n8n.freePort();
+		server = await n8n.startN8nServer({
+			userFolder,
+			port,
+			owner: OWNER,
+			env: { N8N_LOG_LEVEL: 'debug' },
+		});
+		webhookUrl = `${server.url}/webhook/${WEBHOOK_ID}/braze-postback`;
+		await waitUntilServing();
+		log(`n8n start ready on ${server.url} in ${server.readyMs} ms; production URL ${webhookUrl}`);
+	} catch (e) {
+		setupError = e;
+	}
+});
+
+after(async () => {
+	if (process.env.BRAZE_E2E_DEBUG === '1' && server) log(server.log().slice(-6000));
+	if (server) await server.stop();
+	if (standIn) await standIn.close();
+	if (userFolder && process.env.BRAZE_E2E_KEEP !== '1')
+		fs.rmSync(userFolder, { recursive: true, force: true });
+});
+
+function requireSetup() {
+	if (setupError) throw new Error(`setup failed: ${setupError.message.split('\n')[0]}`);
+}
+
+// --- n8n's REST API, signed in as the owner
+
+async function rest(pathAndQuery) {
+	const r = await n8n.httpJson('GET', `${server.url}/rest${pathAndQuery}`, {
+		headers: { cookie: server.owner.cookie, 'browser-id': server.owner.browserId },
+	});
+	if (r.status !== 200) throw new Error(`GET /rest${pathAndQuery}: ${r.status} ${r.text}`);
+	return r.json.data;
+}
+
+/** The workflow's executions, oldest first. */
+async function executions(workflowId = WORKFLOW_ID) {
+	const filter = encodeURIComponent(JSON.stringify({ workflowId }));
+	const { results } = await rest(`/executions?filter=${filter}&limit=100`);
+	return [...results].sort((a, b) => Number(a.id) - Number(b.id));
+}
+
+/** Polls until the workflow has `n` executions, all finished; returns them. */
+async function waitForExecutions(n, workflowId = WORKFLOW_ID, timeoutMs = 30000) {
+	const t0 = Date.now();
+	for (;;) {
+		const rows = await executions(workflowId);
+		if (rows.length >= n && rows.every((e) => !['new', 'running', 'waiting'].includes(e.status)))
+			return rows;
+		if (Date.now() - t0 > timeoutMs)
+			throw new Error(
+				`expected ${n} finished executions, have ${JSON.stringify(rows.map((e) => [e.id, e.status]))}`,
+			);
+		await new Promise((resolve) => setTimeout(resolve, 250));
+	}
+}
+
+/** The run data n8n saved for an execution (stored with `flatted`). */
+async function runData(id) {
+	const execution = await rest(`/executions/${id}`);
+	const { parse } = require(path.join(paths.modules, 'flatted'));
+	const data = typeof execution.data === 'string' ? parse(execution.data) : execution.data;
+	return { execution, data };
+}
+
+const itemsOf = (data, node) =>
+	(data.resultData.runData[node]?.[0]?.data?.main?.[0] || []).map((i) => i.json);
+
+/**
+ * Waits until this n8n serves what the tests use: the executions list, and both production
+ * webhooks answering a request without the secret with the node's own 401 (a 404 means the
+ * workflow is not active, or another server holds the port).
+ */
+async function waitUntilServing(timeoutMs = 30000) {
+	const t0 = Date.now();
+	let last = '';
+	for (;;) {
+		const list = await n8n.httpJson('GET', `${server.url}/rest/executions?limit=1`, {
+			headers: { cookie: server.owner.cookie, 'browser-id': server.owner.browserId },
+		});
+		const hooks = await Promise.all(
+			[WEBHOOK_ID, BOUNCES_WEBHOOK_ID].map((id) =>
+				n8n.httpJson('POST', `${server.url}/webhook/${id}/braze-postback`, { body: {} }),
+			),
+		);
+		if (list.status === 200 && hooks.every((r) => r.status === 401)) return;
+		last = `executions ${list.status}, webhooks ${hooks.map((r) => r.status).join(' ')}`;
+		if (Date.now() - t0 > timeoutMs) throw new Error(`n8n is not serving the trigger: ${last}`);
+		await new Promise((resolve) => setTimeout(resolve, 250));
+	}
+}
+
+/** The event a transactional send at the stand-in would post back (state.transactionalEvents). */
+async function eventFromASend(externalSendId) {
+	standIn.reset();
+	const r = await n8n.httpJson(
+		'POST',
+		`${standIn.url}/transactional/v1/campaigns/tx-order-confirmation/send`,
+		{
+			body: { external_send_id: externalSendId, recipient: { external_user_id: 'user-1042' } },
+			headers: { authorization: 'Bearer local-dev-key' },
+		},
+	);
+	assert.equal(r.status, 201, r.text);
+	assert.equal(standIn.transactionalEvents.length, 1);
+	return { event: standIn.transactionalEvents[0], dispatchId: r.json.dispatch_id };
+}
+
+it('setup: real n8n started with the package installed and the trigger workflow published', () => {
+	if (setupError) throw setupError;
+});
+
+describe('Braze Trigger on a published workflow in a real n8n', { concurrency: false }, () => {
+	it('a postback with the secret reaches the next node: external_send_id lifted, saved in the execution', async () => {
+		requireSetup();
+		const before = (await executions()).length;
+		const { event, dispatchId } = await eventFromASend('order-1042');
+		const r = await n8n.httpJson('POST', `${webhookUrl}?token=${SECRET}`, { body: event });
+		assert.equal(r.status, 200, r.text);
+		assert.deepEqual(r.json, { received: 1, emitted: 1 });
+		const rows = await waitForExecutions(before + 1);
+		assert.equal(rows.length, before + 1);
+		const last = rows[rows.length - 1];
+		assert.equal(last.status, 'success');
+		assert.equal(last.mode, 'webhook');
+		const { data } = await runData(last.id);
+		const [emitted] = itemsOf(data, 'Braze Trigger');
+		assert.deepEqual(emitted, {
+			dispatch_id: dispatchId,
+			status: 'sent',
+			external_send_id: 'order-1042',
+			campaign_api_id: 'tx-order-confirmation',
+			event_at: null,
+			reason: null,
+			metadata: { external_send_id: 'order-1042', campaign_api_id: 'tx-order-confirmation' },
+		});
+		const next = itemsOf(data, 'Next');
+		assert.equal(next.length, 1);
+		assert.equal(next[0].order, 'order-1042');
+		assert.equal(next[0].emailStatus, 'sent');
+		assert.equal(next[0].dispatch_id, dispatchId);
+		assert.ok(!JSON.stringify(data).includes(SECRET), 'the secret is not in the execution data');
+	});
+
+	it('a list of two events (bounced, delivered) is one execution with two items at the next node', async () => {
+		requireSetup();
+		const before = (await executions()).length;
+		const meta = { external_send_id: 'order-2', campaign_api_id: 'tx-1' };
+		const events = [
+			{
+				dispatch_id: 'd-2',
+				status: 'bounced',
+				metadata: {
+					...meta,
+					bounced_at: '2026-11-30T10:00:02.000+00:00',
+					reason: '550 5.1.1 unknown',
+				},
+			},
+			{
+				dispatch_id: 'd-2',
+				status: 'delivered',
+				metadata: { ...meta, delivered_at: '2026-11-30T10:00:01.000+00:00' },
+			},
+		];
+		const r = await n8n.httpJson('POST', `${webhookUrl}?token=${SECRET}`, { body: events });
+		assert.equal(r.status, 200, r.text);
+		const rows = await waitForExecutions(before + 1);
+		const { data } = await runData(rows[rows.length - 1].id);
+		const next = itemsOf(data, 'Next');
+		assert.deepEqual(
+			next.map((i) => [i.emailStatus, i.order, i.event_at, i.reason]),
+			[
+				['bounced', 'order-2', '2026-11-30T10:00:02.000+00:00', '550 5.1.1 unknown'],
+				['delivered', 'order-2', '2026-11-30T10:00:01.000+00:00', null],
+			],
+		);
+	});
+
+	it('a wrong secret (403), no secret (401) and a body that is not events (400) start no execution', async () => {
+		requireSetup();
+		const before = (await executions()).length;
+		const { event } = await eventFromASend('order-3');
+		const wrong = await n8n.httpJson('POST', `${webhookUrl}?token=not-the-secret-0000000000`, {
+			body: event,
+		});
+		assert.equal(wrong.status, 403, wrong.text);
+		const missing = await n8n.httpJson('POST', webhookUrl, { body: event });
+		assert.equal(missing.status, 401, missing.text);
+		const notEvents = await n8n.httpJson('POST', `${webhookUrl}?token=${SECRET}`, {
+			body: { hello: 'world' },
+		});
+		assert.equal(notEvents.status, 400, notEvents.text);
+		assert.match(notEvents.json.error, /has no "dispatch_id"/);
+		for (const answer of [wrong, missing, notEvents]) assert.ok(!answer.text.includes(SECRET));
+		// A good request afterwards: once its execution is there, every earlier request has been
+		// handled, and only this one made an execution.
+		const good = await n8n.httpJson('POST', `${webhookUrl}?token=${SECRET}`, { body: event });
+		assert.equal(good.status, 200, good.text);
+		const rows = await waitForExecutions(before + 1);
+		assert.equal(
+			rows.length,
+			before + 1,
+			'only the request with the right secret made an execution',
+		);
+		const { data } = await runData(rows[rows.length - 1].id);
+		assert.equal(itemsOf(data, 'Next')[0].order, 'order-3');
+	});
+
+	it('Events › Bounced only: a delivered event is acknowledged (200) and starts nothing; a bounce starts it', async () => {
+		requireSetup();
+		const url = `${server.url}/webhook/${BOUNCES_WEBHOOK_ID}/braze-postback?token=${SECRET}`;
+		const meta = { external_send_id: 'order-4', campaign_api_id: 'tx-1' };
+		const delivered = await n8n.httpJson('POST', url, {
+			body: { dispatch_id: 'd-4', status: 'delivered', metadata: meta },
+		});
+		assert.equal(delivered.status, 200, delivered.text);
+		assert.deepEqual(delivered.json, { received: 1, emitted: 0 });
+		const bounced = await n8n.httpJson('POST', url, {
+			body: { dispatch_id: 'd-4', status: 'bounced', metadata: { ...meta, reason: '550' } },
+		});
+		assert.deepEqual(bounced.json, { received: 1, emitted: 1 });
+		const rows = await waitForExecutions(1, BOUNCES_WORKFLOW_ID);
+		assert.equal(rows.length, 1, 'only the bounce made an execution');
+		const { data } = await runData(rows[0].id);
+		assert.deepEqual(
+			itemsOf(data, 'Next').map((i) => [i.emailStatus, i.order, i.reason]),
+			[['bounced', 'order-4', '550']],
+		);
+	});
+
+	it("the secret is not in n8n's log (debug level)", () => {
+		requireSetup();
+		assert.ok(server.log().length > 0);
+		assert.ok(!server.log().includes(SECRET), 'the secret appears in the server log');
+	});
+});

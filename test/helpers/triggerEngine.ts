@@ -1,0 +1,307 @@
+import { ExecutionLifecycleHooks, HookContext, WebhookContext, WorkflowExecute } from 'n8n-core';
+import { NodeHelpers, Workflow } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	INode,
+	INodeExecutionData,
+	INodeParameters,
+	INodeType,
+	INodeTypes,
+	IRun,
+	IRunExecutionData,
+	IWebhookData,
+	IWebhookResponseData,
+	IWorkflowBase,
+	IWorkflowExecuteAdditionalData,
+} from 'n8n-workflow';
+
+import { BrazePostbackApi } from '../../credentials/BrazePostbackApi.credentials';
+import { BrazeTrigger } from '../../nodes/BrazeTrigger/BrazeTrigger.node';
+import { TestCredentialsHelper } from './credentialsHelper';
+import { Receiver } from './receiverNode';
+
+export const TRIGGER_NODE = 'Braze Trigger';
+export const NEXT_NODE = 'Next Node';
+// A test value ("example" keeps n8n's no-hardcoded-secrets lint from taking it for a real one).
+export const SECRET = 'example-postback-secret-0123456789';
+
+export interface HttpAnswer {
+	status: number;
+	headers: Record<string, string>;
+	text: string;
+	json: IDataObject | undefined;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const support = require('../support/webhookServer') as {
+	startWebhookServer(
+		handler: (req: unknown, res: unknown) => Promise<void>,
+	): Promise<{ url: string; close(): Promise<void> }>;
+	post(
+		url: string,
+		body: unknown,
+		options?: { contentType?: string | null; headers?: Record<string, string> },
+	): Promise<HttpAnswer>;
+};
+export const post = support.post;
+
+/** One execution the webhook started: what the trigger emitted and what the next node got. */
+export interface TriggerRun {
+	run: IRun;
+	emitted: IDataObject[];
+	received: IDataObject[];
+}
+
+export interface TriggerSetup {
+	parameters: INodeParameters;
+	credentials?: ICredentialDataDecryptedObject;
+}
+
+const nodeTypeRegistry: Record<string, INodeType> = {
+	'n8n-nodes-braze-messaging.brazeTrigger': new BrazeTrigger(),
+	'test.receiver': new Receiver(),
+};
+const nodeTypes: INodeTypes = {
+	getByName: (type) => nodeTypeRegistry[type],
+	getByNameAndVersion: (type, version) =>
+		NodeHelpers.getVersionedNodeType(nodeTypeRegistry[type], version),
+	getKnownTypes: () => ({}),
+};
+
+function workflowOf(parameters: INodeParameters): { workflow: Workflow; data: IWorkflowBase } {
+	const nodes: INode[] = [
+		{
+			id: 'trigger-node',
+			name: TRIGGER_NODE,
+			type: 'n8n-nodes-braze-messaging.brazeTrigger',
+			typeVersion: 1,
+			position: [0, 0],
+			webhookId: '5b0c3c8e-4a52-4d7e-9d43-9a1f2f6d0b11',
+			parameters,
+			credentials: { brazePostbackApi: { id: '1', name: 'Braze postback secret' } },
+		},
+		{
+			id: 'next-node',
+			name: NEXT_NODE,
+			type: 'test.receiver',
+			typeVersion: 1,
+			position: [200, 0],
+			// What a workflow would do with the event: read the lifted field.
+			parameters: { received: '={{ $json.status }}:{{ $json.external_send_id }}' },
+		},
+	];
+	const connections = {
+		[TRIGGER_NODE]: { main: [[{ node: NEXT_NODE, type: 'main' as const, index: 0 }]] },
+	};
+	const data = {
+		id: 'trigger-workflow',
+		name: 'Braze Trigger test',
+		active: true,
+		nodes,
+		connections,
+	} as unknown as IWorkflowBase;
+	// The Workflow fills in every parameter's default, as n8n does when it loads a workflow.
+	const workflow = new Workflow({ ...data, nodes, connections, active: true, nodeTypes });
+	return { workflow, data };
+}
+
+function additionalDataOf(
+	credentials: ICredentialDataDecryptedObject,
+	extra: Record<string, unknown> = {},
+): IWorkflowExecuteAdditionalData {
+	return {
+		executionId: 'trigger-execution',
+		credentialsHelper: new TestCredentialsHelper(
+			{ brazePostbackApi: new BrazePostbackApi() },
+			{ brazePostbackApi: credentials },
+		),
+		variables: {},
+		webhookWaitingBaseUrl: 'http://localhost/webhook-waiting',
+		webhookBaseUrl: 'http://localhost/webhook',
+		webhookTestBaseUrl: 'http://localhost/webhook-test',
+		formWaitingBaseUrl: 'http://localhost/form-waiting',
+		restApiUrl: 'http://localhost/rest',
+		instanceBaseUrl: 'http://localhost/',
+		userId: 'test-user',
+		...extra,
+	} as unknown as IWorkflowExecuteAdditionalData;
+}
+
+function webhookDataOf(
+	workflow: Workflow,
+	node: INode,
+	additionalData: IWorkflowExecuteAdditionalData,
+): IWebhookData {
+	return {
+		httpMethod: 'POST',
+		node: node.name,
+		path: `${node.webhookId}/braze-postback`,
+		webhookDescription: (nodeTypeRegistry[node.type] as BrazeTrigger).description.webhooks?.[0],
+		workflowId: workflow.id,
+		workflowExecuteAdditionalData: additionalData,
+	} as unknown as IWebhookData;
+}
+
+/**
+ * What n8n does when the workflow is published (activated): the node's webhookMethods.default
+ * checkExists, in a real HookContext. Resolves its answer or rejects with its error.
+ */
+export async function checkActivation(setup: TriggerSetup): Promise<boolean> {
+	const { workflow } = workflowOf(setup.parameters);
+	const node = workflow.getNode(TRIGGER_NODE) as INode;
+	const additionalData = additionalDataOf(setup.credentials ?? { secret: SECRET, user: 'braze' });
+	const context = new HookContext(
+		workflow,
+		node,
+		additionalData,
+		'webhook',
+		'activate',
+		webhookDataOf(workflow, node, additionalData),
+	);
+	return await new BrazeTrigger().webhookMethods.default.checkExists.call(context);
+}
+
+/**
+ * The body n8n 2.41 answers in responseMode onReceived (webhook-helpers.js, then
+ * extractWebhookOnReceivedResponse): the description's responseData ("firstEntryJson" when
+ * absent, taken as the answer itself), else the node's webhookResponse.
+ */
+function onReceivedBody(nodeType: BrazeTrigger, result: IWebhookResponseData): unknown {
+	const responseData = nodeType.description.webhooks?.[0].responseData ?? 'firstEntryJson';
+	if (responseData === 'noData') return undefined;
+	if (responseData) return responseData;
+	return result.webhookResponse ?? { message: 'Workflow was started' };
+}
+
+/**
+ * What n8n 2.41 does with a webhook request (webhook-helpers.js executeWebhook, responseMode
+ * onReceived): calls the node's webhook() in a real WebhookContext; if the node answered the
+ * request itself (noWebhookResponse) or gave no workflowData, no execution starts; otherwise
+ * the request is answered with webhookResponse and WorkflowExecute runs the workflow with the
+ * trigger's items on the execution stack, so the next node receives them.
+ */
+async function handleRequest(
+	setup: TriggerSetup,
+	req: unknown,
+	res: { headersSent: boolean; writeHead(s: number, h: IDataObject): void; end(t: string): void },
+	runs: TriggerRun[],
+): Promise<void> {
+	const { workflow, data } = workflowOf(setup.parameters);
+	const node = workflow.getNode(TRIGGER_NODE) as INode;
+	const additionalData = additionalDataOf(setup.credentials ?? { secret: SECRET, user: 'braze' }, {
+		httpRequest: req,
+		httpResponse: res,
+	});
+	const nodeType = nodeTypeRegistry[node.type] as BrazeTrigger;
+	const webhookData = webhookDataOf(workflow, node, additionalData);
+	const context = new WebhookContext(
+		workflow,
+		node,
+		additionalData,
+		'webhook',
+		webhookData,
+		[],
+		null,
+	);
+	const result: IWebhookResponseData = await nodeType.webhook.call(context);
+
+	if (result.noWebhookResponse) return;
+	const answer = (body: unknown) => {
+		res.writeHead(200, { 'Content-Type': 'application/json' });
+		res.end(JSON.stringify(body));
+	};
+	if (result.workflowData === undefined) {
+		answer(result.webhookResponse ?? { message: 'Webhook call received' });
+		return;
+	}
+	const runExecutionData = {
+		startData: {},
+		resultData: { runData: {} },
+		executionData: {
+			contextData: {},
+			metadata: {},
+			waitingExecution: {},
+			waitingExecutionSource: null,
+			nodeExecutionStack: [{ node, data: { main: result.workflowData }, source: null }],
+		},
+	} as unknown as IRunExecutionData;
+	const hooks = new ExecutionLifecycleHooks('webhook', 'trigger-execution', data);
+	const execution = new WorkflowExecute(
+		additionalDataOf(setup.credentials ?? {}, { hooks }),
+		'webhook',
+		runExecutionData,
+	).processRunExecutionData(workflow);
+	answer(onReceivedBody(nodeType, result));
+	const run = await execution;
+	const output = (name: string): IDataObject[] =>
+		(run.data.resultData.runData[name]?.[0]?.data?.main?.[0] ?? []).map(
+			(item: INodeExecutionData) => item.json,
+		);
+	runs.push({ run, emitted: output(TRIGGER_NODE), received: output(NEXT_NODE) });
+}
+
+export interface TriggerWebhook {
+	/** The webhook's URL (a trailing ?token=… or user:pass@ is up to the test). */
+	url: string;
+	/** The executions started so far, in order. */
+	runs: TriggerRun[];
+	post(
+		body: unknown,
+		options?: {
+			query?: string;
+			contentType?: string | null;
+			auth?: string;
+			headers?: Record<string, string>;
+		},
+	): Promise<HttpAnswer>;
+	close(): Promise<void>;
+}
+
+/** Serves the Braze Trigger's webhook over real HTTP, configured by `setup` (changeable). */
+export async function startTriggerWebhook(setup: TriggerSetup): Promise<TriggerWebhook> {
+	const runs: TriggerRun[] = [];
+	const pending: Array<Promise<void>> = [];
+	const server = await support.startWebhookServer(async (req, res) => {
+		const handled = handleRequest(setup, req, res as Parameters<typeof handleRequest>[2], runs);
+		pending.push(handled);
+		await handled;
+	});
+	const path = '/webhook/5b0c3c8e-4a52-4d7e-9d43-9a1f2f6d0b11/braze-postback';
+	return {
+		url: `${server.url}${path}`,
+		runs,
+		async post(body, options = {}) {
+			const base = options.auth
+				? server.url.replace('http://', `http://${options.auth}@`)
+				: server.url;
+			const answer = await support.post(`${base}${path}${options.query ?? ''}`, body, options);
+			await Promise.all(pending);
+			return answer;
+		},
+		close: server.close,
+	};
+}
+
+/**
+ * One webhook per test file: started before the first test, closed at the end. Before each test
+ * the setup goes back to the defaults (no parameters, the test credential) and the runs are
+ * cleared. The returned webhook always points at the running server.
+ */
+export function useTriggerWebhook(): { setup: TriggerSetup; webhook: TriggerWebhook } {
+	const setup: TriggerSetup = { parameters: {} };
+	let current: TriggerWebhook | undefined;
+	beforeAll(async () => {
+		current = await startTriggerWebhook(setup);
+	});
+	afterAll(async () => await current?.close());
+	beforeEach(() => {
+		setup.parameters = {};
+		setup.credentials = undefined;
+		current?.runs.splice(0);
+	});
+	const webhook = new Proxy({} as TriggerWebhook, {
+		get: (_target, property) => Reflect.get(current as object, property) as unknown,
+	});
+	return { setup, webhook };
+}
