@@ -86,8 +86,13 @@ describe('Braze Trigger: the event the stand-in says a transactional send posts 
 			{ headers: { Authorization: `Bearer ${API_KEY}` } },
 		);
 		expect(send.status).toBe(201);
-		const events = (standIn as unknown as { transactionalEvents: object[] }).transactionalEvents;
-		expect(events).toHaveLength(1);
+		const events = (
+			standIn as unknown as {
+				transactionalEvents: Array<{ status: string; metadata: { sent_at?: string } }>;
+			}
+		).transactionalEvents;
+		expect(events.map((event) => event.status)).toEqual(['sent', 'delivered']);
+		const sentAt = events[0].metadata.sent_at;
 		const answer = await webhook.post(events[0], { query: TOKEN });
 		expect(answer.status).toBe(200);
 		expect(webhook.runs[0].emitted).toEqual([
@@ -96,9 +101,10 @@ describe('Braze Trigger: the event the stand-in says a transactional send posts 
 				status: 'sent',
 				external_send_id: 'order-7',
 				campaign_api_id: 'tx-welcome',
-				event_at: null,
+				event_at: sentAt,
 				reason: null,
-				metadata: { external_send_id: 'order-7', campaign_api_id: 'tx-welcome' },
+				sent_at: sentAt,
+				metadata: { external_send_id: 'order-7', campaign_api_id: 'tx-welcome', sent_at: sentAt },
 			},
 		]);
 		expect(webhook.runs[0].received).toEqual([{ received: 'sent:order-7' }]);

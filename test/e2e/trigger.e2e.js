@@ -29,6 +29,10 @@ const WORKFLOW_ID = 'BrazeE2eTrigger001';
 const WEBHOOK_ID = '0f3b8d0e-2c47-4a61-9b5e-6d7c8e9fa001';
 const log = (...a) => console.log('#', ...a);
 
+// examples/transactional-email-bounce.json: an order's transactional email, and its bounce.
+const EXAMPLE_ID = 'BrazeExTxBounce001';
+const EXAMPLE_TRIGGER_WEBHOOK_ID = '5c1e7a44-93b2-4d0e-8f61-2a7b9c3d4e02';
+
 const BOUNCES_WORKFLOW_ID = 'BrazeE2eTrigBounce1';
 const BOUNCES_WEBHOOK_ID = '0f3b8d0e-2c47-4a61-9b5e-6d7c8e9fa002';
 
@@ -63,6 +67,7 @@ before(async () => {
 		userFolder = n8n.makeUserFolder('n8n-braze-trigger-');
 		n8n.installPackage(userFolder, tarball);
 		await n8n.importCredentials(userFolder, [
+			n8n.brazeCredential(standIn.url),
 			{
 				id: 'BrazePostback0001',
 				name: 'Braze postback secret',
@@ -73,9 +78,10 @@ before(async () => {
 		await n8n.importWorkflows(userFolder, [
 			triggerWorkflow(WORKFLOW_ID, WEBHOOK_ID, {}),
 			triggerWorkflow(BOUNCES_WORKFLOW_ID, BOUNCES_WEBHOOK_ID, { events: ['bounced'] }),
+			n8n.loadExample('transactional-email-bounce.json'),
 		]);
 		// Published (2.x's "active"): `n8n start` then serves the production webhooks.
-		for (const id of [WORKFLOW_ID, BOUNCES_WORKFLOW_ID]) {
+		for (const id of [WORKFLOW_ID, BOUNCES_WORKFLOW_ID, EXAMPLE_ID]) {
 			await n8n.runN8nOk(['publish:workflow', `--id=${id}`], { userFolder });
 		}
 		const port = await n8n.freePort();
@@ -161,7 +167,7 @@ async function waitUntilServing(timeoutMs = 30000) {
 			headers: { cookie: server.owner.cookie, 'browser-id': server.owner.browserId },
 		});
 		const hooks = await Promise.all(
-			[WEBHOOK_ID, BOUNCES_WEBHOOK_ID].map((id) =>
+			[WEBHOOK_ID, BOUNCES_WEBHOOK_ID, EXAMPLE_TRIGGER_WEBHOOK_ID].map((id) =>
 				n8n.httpJson('POST', `${server.url}/webhook/${id}/braze-postback`, { body: {} }),
 			),
 		);
@@ -184,7 +190,7 @@ async function eventFromASend(externalSendId) {
 		},
 	);
 	assert.equal(r.status, 201, r.text);
-	assert.equal(standIn.transactionalEvents.length, 1);
+	assert.deepEqual(standIn.transactionalEvents.map((e) => e.status), ['sent', 'delivered']);
 	return { event: standIn.transactionalEvents[0], dispatchId: r.json.dispatch_id };
 }
 
@@ -212,9 +218,10 @@ describe('Braze Trigger on a published workflow in a real n8n', { concurrency: f
 			status: 'sent',
 			external_send_id: 'order-1042',
 			campaign_api_id: 'tx-order-confirmation',
-			event_at: null,
+			event_at: event.metadata.sent_at,
 			reason: null,
-			metadata: { external_send_id: 'order-1042', campaign_api_id: 'tx-order-confirmation' },
+			sent_at: event.metadata.sent_at,
+			metadata: { external_send_id: 'order-1042', campaign_api_id: 'tx-order-confirmation', sent_at: event.metadata.sent_at },
 		});
 		const next = itemsOf(data, 'Next');
 		assert.equal(next.length, 1);
@@ -314,5 +321,53 @@ describe('Braze Trigger on a published workflow in a real n8n', { concurrency: f
 		requireSetup();
 		assert.ok(server.log().length > 0);
 		assert.ok(!server.log().includes(SECRET), 'the secret appears in the server log');
+	});
+});
+
+describe('example: an order gets its transactional email, its bounce comes back to the order', { concurrency: false }, () => {
+	it('order webhook → Transactional Email › Send (key order-<id>); Braze posts sent + bounced; the bounce reaches "Record the bounce on the order"', async () => {
+		requireSetup();
+		standIn.reset();
+		// Braze posts the events to the trigger's Production URL with the secret, as set in its dashboard.
+		standIn.setPostbackUrl(`${server.url}/webhook/${EXAMPLE_TRIGGER_WEBHOOK_ID}/braze-postback?token=${SECRET}`);
+		try {
+			const order = { order: { id: 'A-2002', customerId: 'bounce-crm-2002', firstName: 'Grace', total: '19.90' } };
+			const placed = await n8n.httpJson('POST', `${server.url}/webhook/order-placed`, { body: order });
+			assert.equal(placed.status, 200, placed.text);
+			// Two executions: the order's, and the bounce's ("sent" is not among the trigger's events).
+			const rows = await waitForExecutions(2, EXAMPLE_ID);
+			await standIn.postbacksDone();
+			assert.equal(rows.length, 2, JSON.stringify(rows.map((e) => [e.id, e.mode, e.status])));
+			assert.ok(rows.every((e) => e.status === 'success'), JSON.stringify(rows.map((e) => e.status)));
+
+			const sends = standIn.requests.filter((r) => r.path.startsWith('/transactional/'));
+			assert.equal(sends.length, 1);
+			const [send] = sends;
+			assert.equal(send.path, '/transactional/v1/campaigns/cmp-order-0002/send');
+			assert.deepEqual(send.body, {
+				external_send_id: 'order-A-2002',
+				trigger_properties: { order_id: 'A-2002', total: '19.90' },
+				recipient: { external_user_id: 'bounce-crm-2002', attributes: { first_name: 'Grace' } },
+			});
+			const dispatchId = send.response.dispatch_id;
+			assert.deepEqual(
+				standIn.postbacks.map((p) => [p.status, p.answer]),
+				[
+					['sent', 200],
+					['bounced', 200],
+				],
+			);
+
+			const { data: orderRun } = await runData(rows[0].id);
+			assert.deepEqual(itemsOf(orderRun, 'Keep dispatch id').map((i) => [i.dispatchId, i.externalSendId]), [[dispatchId, 'order-A-2002']]);
+			const { data: bounceRun } = await runData(rows[1].id);
+			const [bounce] = itemsOf(bounceRun, 'Record the bounce on the order');
+			assert.equal(bounce.orderId, 'A-2002');
+			assert.equal(bounce.emailStatus, 'bounced');
+			assert.equal(bounce.dispatchId, dispatchId);
+			assert.match(bounce.reason, /^550 5\.1\.1/);
+		} finally {
+			standIn.setPostbackUrl(null);
+		}
 	});
 });

@@ -36,6 +36,9 @@ async function startBrazeStandIn(options = {}) {
     rateLimiter: new RateLimiter(),
     data: { schedules: new Map(), profiles: new Map(), subscriptions: new Map(), triggerSchedules: new Map(), externalSends: new Map(), transactionalEvents: [], liveActivities: new Map(), usersTrackCap: 'combined' }, // endpoint state
     timers: new Set(),
+    postbackUrl: null,
+    postbacks: [],
+    pendingPostbacks: new Set(),
   };
   const server = createServer(s);
   await new Promise((resolve, reject) => {
@@ -68,6 +71,7 @@ async function startBrazeStandIn(options = {}) {
       s.data.liveActivities.clear();
       s.data.subscriptions.clear();
       s.data.usersTrackCap = 'combined';
+      s.postbacks.length = 0;
       s.rateLimiter.configure(null);
     },
     queueFaults: (...faults) => s.faults.push(...faults),
@@ -80,6 +84,17 @@ async function startBrazeStandIn(options = {}) {
     triggerSchedules: s.data.triggerSchedules,
     /** The transactional email events a send would post back (dispatch_id, status, metadata). */
     transactionalEvents: s.data.transactionalEvents,
+    /**
+     * Where the stand-in POSTs transactional email events, as Braze does to the dashboard's
+     * Transactional Event Status Postback URL (null: nowhere). Kept by reset(), like the keys.
+     */
+    setPostbackUrl: (url) => {
+      s.postbackUrl = url;
+    },
+    /** The postbacks made so far: { dispatch_id, status, answer } (answer: HTTP status or error code). */
+    postbacks: s.postbacks,
+    /** Resolves once every postback started so far has been answered. */
+    postbacksDone: () => Promise.all([...s.pendingPostbacks]),
     /** Live Activities started or updated, keyed "<app_id>|<activity_id>". */
     liveActivities: s.data.liveActivities,
     /** Which /users/track object cap applies: 'combined' (75 total, newest docs), 'perArray' (legacy 75 each) or 'mau' (50 total). */

@@ -33,8 +33,10 @@ describe('transactional send', () => {
     const again = await tx('tx-1', body);
     assert.equal(again.json.dispatch_id, first.json.dispatch_id, 'the same send, not a new one');
     assert.equal(standIn.deliveries.get('external:u1'), 1);
-    assert.equal(standIn.transactionalEvents.length, 1);
-    assert.deepEqual(standIn.transactionalEvents[0].metadata, { external_send_id: 'order-1042', campaign_api_id: 'tx-1' });
+    assert.deepEqual(standIn.transactionalEvents.map((e) => e.status), ['sent', 'delivered'], 'one send, its two events');
+    const { sent_at: sentAt, ...metadata } = standIn.transactionalEvents[0].metadata;
+    assert.deepEqual(metadata, { external_send_id: 'order-1042', campaign_api_id: 'tx-1' });
+    assert.match(sentAt, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}\+00:00$/);
   });
 
   test('refuses two identifiers, a bad external_send_id, and campaigns that cannot send', async () => {
@@ -48,6 +50,50 @@ describe('transactional send', () => {
       assert.match(r.json.errors.join(), text);
     }
     assert.equal(standIn.deliveries.size, 0);
+  });
+});
+
+describe('transactional postbacks', () => {
+  const http = require('node:http');
+  let receiver;
+  let received;
+  before(async () => {
+    received = [];
+    receiver = http.createServer((req, res) => {
+      let raw = '';
+      req.on('data', (chunk) => (raw += chunk));
+      req.on('end', () => {
+        received.push({ url: req.url, auth: req.headers.authorization, type: req.headers['content-type'], event: JSON.parse(raw) });
+        res.writeHead(received.length === 1 ? 200 : 403).end();
+      });
+    });
+    await new Promise((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+  });
+  after(() => {
+    standIn.setPostbackUrl(null);
+    receiver.close();
+  });
+
+  test('with a postback URL, each send\'s events are POSTed there in order (sent, then bounced or delivered), answers recorded', async () => {
+    const { port } = receiver.address();
+    standIn.setPostbackUrl(`http://braze:s3cret@127.0.0.1:${port}/hook?token=abc`);
+    const sent = await call('/transactional/v1/campaigns/tx-1/send', { external_send_id: 'order-9', recipient: { external_user_id: 'bounce-9' } });
+    assert.equal(sent.status, 201);
+    await standIn.postbacksDone();
+    assert.deepEqual(received.map((r) => [r.url, r.event.status, r.type]), [
+      ['/hook?token=abc', 'sent', 'application/json'],
+      ['/hook?token=abc', 'bounced', 'application/json'],
+    ]);
+    assert.equal(received[0].auth, `Basic ${Buffer.from('braze:s3cret').toString('base64')}`);
+    assert.equal(received[1].event.dispatch_id, sent.json.dispatch_id);
+    assert.equal(received[1].event.metadata.external_send_id, 'order-9');
+    assert.match(received[1].event.metadata.reason, /^550 /);
+    assert.deepEqual(standIn.postbacks.map((p) => [p.status, p.answer]), [['sent', 200], ['bounced', 403]]);
+
+    // A repeated key sends nothing, so nothing is posted back.
+    await call('/transactional/v1/campaigns/tx-1/send', { external_send_id: 'order-9', recipient: { external_user_id: 'bounce-9' } });
+    await standIn.postbacksDone();
+    assert.equal(received.length, 2);
   });
 });
 

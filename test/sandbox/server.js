@@ -5,6 +5,7 @@ const http = require('node:http');
 const https = require('node:https');
 const { authorize } = require('./auth');
 const { SERVER_ERROR_NAMES, isAcceptFault } = require('./faults');
+const { deliverPostbacks } = require('./postback');
 
 const MAX_BODY_BYTES = 4 * 1024 * 1024; // Braze: "most endpoints accept request bodies up to 4 MB"
 const HEALTH_PATHS = new Set(['/', '/health']);
@@ -200,6 +201,12 @@ function createServer(s) {
     }
     if (fault && fault.type === 'acceptThenSlow') await sleep(fault.delayMs, req);
     send(result.status, result.body, limitHeaders);
+    // Braze posts a transactional email's events after it answered the send.
+    if (result.postback && s.postbackUrl) {
+      const delivery = deliverPostbacks(s.postbackUrl, result.postback, s.postbacks);
+      s.pendingPostbacks.add(delivery);
+      delivery.finally(() => s.pendingPostbacks.delete(delivery));
+    }
   }
 }
 

@@ -4,7 +4,8 @@
 // https://www.braze.com/docs/api/endpoints/messaging/send_messages/post_send_transactional_message
 // Stand-in conventions for the campaign id: "unknown-…" does not exist, "paused-…" and
 // "archived-…" are paused or archived, "nontx-…" is not a transactional campaign. The events a
-// send would post back are kept in state.transactionalEvents (for the trigger node's tests).
+// send would post back are kept in state.transactionalEvents, and POSTed to the postback URL when
+// one is set (setPostbackUrl).
 const { Problems, checkFields, isPlainObject, bytes } = require('../rules/check');
 const { ALIAS } = require('../rules/users');
 const { newId } = require('./ids');
@@ -23,6 +24,25 @@ function campaignProblem(id) {
   if (id.startsWith('archived-')) return 'The campaign is archived. Unarchive the campaign in order for trigger requests to take effect.';
   if (id.startsWith('nontx-')) return 'The campaign is not a transactional campaign. Only transactional campaigns may use this endpoint';
   return undefined;
+}
+
+// A recipient whose ID or alias name starts with "bounce-" bounces, like an address that does not
+// exist; "abort-" has no emailable address; anyone else is delivered.
+const BOUNCE_REASON = '550 5.1.1 The email account that you tried to reach does not exist';
+
+/** The events Braze posts back for one send: sent, then delivered, bounced or aborted. */
+function postbackEvents(dispatchId, key, campaignId, recipient, now) {
+  const at = (ms) => new Date(now + ms).toISOString().replace('Z', '+00:00');
+  const meta = { ...(key ? { external_send_id: key } : {}), campaign_api_id: campaignId };
+  const name = recipient.external_user_id ?? recipient.user_alias?.alias_name ?? '';
+  if (name.startsWith('abort-')) {
+    return [{ dispatch_id: dispatchId, status: 'aborted', metadata: { ...meta, aborted_at: at(0), reason: 'User not emailable' } }];
+  }
+  const sent = { dispatch_id: dispatchId, status: 'sent', metadata: { ...meta, sent_at: at(0) } };
+  const outcome = name.startsWith('bounce-')
+    ? { dispatch_id: dispatchId, status: 'bounced', metadata: { ...meta, bounced_at: at(1000), reason: BOUNCE_REASON } }
+    : { dispatch_id: dispatchId, status: 'delivered', metadata: { ...meta, delivered_at: at(1000) } };
+  return [sent, outcome];
 }
 
 function handle({ body, params, ctx, state }) {
@@ -66,11 +86,13 @@ function handle({ body, params, ctx, state }) {
     Object.assign(profile.attributes, r.attributes);
     state.profiles.set(user, profile);
   }
-  state.transactionalEvents.push({ dispatch_id: dispatchId, status: 'sent', metadata: { ...(key ? { external_send_id: key } : {}), campaign_api_id: campaignId } });
+  const events = postbackEvents(dispatchId, key, campaignId, r, ctx.now);
+  state.transactionalEvents.push(...events);
   return {
     status: 201,
     body: { dispatch_id: dispatchId, status: 'queued', metadata: key ? { external_send_id: key } : {} },
     deliver: [user],
+    postback: events,
   };
 }
 
