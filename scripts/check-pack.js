@@ -7,11 +7,14 @@
 const { execFileSync } = require('child_process');
 const path = require('path');
 
-// Issue 12 asked for 60 KB, for a node that sent messages only. The trust work and then the User
-// and Subscription Group resources (issue 13, about 20 KB of form text and rules) took the
-// compiled code past it: 86.1 KB on 2026-11-29, with nothing but compiled JavaScript, icons, the
-// codex, README, LICENSE and package.json. The budget catches leftovers and unplanned growth.
-const MAX_PACKED_BYTES = 92 * 1024;
+// Issue 12 asked for 60 KB, for a node that sent messages only. The trust work, the User and
+// Subscription Group resources (issue 13) and issue 14 (transactional email, scheduled triggers,
+// List Scheduled, Live Activities and the Braze Trigger node) took it past that: 101.0 KB on
+// 2026-11-29, with nothing but compiled JavaScript, icons, codex files, README, LICENSE and
+// package.json. The form's descriptions and the errors' sentences alone (1,236 strings) gzip to
+// 53 KB, so 60 KB is out of reach without deleting the help text. The budget catches leftovers
+// and unplanned growth.
+const MAX_PACKED_BYTES = 108 * 1024;
 // The README is shipped and shown on npm; long reference material belongs in docs/.
 const MAX_README_BYTES = 16 * 1024;
 
