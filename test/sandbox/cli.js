@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 'use strict';
-// node test/sandbox/cli.js [--port 8787] [--host 127.0.0.1]
+// node test/sandbox/cli.js [--port 8787] [--host 127.0.0.1] [--postback-url URL]
 // Runs the stand-in until SIGINT/SIGTERM. Logs one line per request, never a key.
 const { startBrazeStandIn } = require('./index');
 
@@ -8,14 +8,16 @@ const { startBrazeStandIn } = require('./index');
 if (process.env.NODE_TEST_CONTEXT && require.main === module) process.exit(0);
 
 function parseArgs(argv) {
-  const args = { port: undefined, host: '127.0.0.1' };
+  const args = { port: undefined, host: '127.0.0.1', postbackUrl: null };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split('=', 2);
     const value = inline !== undefined ? inline : argv[++i];
     if (flag === '--port') args.port = Number(value);
     else if (flag === '--host') args.host = value;
+    else if (flag === '--postback-url') args.postbackUrl = value;
     else if (flag === '--help' || flag === '-h') {
-      console.log('Usage: node test/sandbox/cli.js [--port 8787] [--host 127.0.0.1]   (--port 0 = random)');
+      console.log('Usage: node test/sandbox/cli.js [--port 8787] [--host 127.0.0.1] [--postback-url URL]   (--port 0 = random)');
+      console.log('  --postback-url: where transactional email events are POSTed, like Braze\'s Transactional Event Status Postback');
       process.exit(0);
     } else {
       console.error(`Unknown option ${argv[i]}`);
@@ -48,6 +50,11 @@ async function main() {
     standIn = await startBrazeStandIn({ port: 0, host: args.host, onRequest });
   }
   console.log(`Braze stand-in listening on ${standIn.url} (API key: local-dev-key)`);
+  if (args.postbackUrl) {
+    standIn.setPostbackUrl(args.postbackUrl);
+    // The URL carries the trigger's secret: say where, not what.
+    console.log(`Transactional email events go to ${new URL(args.postbackUrl).origin}`);
+  }
   const stop = async () => {
     await standIn.close();
     process.exit(0);
