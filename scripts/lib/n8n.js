@@ -42,12 +42,22 @@ function n8nEnv(userFolder, extra = {}) {
 	return env;
 }
 
+/**
+ * Every `n8n execute` and `n8n start` starts a task broker, on port 5679 unless told otherwise; a
+ * second n8n on the machine (another test run, a demo) then makes it exit with "Task Broker's port
+ * 5679 is already in use". Each gets a free port instead, unless the caller names one.
+ */
+async function withBrokerPort(env) {
+	return env.N8N_RUNNERS_BROKER_PORT || process.env.N8N_RUNNERS_BROKER_PORT ? env : { N8N_RUNNERS_BROKER_PORT: String(await freePort()), ...env };
+}
+
 /** Run an n8n CLI command to completion. Resolves { code, stdout, stderr, ms }. */
-function runN8n(args, { userFolder, env = {}, timeoutMs = 180000 } = {}) {
+async function runN8n(args, { userFolder, env = {}, timeoutMs = 180000 } = {}) {
+	const fullEnv = n8nEnv(userFolder, await withBrokerPort(env));
 	return new Promise((resolve, reject) => {
 		const t0 = Date.now();
 		const child = spawn(paths.node24, [paths.n8nBin, ...args], {
-			env: n8nEnv(userFolder, env),
+			env: fullEnv,
 			cwd: userFolder,
 			stdio: ['ignore', 'pipe', 'pipe'],
 		});
@@ -243,8 +253,9 @@ function httpJson(method, url, { body, headers = {} } = {}) {
  * Returns { url, child, owner, stop(), log() }.
  */
 async function startN8nServer({ userFolder, port = 5678, owner, env = {}, onLog, timeoutMs = 180000 }) {
+	const serverEnv = await withBrokerPort({ N8N_PORT: String(port), N8N_LOG_LEVEL: 'info', N8N_EDITOR_BASE_URL: `http://localhost:${port}`, ...env });
 	const child = spawn(paths.node24, [paths.n8nBin, 'start'], {
-		env: n8nEnv(userFolder, { N8N_PORT: String(port), N8N_LOG_LEVEL: 'info', N8N_EDITOR_BASE_URL: `http://localhost:${port}`, ...env }),
+		env: n8nEnv(userFolder, serverEnv),
 		cwd: userFolder,
 		stdio: ['ignore', 'pipe', 'pipe'],
 		detached: false,

@@ -493,3 +493,170 @@ describe('schedule, campaign trigger and dry run in a real n8n', { concurrency: 
 		assert.equal(nextItem.dry_run, true, 'the dry-run output reaches the next node');
 	});
 });
+
+describe('scheduled triggers, list and Live Activities in a real n8n', { concurrency: false }, () => {
+	const HOUR = 3600e3;
+	const DAY = 24 * HOUR;
+	const UTC_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
+	const calls = () => standIn.requests.map((r) => `${r.method} ${r.path}`);
+	/** The pairedItem n8n saved for each output item of a node. */
+	const pairedItems = (out, node) => n8n.nodeRun(out, node).data.main[0].map((i) => i.pairedItem);
+	/**
+	 * `time` (UTC) is `ms` after `t0`, give or take the minutes the run takes; `slack` more for
+	 * a day in n8n's time zone, which is 23 or 25 hours across a daylight saving change.
+	 */
+	function assertAbout(time, t0, ms, what, slack = 0) {
+		const after = Date.parse(time) - t0;
+		const margin = 5 * 60e3 + slack;
+		assert.ok(after > ms - margin && after < ms + margin, `${what} ${time} is about ${ms / HOUR} h after the run`);
+	}
+
+	/**
+	 * A Schedule's create request: `body` apart from schedule, which holds only a UTC time about a
+	 * day after `t0` ({{ $now.plus({days: 1}).toISO() }}, in n8n's time zone); the node output
+	 * dispatch_id and schedule_id as answered. Returns the schedule_id.
+	 */
+	function assertScheduled(out, t0, create, node, body) {
+		const { schedule, ...rest } = create.body;
+		assert.deepEqual(rest, body);
+		assert.deepEqual(Object.keys(schedule), ['time']);
+		assert.match(schedule.time, UTC_TIME);
+		assertAbout(schedule.time, t0, DAY, 'schedule.time', HOUR);
+		assert.equal(create.status, 201);
+		const scheduleId = create.response.schedule_id;
+		assert.equal(typeof scheduleId, 'string');
+		assert.deepEqual(n8n.nodeItems(out, node), [{ dispatch_id: create.response.dispatch_id, schedule_id: scheduleId, message: 'success' }]);
+		return scheduleId;
+	}
+
+	it('Campaign › Schedule for two users a day ahead, then Delete Schedule with its schedule_id', async () => {
+		requireSetup();
+		const t0 = Date.now();
+		const { out } = await run(wfs.campaignScheduleDelete.id);
+		assert.equal(status(out), 'success', JSON.stringify(runError(out)));
+		assert.deepEqual(calls(), ['POST /campaigns/trigger/schedule/create', 'POST /campaigns/trigger/schedule/delete']);
+		const [create, del] = standIn.requests;
+		assert.equal(create.headers.authorization, 'Bearer local-dev-key');
+		const scheduleId = assertScheduled(out, t0, create, 'Schedule campaign', {
+			campaign_id: 'cmp-sched-e2e-01',
+			broadcast: false,
+			recipients: [{ external_user_id: 'sched-user-1' }, { external_user_id: 'sched-user-2' }],
+			trigger_properties: { coupon: 'SPRING' },
+		});
+
+		assert.deepEqual(del.body, { campaign_id: 'cmp-sched-e2e-01', schedule_id: scheduleId });
+		assert.equal(del.status, 200, 'the stand-in knew the schedule (an unknown schedule_id is a 400)');
+		assert.deepEqual(n8n.nodeItems(out, 'Delete campaign schedule'), [{ schedule_id: scheduleId, message: 'success' }]);
+		assert.equal(standIn.triggerSchedules.has(scheduleId), false, 'the schedule is gone from the stand-in');
+		assert.equal(standIn.triggerSchedules.size, 0);
+		assert.ok(!JSON.stringify(out).includes('local-dev-key'), 'the API key must not appear in the run data');
+	});
+
+	it('Canvas Journey › Schedule with a context; its schedule_id reaches the next nodes, and Update Schedule moves it', async () => {
+		requireSetup();
+		const t0 = Date.now();
+		const { out } = await run(wfs.canvasScheduleUpdate.id);
+		assert.equal(status(out), 'success', JSON.stringify(runError(out)));
+		assert.deepEqual(calls(), ['POST /canvas/trigger/schedule/create', 'POST /canvas/trigger/schedule/update']);
+		const [create, update] = standIn.requests;
+		const scheduleId = assertScheduled(out, t0, create, 'Schedule Canvas', {
+			canvas_id: 'cnv-sched-e2e-01',
+			broadcast: false,
+			recipients: [{ external_user_id: 'canvas-user-1' }],
+			context: { plan: 'gold' },
+		});
+		const [kept] = n8n.nodeItems(out, 'Keep schedule id');
+		assert.equal(kept.scheduleId, scheduleId, 'the next node got the schedule_id');
+
+		// In Local Time: the clock time in n8n's time zone, sent without one.
+		assert.deepEqual(Object.keys(update.body).sort(), ['canvas_id', 'schedule', 'schedule_id']);
+		assert.equal(update.body.canvas_id, 'cnv-sched-e2e-01');
+		assert.equal(update.body.schedule_id, scheduleId);
+		assert.equal(update.body.schedule.in_local_time, true);
+		assert.match(update.body.schedule.time, /^\d{4}-\d{2}-\d{2}T10:00:00$/);
+		const days = (Date.parse(`${update.body.schedule.time}Z`) - t0) / DAY;
+		// Read as UTC, two days ahead at 10:00 in any zone (UTC-12 to UTC+14) is 1.4 to 3 days away.
+		assert.ok(days > 1 && days < 3.5, `the new time ${update.body.schedule.time} is two days ahead`);
+		assert.equal(update.status, 200);
+		assert.deepEqual(standIn.triggerSchedules.get(scheduleId).body.schedule, update.body.schedule, 'the stand-in holds the new schedule');
+		assert.deepEqual(n8n.nodeItems(out, 'Move Canvas schedule'), [{ schedule_id: scheduleId, message: 'success' }]);
+	});
+
+	it('Message › List Scheduled: a GET with end_time at midnight UTC of the date, one item per broadcast', async () => {
+		requireSetup();
+		const { out } = await run(wfs.listScheduled.id);
+		assert.equal(status(out), 'success', JSON.stringify(runError(out)));
+		assert.deepEqual(calls(), ['GET /messages/scheduled_broadcasts']);
+		const [request] = standIn.requests;
+		const [{ until }] = n8n.nodeItems(out, 'Until');
+		// Only the date of End Time counts (as n8n's expression wrote it), as midnight UTC.
+		assert.deepEqual(request.query, { end_time: `${until.slice(0, 10)}T00:00:00Z` });
+		assert.equal(request.rawBody, '');
+		assert.equal(request.status, 200);
+		const listed = request.response.scheduled_broadcasts;
+		// From the stand-in's dashboard broadcasts: tomorrow's, the day after's, and (when the
+		// date in n8n's time zone is today's in UTC) the digest in four days.
+		assert.ok(listed.length >= 2, `the stand-in listed ${listed.length} broadcasts`);
+		assert.deepEqual(listed.slice(0, 2).map((b) => b.id), ['cmp-winback-0003', 'cnv-onboard-0001']);
+		assert.deepEqual(n8n.nodeItems(out, 'Braze'), listed, 'one output item per broadcast, as Braze described it');
+		assert.deepEqual(pairedItems(out, 'Braze'), listed.map(() => ({ item: 0 })));
+		assert.deepEqual(
+			n8n.nodeItems(out, 'Next').map((i) => i.broadcastId),
+			listed.map((b) => b.id),
+		);
+	});
+
+	it('Message › List Scheduled with Options › Dry Run: the GET and its query, nothing sent', async () => {
+		requireSetup();
+		const { out } = await run(wfs.listScheduledDryRun.id);
+		assert.equal(status(out), 'success', JSON.stringify(runError(out)));
+		assert.equal(standIn.requests.length, 0, 'nothing reached the stand-in');
+		const [{ until }] = n8n.nodeItems(out, 'Until');
+		assert.deepEqual(n8n.nodeItems(out, 'Braze'), [
+			{
+				dry_run: true,
+				method: 'GET',
+				url: '/messages/scheduled_broadcasts',
+				request_count: 1,
+				requests: [{ query: { end_time: `${until.slice(0, 10)}T00:00:00Z` } }],
+			},
+		]);
+	});
+
+	it('Live Activity › Start for two users, then Update ending it, named by Start\'s output', async () => {
+		requireSetup();
+		const t0 = Date.now();
+		const { out } = await run(wfs.liveActivity.id);
+		assert.equal(status(out), 'success', JSON.stringify(runError(out)));
+		assert.deepEqual(calls(), ['POST /messages/live_activity/start', 'POST /messages/live_activity/update']);
+		const [start, update] = standIn.requests;
+		assert.deepEqual(start.body, {
+			app_id: 'app-ios-e2e',
+			activity_id: 'match-e2e-7',
+			activity_attributes_type: 'SportsActivityAttributes',
+			activity_attributes: { homeTeam: 'Lions', awayTeam: 'Tigers' },
+			content_state: { score: '0-0', minute: 0 },
+			notification: { alert: { title: 'Kick-off', body: 'Lions vs Tigers has started' } },
+			external_user_ids: ['fan-1', 'fan-2'],
+		});
+		assert.equal(start.status, 201);
+		const activity = { app_id: 'app-ios-e2e', activity_id: 'match-e2e-7', message: 'success' };
+		assert.deepEqual(n8n.nodeItems(out, 'Start live activity'), [activity]);
+
+		const { dismissal_date: dismissal, ...updateRest } = update.body;
+		assert.deepEqual(updateRest, {
+			app_id: 'app-ios-e2e',
+			activity_id: 'match-e2e-7',
+			content_state: { score: '2-1', minute: 90 },
+			end_activity: true,
+			notification: { alert: { title: 'Full time', body: 'Lions 2-1 Tigers' } },
+		});
+		// {{ $now.plus({hours: 2}).toISO() }} carries n8n's offset; the node sends it in UTC.
+		assert.match(dismissal, UTC_TIME);
+		assertAbout(dismissal, t0, 2 * HOUR, 'dismissal_date');
+		assert.equal(update.status, 201);
+		assert.deepEqual(n8n.nodeItems(out, 'End live activity'), [activity]);
+		assert.deepEqual(standIn.liveActivities.get('app-ios-e2e|match-e2e-7'), { content_state: { score: '2-1', minute: 90 }, ended: true });
+		assert.deepEqual(n8n.nodeItems(out, 'Next').map((i) => [i.activityId, i.message]), [['match-e2e-7', 'success']]);
+	});
+});

@@ -48,11 +48,12 @@ function next(x = 800) {
 	return setFields('Next', { dispatchId: '={{ $json.dispatch_id }}', errorText: '={{ $json.error }}' }, x);
 }
 
-function braze(params, { credentialId, onError, x = 600 } = {}) {
+/** A Braze node (Message › Send unless `params` names another); `name` when a workflow has two. */
+function braze(params, { credentialId, onError, x = 600, name = 'Braze' } = {}) {
 	return {
 		parameters: { resource: 'message', operation: 'send', ...params },
-		id: 'braze',
-		name: 'Braze',
+		id: name.toLowerCase().replace(/\W+/g, '-'),
+		name,
 		type: NODE_TYPE,
 		typeVersion: 1,
 		position: [x, 0],
@@ -81,6 +82,9 @@ const email = {
 	emailBody: '<p>Hello from the e2e test</p>',
 	emailOptions: {},
 };
+
+const CAMPAIGN = { __rl: true, mode: 'id', value: 'cmp-sched-e2e-01' };
+const CANVAS = { __rl: true, mode: 'id', value: 'cnv-sched-e2e-01' };
 
 /** credentials: { good, forbidden, unknown } ids */
 function testWorkflows(creds) {
@@ -152,6 +156,109 @@ function testWorkflows(creds) {
 				},
 			},
 			next(),
+		]),
+		// Campaign › Schedule for two users, a day ahead; Delete Schedule cancels it by the
+		// schedule_id Schedule output.
+		campaignScheduleDelete: wf('BrazeE2eCampSched01', 'e2e: campaign Schedule, then Delete Schedule', [
+			manual,
+			braze(
+				{
+					resource: 'campaign',
+					operation: 'schedule',
+					campaignId: CAMPAIGN,
+					externalUserIds: 'sched-user-1, sched-user-2',
+					triggerProperties: { pair: [{ key: 'coupon', value: 'SPRING' }] },
+					scheduleTime: '={{ $now.plus({days: 1}).toISO() }}',
+					options: {},
+				},
+				{ credentialId: creds.good, name: 'Schedule campaign', x: 200 },
+			),
+			braze(
+				{ resource: 'campaign', operation: 'deleteSchedule', campaignId: CAMPAIGN, scheduleId: '={{ $json.schedule_id }}', options: {} },
+				{ credentialId: creds.good, name: 'Delete campaign schedule', x: 400 },
+			),
+		]),
+		// Canvas › Schedule with a context; the schedule_id goes through a Set node to Update
+		// Schedule, which moves it to the day after at 10:00 in each user's local time.
+		canvasScheduleUpdate: wf('BrazeE2eCnvSched001', 'e2e: Canvas Schedule, then Update Schedule', [
+			manual,
+			braze(
+				{
+					resource: 'canvas',
+					operation: 'schedule',
+					canvasId: CANVAS,
+					externalUserIds: 'canvas-user-1',
+					context: { pair: [{ key: 'plan', value: 'gold' }] },
+					scheduleTime: '={{ $now.plus({days: 1}).toISO() }}',
+					options: {},
+				},
+				{ credentialId: creds.good, name: 'Schedule Canvas', x: 200 },
+			),
+			setFields('Keep schedule id', { scheduleId: '={{ $json.schedule_id }}' }, 400),
+			braze(
+				{
+					resource: 'canvas',
+					operation: 'updateSchedule',
+					canvasId: CANVAS,
+					scheduleId: '={{ $json.scheduleId }}',
+					scheduleTime: "={{ $now.plus({days: 2}).set({hour: 10, minute: 0, second: 0, millisecond: 0}).toISO() }}",
+					inLocalTime: true,
+					options: {},
+				},
+				{ credentialId: creds.good, name: 'Move Canvas schedule', x: 600 },
+			),
+		]),
+		// Message › List Scheduled up to five days ahead (n8n's time zone), one item per broadcast.
+		listScheduled: wf('BrazeE2eListSched01', 'e2e: Message › List Scheduled', [
+			manual,
+			setFields('Until', { until: '={{ $now.plus({days: 5}).toISO() }}' }, 200),
+			braze({ resource: 'message', operation: 'listScheduled', endTime: '={{ $json.until }}', options: {} }, { credentialId: creds.good, x: 400 }),
+			setFields('Next', { broadcastId: '={{ $json.id }}' }, 600),
+		]),
+		// Live Activity › Start for two users, then Update ending it, named by Start's output.
+		liveActivity: wf('BrazeE2eLiveAct0001', 'e2e: Live Activity Start, then Update with End Activity', [
+			manual,
+			braze(
+				{
+					resource: 'liveActivity',
+					operation: 'start',
+					liveActivityAppId: 'app-ios-e2e',
+					activityId: 'match-e2e-7',
+					activityAttributesType: 'SportsActivityAttributes',
+					activityAttributes: '{"homeTeam": "Lions", "awayTeam": "Tigers"}',
+					contentState: '{"score": "0-0", "minute": 0}',
+					notificationTitle: 'Kick-off',
+					notificationBody: 'Lions vs Tigers has started',
+					externalUserIds: 'fan-1, fan-2',
+					options: {},
+				},
+				{ credentialId: creds.good, name: 'Start live activity', x: 200 },
+			),
+			braze(
+				{
+					resource: 'liveActivity',
+					operation: 'update',
+					liveActivityAppId: '={{ $json.app_id }}',
+					activityId: '={{ $json.activity_id }}',
+					contentState: '{"score": "2-1", "minute": 90}',
+					endActivity: true,
+					dismissalDate: '={{ $now.plus({hours: 2}).toISO() }}',
+					notificationTitle: 'Full time',
+					notificationBody: 'Lions 2-1 Tigers',
+					options: {},
+				},
+				{ credentialId: creds.good, name: 'End live activity', x: 400 },
+			),
+			setFields('Next', { activityId: '={{ $json.activity_id }}', message: '={{ $json.message }}' }, 600),
+		]),
+		// The same list with Options › Dry Run: the GET it would make, and no request.
+		listScheduledDryRun: wf('BrazeE2eListSchDry1', 'e2e: Message › List Scheduled, Dry Run', [
+			manual,
+			setFields('Until', { until: '={{ $now.plus({days: 5}).toISO() }}' }, 200),
+			braze(
+				{ resource: 'message', operation: 'listScheduled', endTime: '={{ $json.until }}', options: { dryRun: true } },
+				{ credentialId: creds.good, x: 400 },
+			),
 		]),
 		// Options › Dry Run: the item is checked and the body built, but nothing reaches Braze.
 		dryRunSend: wf('BrazeE2eDryRun0001', 'e2e: Send with Options › Dry Run', [
