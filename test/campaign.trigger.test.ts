@@ -183,6 +183,14 @@ describe('Campaign › Trigger', () => {
 			],
 			[
 				{
+					externalUserIds: 'u1',
+					triggerProperties: { pair: [{ key: 'big', value: 'x'.repeat(51 * 1024) }] },
+				},
+				'Trigger Properties are 51.0 KB; Braze accepts at most 50 KB',
+				/pass large data by reference/,
+			],
+			[
+				{
 					broadcast: true,
 					attachments: { attachment: [{ fileName: 'a.pdf', url: 'https://example.com/a.pdf' }] },
 				},

@@ -1,26 +1,16 @@
 import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 
 import type { BrazeBody } from '../../body/types';
-import { invalidInput } from '../../validation/invalidInput';
-import { byteLength } from '../../values/bytes';
+import { assertPropertiesSize } from '../../validation/propertiesSize';
 import { triggerResource } from '../trigger';
 
-/**
- * Braze accepts Canvas entry properties (`context`) of at most 50 KB
- * (https://www.braze.com/docs/api/endpoints/messaging/send_messages/post_send_triggered_canvases).
- */
-export const MAX_CONTEXT_BYTES = 50 * 1024;
-
 function assertContextSize(context: IExecuteSingleFunctions, body: BrazeBody): void {
-	if (body.context === undefined) return;
-	const bytes = byteLength(body.context);
-	if (bytes > MAX_CONTEXT_BYTES) {
-		throw invalidInput(
-			context,
-			`Context is ${(bytes / 1024).toFixed(1)} KB; Braze accepts at most 50 KB`,
-			'Shorten the Context values, or pass large data by reference (for example an ID the Canvas looks up).',
-		);
-	}
+	assertPropertiesSize(
+		context,
+		body.context,
+		'Context is',
+		'Shorten the Context values, or pass large data by reference (for example an ID the Canvas looks up).',
+	);
 }
 
 /**

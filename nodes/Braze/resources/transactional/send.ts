@@ -5,14 +5,13 @@ import type { OperationSpec } from '../../transport/operation';
 import { automaticSendKey } from '../../transport/sendOnceKeys';
 import { idField, textField } from '../../validation/fieldValues';
 import { invalidInput } from '../../validation/invalidInput';
-import { byteLength } from '../../values/bytes';
-import { customAttributes } from '../user/customAttributes';
+import { assertPropertiesSize } from '../../validation/propertiesSize';
+import { addCustomAttributes } from '../user/customAttributes';
 import { userIdentifier } from '../user/identity';
 import { checkProfileFields } from '../user/profileFields';
 
 // https://www.braze.com/docs/api/endpoints/messaging/send_messages/post_send_transactional_message
 const SEND_KEY = /^[a-zA-Z0-9\-_+/=]+$/;
-const MAX_TRIGGER_PROPERTIES_BYTES = 50 * 1024;
 
 /**
  * `recipient`: the user (external_user_id or user_alias, exactly one) and the attributes Braze
@@ -24,17 +23,7 @@ function addRecipient(context: IExecuteSingleFunctions, body: BrazeBody): void {
 	delete body.attributes;
 	checkProfileFields(context, routed);
 	const attributes = { ...routed };
-	const custom = customAttributes(context);
-	for (const name of Object.keys(custom)) {
-		if (name in attributes) {
-			throw invalidInput(
-				context,
-				`Custom attribute "${name}" is also a profile field`,
-				'Set it once, in Profile Fields.',
-			);
-		}
-	}
-	Object.assign(attributes, custom);
+	addCustomAttributes(context, attributes);
 	const user = userIdentifier(context);
 	const recipient: IDataObject =
 		user.user_alias !== undefined
@@ -45,15 +34,12 @@ function addRecipient(context: IExecuteSingleFunctions, body: BrazeBody): void {
 }
 
 function assertTriggerPropertiesSize(context: IExecuteSingleFunctions, body: BrazeBody): void {
-	if (body.trigger_properties === undefined) return;
-	const bytes = byteLength(body.trigger_properties);
-	if (bytes > MAX_TRIGGER_PROPERTIES_BYTES) {
-		throw invalidInput(
-			context,
-			`Trigger Properties are ${(bytes / 1024).toFixed(1)} KB; Braze accepts at most 50 KB`,
-			'Shorten the Trigger Properties, or pass large data by reference (for example an order ID the email looks up with Connected Content).',
-		);
-	}
+	assertPropertiesSize(
+		context,
+		body.trigger_properties,
+		'Trigger Properties are',
+		'Shorten the Trigger Properties, or pass large data by reference (for example an order ID the email looks up with Connected Content).',
+	);
 }
 
 /** `external_send_id`, by Duplicate Protection: automatic, the user's own key, or none. */

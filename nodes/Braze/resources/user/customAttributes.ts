@@ -121,6 +121,29 @@ interface AttributeRow {
 	value?: unknown;
 }
 
+/**
+ * Adds the item's custom attributes to an attributes object that already holds the profile
+ * fields (and on /users/track the identifier): a name set twice is refused, not overwritten.
+ * Returns the custom attributes added.
+ */
+export function addCustomAttributes(
+	context: IExecuteSingleFunctions,
+	object: IDataObject,
+): IDataObject {
+	const custom = customAttributes(context);
+	for (const name of Object.keys(custom)) {
+		if (name in object) {
+			throw invalidInput(
+				context,
+				`Custom attribute "${name}" is also a profile field`,
+				'Set it once, in Profile Fields.',
+			);
+		}
+	}
+	Object.assign(object, custom);
+	return custom;
+}
+
 /** The custom attributes of the rows and the JSON, checked, keyed by name. */
 export function customAttributes(context: IExecuteSingleFunctions): IDataObject {
 	const rows = context.getNodeParameter('customAttributes.attribute', []) as AttributeRow[];

@@ -1,8 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
 import { booleanField } from '../../validation/fieldValues';
-import { invalidInput } from '../../validation/invalidInput';
-import { customAttributeProperties, customAttributes } from './customAttributes';
+import { addCustomAttributes, customAttributeProperties } from './customAttributes';
 import { userIdentifier } from './identity';
 import { checkProfileFields, profileFieldsProperty } from './profileFields';
 import { subscriptionGroupsProperty, subscriptionGroups } from './subscriptionGroupsField';
@@ -33,17 +32,7 @@ export function buildAttributes(context: IExecuteSingleFunctions, body: IDataObj
 	};
 	const groups = subscriptionGroups(context);
 	if (groups.length) object.subscription_groups = groups;
-	const custom = customAttributes(context);
-	for (const name of Object.keys(custom)) {
-		if (name in object) {
-			throw invalidInput(
-				context,
-				`Custom attribute "${name}" is also a profile field`,
-				'Set it once, in Profile Fields.',
-			);
-		}
-	}
-	Object.assign(object, custom);
+	const custom = addCustomAttributes(context, object);
 	if (
 		Object.values(custom).some(
 			(value) => value !== null && typeof value === 'object' && !Array.isArray(value),

@@ -1,0 +1,27 @@
+import type { IExecuteSingleFunctions } from 'n8n-workflow';
+
+import { byteLength } from '../values/bytes';
+import { invalidInput } from './invalidInput';
+
+/**
+ * Braze accepts trigger properties and Canvas entry properties (context) of at most 50 KB
+ * (https://www.braze.com/docs/api/objects_filters/trigger_properties_object/).
+ */
+export const MAX_PROPERTIES_BYTES = 50 * 1024;
+
+/** Refuses properties over 50 KB; `label` names the field ("Context is…", "Trigger Properties are…"). */
+export function assertPropertiesSize(
+	context: IExecuteSingleFunctions,
+	value: unknown,
+	label: string,
+	fix: string,
+): void {
+	if (value === undefined) return;
+	const bytes = byteLength(value);
+	if (bytes <= MAX_PROPERTIES_BYTES) return;
+	throw invalidInput(
+		context,
+		`${label} ${(bytes / 1024).toFixed(1)} KB; Braze accepts at most 50 KB`,
+		fix,
+	);
+}
