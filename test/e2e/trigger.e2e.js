@@ -33,6 +33,39 @@ const log = (...a) => console.log('#', ...a);
 const EXAMPLE_ID = 'BrazeExTxBounce001';
 const EXAMPLE_TRIGGER_WEBHOOK_ID = '5c1e7a44-93b2-4d0e-8f61-2a7b9c3d4e02';
 
+// A webhook → Transactional Email › Send with the automatic key: for n8n's Retry of a failed execution.
+const RETRY_WORKFLOW_ID = 'BrazeE2eTxRetry001';
+const RETRY_PATH = 'tx-retry';
+const retryWorkflow = () =>
+	wf(RETRY_WORKFLOW_ID, 'e2e: transactional email, automatic key, Retry of the execution', [
+		{
+			parameters: { httpMethod: 'POST', path: RETRY_PATH, responseMode: 'onReceived', options: {} },
+			id: 'order-webhook',
+			name: 'Order',
+			type: 'n8n-nodes-base.webhook',
+			typeVersion: 2,
+			position: [0, 0],
+			webhookId: '0f3b8d0e-2c47-4a61-9b5e-6d7c8e9fa003',
+		},
+		{
+			parameters: {
+				resource: 'transactional',
+				operation: 'send',
+				transactionalCampaignId: { __rl: true, mode: 'id', value: 'cmp-order-0002' },
+				identifyBy: 'externalId',
+				externalId: '={{ $json.body.customer }}',
+				options: {},
+			},
+			id: 'braze',
+			name: 'Braze',
+			type: `${n8n.PACKAGE_NAME}.braze`,
+			typeVersion: 1,
+			position: [200, 0],
+			credentials: { brazeApi: { id: n8n.STANDIN_CREDENTIAL_ID, name: 'Braze (local stand-in)' } },
+		},
+		setFields('Next', { dispatchId: '={{ $json.dispatch_id }}' }, 400),
+	]);
+
 const BOUNCES_WORKFLOW_ID = 'BrazeE2eTrigBounce1';
 const BOUNCES_WEBHOOK_ID = '0f3b8d0e-2c47-4a61-9b5e-6d7c8e9fa002';
 
@@ -79,9 +112,10 @@ before(async () => {
 			triggerWorkflow(WORKFLOW_ID, WEBHOOK_ID, {}),
 			triggerWorkflow(BOUNCES_WORKFLOW_ID, BOUNCES_WEBHOOK_ID, { events: ['bounced'] }),
 			n8n.loadExample('transactional-email-bounce.json'),
+			retryWorkflow(),
 		]);
 		// Published (2.x's "active"): `n8n start` then serves the production webhooks.
-		for (const id of [WORKFLOW_ID, BOUNCES_WORKFLOW_ID, EXAMPLE_ID]) {
+		for (const id of [WORKFLOW_ID, BOUNCES_WORKFLOW_ID, EXAMPLE_ID, RETRY_WORKFLOW_ID]) {
 			await n8n.runN8nOk(['publish:workflow', `--id=${id}`], { userFolder });
 		}
 		const port = await n8n.freePort();
@@ -369,5 +403,49 @@ describe('example: an order gets its transactional email, its bounce comes back 
 		} finally {
 			standIn.setPostbackUrl(null);
 		}
+	});
+});
+
+describe("Transactional Email › Send and n8n's Retry of the failed execution", { concurrency: false }, () => {
+	it('the Retry sends the unclear email again under the key the failed execution made: Braze sends it once', async () => {
+		requireSetup();
+		standIn.reset();
+		const path = '/transactional/v1/campaigns/cmp-order-0002/send';
+		// Braze acts on the first request but its answer is lost; the node's two retries under the
+		// same key get a 500: the item "may have been sent", and the execution fails.
+		standIn.queueFaults(
+			{ type: 'acceptThenDrop', path },
+			{ type: 'serverError', status: 500, path },
+			{ type: 'serverError', status: 500, path },
+		);
+		const placed = await n8n.httpJson('POST', `${server.url}/webhook/${RETRY_PATH}`, { body: { customer: 'crm-retry-1' } });
+		assert.equal(placed.status, 200, placed.text);
+		const [failed] = await waitForExecutions(1, RETRY_WORKFLOW_ID);
+		assert.equal(failed.status, 'error', 'the execution failed in the Braze node');
+		const firstTries = standIn.requests.filter((r) => r.path === path).map((r) => JSON.parse(r.rawBody).external_send_id);
+		assert.equal(firstTries.length, 3);
+		assert.equal(new Set(firstTries).size, 1, 'one key for the three tries');
+		const [key] = firstTries;
+		assert.match(key, new RegExp(`^n8n-${failed.id}-[a-z0-9]{10}-0$`), 'the key names the failed execution');
+		assert.equal(standIn.deliveries.get('external:crm-retry-1'), 1);
+
+		const r = await n8n.httpJson('POST', `${server.url}/rest/executions/${failed.id}/retry`, {
+			body: { loadWorkflow: false },
+			headers: { cookie: server.owner.cookie, 'browser-id': server.owner.browserId },
+		});
+		assert.equal(r.status, 200, `retry answered ${r.status} ${r.text.slice(0, 300)}`);
+		const rows = await waitForExecutions(2, RETRY_WORKFLOW_ID);
+		const retry = rows[rows.length - 1];
+		assert.equal(retry.mode, 'retry');
+		assert.equal(retry.status, 'success', 'the retry completes the send');
+		const retried = standIn.requests.filter((r) => r.path === path).slice(3);
+		assert.equal(retried.length, 1);
+		assert.equal(JSON.parse(retried[0].rawBody).external_send_id, key, 'the same key as the failed execution');
+		assert.equal(standIn.deliveries.get('external:crm-retry-1'), 1, 'Braze sent the email once');
+		const { data } = await runData(retry.id);
+		const [sent] = itemsOf(data, 'Braze');
+		assert.equal(sent.external_send_id, key);
+		assert.equal(sent.dispatch_id, retried[0].response.dispatch_id);
+		assert.equal(itemsOf(data, 'Next')[0].dispatchId, sent.dispatch_id);
 	});
 });
