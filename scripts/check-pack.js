@@ -9,7 +9,7 @@ const path = require('path');
 
 // Issue 12 asked for 60 KB, for a node that sent messages only. The trust work, the User and
 // Subscription Group resources (issue 13) and issue 14 (transactional email, scheduled triggers,
-// List Scheduled, Live Activities and the Braze Trigger node) took it past that: 101.0 KB on
+// List Scheduled, Live Activities and the Braze Trigger node) took it past that: 101.1 KB on
 // 2026-11-29, with nothing but compiled JavaScript, icons, codex files, README, LICENSE and
 // package.json. The form's descriptions and the errors' sentences alone (1,236 strings) gzip to
 // 53 KB, so 60 KB is out of reach without deleting the help text. The budget catches leftovers

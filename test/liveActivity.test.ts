@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { runBrazeNode } from './helpers/engine';
 import { users } from './helpers/fixtures';
-import { LIMITED_KEY, startStandInWithout } from './helpers/limitedKey';
+import { expectPermissionNamed } from './helpers/limitedKey';
 import { standInCredentials, useStandIn } from './helpers/standIn';
 import { virtualTime } from './helpers/virtualTime';
 
@@ -401,22 +401,7 @@ describe("Braze's answers", () => {
 		['start', { ...start, externalUserIds: 'u1' }, 'messages.live_activity.start'],
 		['update', update, 'messages.live_activity.update'],
 	])('403 on %s: names the permission the key lacks', async (_name, parameters, permission) => {
-		const limited = await startStandInWithout(permission);
-		try {
-			const result = await runBrazeNode({
-				parameters: parameters as never,
-				credentials: standInCredentials(limited, LIMITED_KEY),
-			});
-			expect(result.error?.message).toBe(
-				`The Braze API key lacks the ${permission} permission (403)`,
-			);
-			expect(String(result.error?.description)).toMatch(
-				new RegExp(`create a key with the ${permission.replace(/\./g, '\\.')} permission`),
-			);
-			expect(limited.requests).toHaveLength(1);
-		} finally {
-			await limited.close();
-		}
+		await expectPermissionNamed(permission, parameters);
 	});
 
 	it('a 429 is waited out and the start is sent once more, not twice', async () => {

@@ -2,13 +2,16 @@ import { pagedListSearch } from './request';
 
 // Braze's page-numbered exports, 100 entries a page; each needs the permission it names.
 
-/** Campaigns from GET /campaigns/list. */
-export const searchCampaigns = pagedListSearch({
+/** GET /campaigns/list. */
+const campaignsList = {
 	url: '/campaigns/list',
 	permission: 'campaigns.list',
 	noun: 'campaigns',
 	key: 'campaigns',
-});
+};
+
+/** Campaigns from GET /campaigns/list. */
+export const searchCampaigns = pagedListSearch(campaignsList);
 
 /**
  * API campaigns from GET /campaigns/list, for Transactional Email › Send: the list marks API
@@ -16,10 +19,8 @@ export const searchCampaigns = pagedListSearch({
  * https://www.braze.com/docs/api/endpoints/export/campaigns/get_campaigns
  */
 export const searchApiCampaigns = pagedListSearch({
-	url: '/campaigns/list',
-	permission: 'campaigns.list',
+	...campaignsList,
 	noun: 'API campaigns',
-	key: 'campaigns',
 	keep: (entry) => entry.is_api_campaign !== false,
 });
 

@@ -1,5 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 
+import { nodeRunState } from './nodeRunState';
+
 /** What became of one request (one chunk of one item) in an earlier try of this node run. */
 export type RequestRecord =
 	| { sent: 'yes'; json: IDataObject }
@@ -152,21 +154,11 @@ export function runLedgerOf(context: IExecuteSingleFunctions): RunLedger {
 	let ledger = ledgers.get(scope);
 	if (!ledger) {
 		const items = context.getExecuteData().data.main?.[0] ?? [];
-		ledger = new RunLedger(Math.max(1, items.length), savedRecords(context));
+		ledger = new RunLedger(
+			Math.max(1, items.length),
+			nodeRunState<Record<string, RequestRecord>>(context, 'brazeRequests', () => ({})),
+		);
 		ledgers.set(scope, ledger);
 	}
 	return ledger;
-}
-
-/**
- * This node run's request records in the node's context (one entry per run of the node in the
- * execution, so a node inside a loop keeps its runs apart). A Retry runs the failed node again
- * under the same run index, with the context the failed execution saved.
- */
-function savedRecords(context: IExecuteSingleFunctions): Record<string, RequestRecord> {
-	const nodeContext = context.getContext('node');
-	const runIndex = Number(context.getWorkflowDataProxy(0).$runIndex ?? 0);
-	const key = `brazeRequests:${runIndex}`;
-	nodeContext[key] ??= {};
-	return nodeContext[key] as Record<string, RequestRecord>;
 }

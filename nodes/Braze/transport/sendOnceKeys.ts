@@ -1,5 +1,7 @@
 import type { IExecuteSingleFunctions } from 'n8n-workflow';
 
+import { nodeRunState } from './nodeRunState';
+
 /**
  * Braze keeps an external_send_id for 24 hours: the same key in that window does not send again
  * (https://www.braze.com/docs/api/endpoints/messaging/send_messages/post_send_transactional_message).
@@ -16,11 +18,10 @@ export const SEND_ONCE_WINDOW_MS = 23 * 3600 * 1000;
  * n8n instances whose execution ids and node ids coincide (an imported workflow).
  */
 export function automaticSendKey(context: IExecuteSingleFunctions): string {
-	const nodeContext = context.getContext('node');
-	const runIndex = Number(context.getWorkflowDataProxy(0).$runIndex ?? 0);
-	const slot = `brazeSendKeys:${runIndex}`;
-	nodeContext[slot] ??= { token: randomToken(), keys: {} };
-	const store = nodeContext[slot] as { token: string; keys: Record<string, string> };
+	const store = nodeRunState(context, 'brazeSendKeys', () => ({
+		token: randomToken(),
+		keys: {} as Record<string, string>,
+	}));
 	const item = String(context.getItemIndex());
 	const execution = String(context.getExecutionId() ?? '').replace(/[^A-Za-z0-9]/g, '');
 	store.keys[item] ??= `n8n-${execution || 'manual'}-${store.token}-${item}`;

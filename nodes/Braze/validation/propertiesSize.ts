@@ -25,3 +25,16 @@ export function assertPropertiesSize(
 		fix,
 	);
 }
+
+/** The body step of a campaign trigger or schedule and a transactional send: trigger_properties ≤ 50 KB. */
+export function assertTriggerPropertiesSize(
+	context: IExecuteSingleFunctions,
+	body: { trigger_properties?: unknown },
+): void {
+	assertPropertiesSize(
+		context,
+		body.trigger_properties,
+		'Trigger Properties are',
+		'Shorten the Trigger Properties, or pass large data by reference (for example an ID the message looks up with Connected Content).',
+	);
+}

@@ -4,7 +4,7 @@ import type { BrazeBody } from '../../body/types';
 import { attachmentsField, readAttachments } from '../../form/attachments';
 import { assertValidSendId } from '../../sections/options';
 import { invalidInput } from '../../validation/invalidInput';
-import { assertPropertiesSize } from '../../validation/propertiesSize';
+import { assertTriggerPropertiesSize } from '../../validation/propertiesSize';
 import { triggerResource } from '../trigger';
 
 /** Attachments as [{file_name, url}]; not allowed with Broadcast. */
@@ -25,16 +25,6 @@ function addAttachments(context: IExecuteSingleFunctions, body: BrazeBody): void
  * Campaign › Trigger (POST /campaigns/trigger/send) and the scheduled triggers
  * (/campaigns/trigger/schedule/create|update|delete).
  */
-/** Trigger Properties for everyone of at most 50 KB (the recipients' own are sent per recipient). */
-function assertTriggerPropertiesSize(context: IExecuteSingleFunctions, body: BrazeBody): void {
-	assertPropertiesSize(
-		context,
-		body.trigger_properties,
-		'Trigger Properties are',
-		'Shorten the Trigger Properties, or pass large data by reference (for example an ID the campaign looks up with Connected Content).',
-	);
-}
-
 export const { properties: campaignFields, operations: campaignOperations } = triggerResource({
 	kind: {
 		resource: 'campaign',

@@ -5,7 +5,7 @@ import type { OperationSpec } from '../../transport/operation';
 import { automaticSendKey } from '../../transport/sendOnceKeys';
 import { idField, textField } from '../../validation/fieldValues';
 import { invalidInput } from '../../validation/invalidInput';
-import { assertPropertiesSize } from '../../validation/propertiesSize';
+import { assertTriggerPropertiesSize } from '../../validation/propertiesSize';
 import { addCustomAttributes } from '../user/customAttributes';
 import { userIdentifier } from '../user/identity';
 import { checkProfileFields } from '../user/profileFields';
@@ -31,15 +31,6 @@ function addRecipient(context: IExecuteSingleFunctions, body: BrazeBody): void {
 			: { external_user_id: user.external_id };
 	if (Object.keys(attributes).length) recipient.attributes = attributes;
 	body.recipient = recipient;
-}
-
-function assertTriggerPropertiesSize(context: IExecuteSingleFunctions, body: BrazeBody): void {
-	assertPropertiesSize(
-		context,
-		body.trigger_properties,
-		'Trigger Properties are',
-		'Shorten the Trigger Properties, or pass large data by reference (for example an order ID the email looks up with Connected Content).',
-	);
 }
 
 /** `external_send_id`, by Duplicate Protection: automatic, the user's own key, or none. */
