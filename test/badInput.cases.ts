@@ -726,4 +726,578 @@ add('Send ID › Create', SEND_ID, [
 	['Dry Run as "TRUE"', 'Dry Run', { options: { dryRun: V } }, 'TRUE'],
 ]);
 
+// Issue 20 § 3, Message side: IDs of any length or alphabet, a negative badge, SMS click
+// tracking without link shortening, sender addresses, Apple buttons outside their category.
+const LONG_ID = 'c'.repeat(5000);
+const VARIATION = { emailOptions: { messageVariationId: 'email-var-1' } };
+const appleButtons = (category: string, button: IDataObject) => ({
+	applePushOptions: { category, buttons: { button: [button] } },
+});
+const TRANSACTIONAL = {
+	resource: 'transactional',
+	operation: 'send',
+	transactionalCampaignId: rl('cmp-order-1'),
+	externalId: 'u1',
+};
+const LIVE_START = {
+	resource: 'liveActivity',
+	operation: 'start',
+	liveActivityAppId: 'app-ios',
+	activityId: 'match-7',
+	activityAttributesType: 'SportsActivityAttributes',
+	activityAttributes: '{"homeTeam": "Lions"}',
+	contentState: '{"score": "0-0"}',
+	notificationTitle: 'Kick-off',
+	notificationBody: 'Started',
+	externalUserIds: 'u1',
+};
+const LIVE_UPDATE = {
+	resource: 'liveActivity',
+	operation: 'update',
+	liveActivityAppId: 'app-ios',
+	activityId: 'match-7',
+	contentState: '{"score": "1-0"}',
+};
+
+add('Message › Send (IDs)', { ...SEND, ...EMAIL, ...VARIATION }, [
+	[
+		'Campaign ID of 5,000 characters',
+		'Options › Campaign ID',
+		{ options: { campaignId: rl(LONG_ID) } },
+	],
+	[
+		'Campaign ID with a slash',
+		'Options › Campaign ID',
+		{ options: { campaignId: rl('cmp/../1') } },
+	],
+	[
+		'Campaign ID as an expression typed as fixed text',
+		'Options › Campaign ID',
+		{ options: { campaignId: rl('{{ $json.campaign }}') } },
+	],
+	[
+		'Segment ID of 200 characters',
+		'Segment ID',
+		{ broadcast: true, externalUserIds: '', segmentId: rl('s'.repeat(200)) },
+	],
+	[
+		'Segment ID with a space',
+		'Segment ID',
+		{ broadcast: true, externalUserIds: '', segmentId: rl('seg 1') },
+	],
+	['Email App ID of 129 characters', 'Email: App ID', { emailAppId: 'a'.repeat(129) }],
+	['Email App ID from an expression with a dot', 'Email: App ID', { emailAppId: V }, 'app.1'],
+	[
+		'Email Template ID with a dot',
+		'Email Template ID',
+		{ emailOptions: { messageVariationId: 'v-1', emailTemplateId: rl('tpl.1') } },
+	],
+	[
+		'Message Variation ID of 5,000 characters',
+		'Message Variation ID',
+		{ emailOptions: { messageVariationId: LONG_ID } },
+	],
+	[
+		'Message Variation ID from Additional JSON with a space',
+		'Message Variation ID',
+		{ emailOptions: { additionalJson: JSON.stringify({ message_variation_id: 'v 1' }) } },
+	],
+]);
+
+add('Message › Send › Email (addresses)', { ...SEND, ...EMAIL }, [
+	['From without an address', 'Email: From', { emailFrom: 'Acme' }],
+	['From with an unclosed bracket', 'Email: From', { emailFrom: 'Acme <news@acme.com' }],
+	['From with an address without a domain', 'Email: From', { emailFrom: 'Acme <news>' }],
+	[
+		'Reply To with a display name',
+		'Reply To',
+		{ emailOptions: { replyTo: 'Help <help@acme.com>' } },
+	],
+	['Reply To that is not an address', 'Reply To', { emailOptions: { replyTo: 'support' } }],
+]);
+
+add('Message › Send › Apple Push (counts and buttons)', { ...SEND, ...APPLE }, [
+	['Badge -1', 'Badge', { applePushOptions: { badge: -1 } }],
+	['Badge -1 from an expression', 'Badge', { applePushOptions: { badge: V } }, -1],
+	['Badge -1 as text from an expression', 'Badge', { applePushOptions: { badge: V } }, '-1'],
+	[
+		'Badge -5 from Additional JSON',
+		'Badge',
+		{ applePushOptions: { additionalJson: JSON.stringify({ badge: -5 }) } },
+	],
+	[
+		"Open App button of the app's own category",
+		'Apple Push › Button 1',
+		appleButtons('order_actions', { actionId: 'track', action: 'OPEN_APP' }),
+	],
+	[
+		'button of another default category',
+		'Apple Push › Button 1',
+		appleButtons('ab_cat_yes_no', { actionId: 'ab_pb_accept', action: 'OPEN_APP' }),
+	],
+	[
+		'Decline button that opens a URI',
+		'Apple Push › Button 1',
+		appleButtons('ab_cat_accept_decline', {
+			actionId: 'ab_pb_decline',
+			action: 'URI',
+			uri: 'https://acme.com',
+		}),
+	],
+]);
+
+add('Message › Send › SMS (tracking and IDs)', { ...SEND, ...SMS }, [
+	[
+		'User Click Tracking without Link Shortening',
+		'Link Shortening Enabled',
+		{ smsOptions: { userClickTrackingEnabled: true } },
+	],
+	[
+		'User Click Tracking with Link Shortening off',
+		'Link Shortening Enabled',
+		{ smsOptions: { userClickTrackingEnabled: true, linkShorteningEnabled: false } },
+	],
+	[
+		'User Click Tracking from Additional JSON without Link Shortening',
+		'Link Shortening Enabled',
+		{ smsOptions: { additionalJson: JSON.stringify({ user_click_tracking_enabled: true }) } },
+	],
+	[
+		'Subscription Group ID of 300 characters',
+		'SMS: Subscription Group ID',
+		{ smsSubscriptionGroupId: 'g'.repeat(300) },
+	],
+	['App ID with a slash', 'SMS: App ID', { smsAppId: 'app/1' }],
+]);
+
+add('Message › Send › WhatsApp (IDs)', { ...SEND, ...WHATSAPP }, [
+	[
+		'Subscription Group ID with a space',
+		'WhatsApp: Subscription Group ID',
+		{ whatsAppSubscriptionGroupId: 'wa 1' },
+	],
+	['App ID of 5,000 characters', 'WhatsApp: App ID', { whatsAppAppId: LONG_ID }],
+]);
+
+add('Message › Schedule (IDs)', { ...SCHEDULE, ...VARIATION }, [
+	[
+		'Campaign ID of 5,000 characters',
+		'Options › Campaign ID',
+		{ options: { campaignId: rl(LONG_ID) } },
+	],
+]);
+
+add('Message › Update Schedule (IDs)', UPDATE, [
+	['Schedule ID of 5,000 characters', 'Schedule ID', { scheduleId: LONG_ID }],
+	['Schedule ID with a slash', 'Schedule ID', { scheduleId: '../sched-1' }],
+]);
+
+add('Message › Delete Schedule (IDs)', DELETE, [
+	['Schedule ID of 129 characters', 'Schedule ID', { scheduleId: 's'.repeat(129) }],
+]);
+
+add('Campaign › Trigger (IDs)', { ...CAMPAIGN, broadcast: true }, [
+	['Campaign ID of 5,000 characters', 'Campaign ID', { campaignId: LONG_ID }],
+	['Campaign ID with a question mark', 'Campaign ID', { campaignId: 'cmp?x=1' }],
+]);
+
+add(
+	'Campaign › Schedule (IDs)',
+	{ ...CAMPAIGN, operation: 'schedule', broadcast: true, scheduleTime: FUTURE },
+	[['Campaign ID of 5,000 characters', 'Campaign ID', { campaignId: LONG_ID }]],
+);
+
+add(
+	'Campaign › Update Schedule (IDs)',
+	{ ...CAMPAIGN, operation: 'updateSchedule', scheduleId: 'sched-1', scheduleTime: FUTURE },
+	[
+		['Schedule ID of 5,000 characters', 'Schedule ID', { scheduleId: LONG_ID }],
+		['Campaign ID with a space', 'Campaign ID', { campaignId: 'cmp 1' }],
+	],
+);
+
+add('Canvas › Trigger (IDs)', { ...CANVAS, broadcast: true }, [
+	['Canvas ID of 5,000 characters', 'Canvas ID', { canvasId: rl(LONG_ID) }],
+]);
+
+add(
+	'Canvas › Delete Schedule (IDs)',
+	{ ...CANVAS, operation: 'deleteSchedule', scheduleId: 'sched-1' },
+	[
+		['Canvas ID with a slash', 'Canvas ID', { canvasId: rl('cnv/1') }],
+		['Schedule ID with a line break', 'Schedule ID', { scheduleId: 'sched\n1' }],
+	],
+);
+
+add('Send ID › Create (IDs)', SEND_ID, [
+	['Campaign ID of 5,000 characters', 'Campaign ID', { campaignId: rl(LONG_ID) }],
+]);
+
+add('Transactional Email › Send (IDs)', TRANSACTIONAL, [
+	['Campaign ID of 5,000 characters', 'Campaign ID', { transactionalCampaignId: rl(LONG_ID) }],
+]);
+
+add('Live Activity › Start (IDs)', LIVE_START, [
+	['App ID of 5,000 characters', 'App ID', { liveActivityAppId: LONG_ID }],
+	['App ID with a slash', 'App ID', { liveActivityAppId: 'app/ios' }],
+	['Activity ID of 256 characters', 'Activity ID', { activityId: 'a'.repeat(256) }],
+	['Activity ID with a line break', 'Activity ID', { activityId: 'match\n7' }],
+]);
+
+add('Live Activity › Update (IDs)', LIVE_UPDATE, [
+	['Activity ID of 5,000 characters', 'Activity ID', { activityId: LONG_ID }],
+	['App ID with a space', 'App ID', { liveActivityAppId: 'app ios' }],
+]);
+
+// Issue 20 § 2 and § 3, user side: identifiers that still hold expression braces (typed in Fixed
+// mode, they would name one made-up user for every item), and the values that reached Braze.
+const TYPED_ID = '{{ $json.id ';
+const deepJson = (depth: number) => `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`;
+const attributeRow = (name: string, type: string, value: unknown) => ({
+	customAttributes: { attribute: [{ name, type, value }] },
+});
+const USER_UPSERT = { resource: 'user', operation: 'upsert', externalId: 'u1' };
+const USER_EVENT = { resource: 'user', operation: 'trackEvent', externalId: 'u1', eventName: 'e' };
+const USER_PURCHASE = {
+	resource: 'user',
+	operation: 'trackPurchase',
+	externalId: 'u1',
+	productId: 'sku-1',
+	currency: 'USD',
+	price: 1,
+};
+const USER_IDENTIFY = {
+	resource: 'user',
+	operation: 'identify',
+	identifyExternalId: 'u1',
+	newAliasName: 'lead-1',
+	newAliasLabel: 'crm',
+};
+const USER_ADD_ALIAS = {
+	resource: 'user',
+	operation: 'addAlias',
+	newAliasName: 'lead-1',
+	newAliasLabel: 'crm',
+};
+const USER_DELETE = {
+	resource: 'user',
+	operation: 'delete',
+	confirmDelete: true,
+	externalId: 'u1',
+};
+const GROUP_STATUS = {
+	resource: 'subscriptionGroup',
+	operation: 'setStatus',
+	subscriptionGroupId: 'g-1',
+	subscriptionUsers: 'u1',
+};
+const byEmail = (email: string) => ({
+	...recipient({ identifyBy: 'email', email, prioritization: ['identified'] }),
+});
+const triggerIdentifiers: Array<[string, string, IDataObject, unknown?]> = [
+	['External User IDs typed as an expression', 'External User IDs', { externalUserIds: TYPED_ID }],
+	[
+		'recipient External User ID typed as an expression',
+		'External User ID',
+		recipient({ externalUserId: TYPED_ID }),
+	],
+	[
+		'recipient Alias Name typed as an expression',
+		'Alias Name',
+		recipient({ identifyBy: 'userAlias', aliasName: '{{ $json.lead }}', aliasLabel: 'crm' }),
+	],
+	['recipient Email typed as an expression', 'Email', byEmail('{{ $json.email }}')],
+	['recipient Email in angle brackets', 'Email', byEmail('<lin@example.com>')],
+];
+
+add('User › Create or Update (identifiers)', USER_UPSERT, [
+	['External ID typed as an expression', 'External ID', { externalId: TYPED_ID }],
+	['External ID ending in closing braces', 'External ID', { externalId: 'crm-7 }}' }],
+	['External ID from an expression that gives braces', 'External ID', { externalId: V }, '{{id}}'],
+	[
+		'Alias Name typed as an expression',
+		'Alias Name',
+		{ identifyBy: 'userAlias', aliasName: '{{ $json.lead }}', aliasLabel: 'crm' },
+	],
+	[
+		'Alias Label typed as an expression',
+		'Alias Label',
+		{ identifyBy: 'userAlias', aliasName: 'lead-1', aliasLabel: '{{ $json.label }}' },
+	],
+	['Email typed as an expression', 'Email', { identifyBy: 'email', email: '{{ $json.email }}' }],
+	['Email in angle brackets', 'Email', { identifyBy: 'email', email: '<lin@example.com>' }],
+	['Phone typed as an expression', 'Phone', { identifyBy: 'phone', phone: '{{ $json.phone }}' }],
+	['Braze ID typed as an expression', 'Braze ID', { identifyBy: 'brazeId', brazeId: TYPED_ID }],
+	[
+		'Subscription Group ID typed as an expression',
+		'Subscription Group ID',
+		{ subscriptionGroups: { group: [{ id: '{{ $json.group }}', state: 'subscribed' }] } },
+	],
+	[
+		'a Subscription Group ID of 200 characters',
+		'Subscription Group ID',
+		{ subscriptionGroups: { group: [{ id: 'g'.repeat(200), state: 'subscribed' }] } },
+	],
+]);
+
+add('User › Create or Update (profile)', USER_UPSERT, [
+	['Email in angle brackets', 'Profile Fields › Email', { profile: { email: '<a@b.co>' } }],
+	[
+		'Email with a display name',
+		'Profile Fields › Email',
+		{ profile: { email: 'Lin <lin@example.com>' } },
+	],
+	['two emails', 'Profile Fields › Email', { profile: { email: 'a@b.co, c@d.co' } }],
+	[
+		'Email typed as an expression',
+		'Profile Fields › Email',
+		{ profile: { email: '{{ $json.email }}' } },
+	],
+	[
+		'Date of Birth 0000-01-01',
+		'Profile Fields › Date of Birth',
+		{ profile: { dob: '0000-01-01' } },
+	],
+	[
+		'Date of Birth 1899-12-31',
+		'Profile Fields › Date of Birth',
+		{ profile: { dob: '1899-12-31' } },
+	],
+	[
+		'First Name of 256 characters',
+		'Profile Fields › First Name',
+		{ profile: { firstName: 'f'.repeat(256) } },
+	],
+	[
+		'Last Name of 256 characters',
+		'Profile Fields › Last Name',
+		{ profile: { lastName: 'l'.repeat(256) } },
+	],
+	[
+		'Home City of 256 characters',
+		'Profile Fields › Home City',
+		{ profile: { homeCity: 'c'.repeat(256) } },
+	],
+	['Gender "X" from an expression', 'Profile Fields › Gender', { profile: { gender: V } }, 'X'],
+	['Gender as an object', 'Profile Fields › Gender', { profile: { gender: V } }, { g: 'F' }],
+	[
+		'Email Subscription "yes" from an expression',
+		'Profile Fields › Email Subscription',
+		{ profile: { emailSubscribe: V } },
+		'yes',
+	],
+	[
+		'Push Subscription "opted-in" from an expression',
+		'Profile Fields › Push Subscription',
+		{ profile: { pushSubscribe: V } },
+		'opted-in',
+	],
+	...['iw', 'in', 'ji', 'jw', 'mo', 'sh'].map((code): [string, string, IDataObject] => [
+		`the withdrawn language code "${code}"`,
+		'Profile Fields › Language',
+		{ profile: { language: code } },
+	]),
+]);
+
+add('User › Create or Update (custom attributes)', USER_UPSERT, [
+	['a name with a dot', 'Custom Attributes row 1', attributeRow('car.model', 'text', 'x')],
+	[
+		'an Array value of 256 characters',
+		'Custom Attributes row 1',
+		attributeRow('tags', 'array', JSON.stringify(['ok', 't'.repeat(256)])),
+	],
+	[
+		'an Add to Array value of 256 characters',
+		'Custom Attributes row 1',
+		attributeRow('tags', 'add', 't'.repeat(256)),
+	],
+	[
+		'nested JSON text of 256 characters',
+		'Nested Custom Attributes (JSON)',
+		{ nestedAttributes: JSON.stringify({ car: { model: 'm'.repeat(256) } }) },
+	],
+	[
+		'nested JSON top-level text of 256 characters',
+		'Nested Custom Attributes (JSON)',
+		{ nestedAttributes: JSON.stringify({ note: 'n'.repeat(256) }) },
+	],
+	[
+		'a nested JSON list of 101 values',
+		'Nested Custom Attributes (JSON)',
+		{
+			nestedAttributes: JSON.stringify({ car: { tags: Array.from({ length: 101 }, (_, i) => i) } }),
+		},
+	],
+	[
+		'a nested JSON key of 256 characters',
+		'Nested Custom Attributes (JSON)',
+		{ nestedAttributes: JSON.stringify({ car: { ['k'.repeat(256)]: 1 } }) },
+	],
+	[
+		'a nested JSON attribute name with a dot',
+		'Nested Custom Attributes (JSON)',
+		{ nestedAttributes: '{"car.model": {"name": "Solea"}}' },
+	],
+	[
+		'nested JSON with a __proto__ key',
+		'Nested Custom Attributes (JSON)',
+		{ nestedAttributes: '{"car": {"__proto__": {"admin": true}}}' },
+	],
+	[
+		'nested JSON 51 levels deep',
+		'Nested Custom Attributes (JSON)',
+		{ nestedAttributes: deepJson(51) },
+	],
+	[
+		'nested JSON 20,000 levels deep',
+		'Nested Custom Attributes (JSON)',
+		{ nestedAttributes: deepJson(20_000) },
+	],
+]);
+
+add('User › Track Event', USER_EVENT, [
+	['Event Name starting with "$"', 'Event Name', { eventName: '$purchase' }],
+	['Event Name of 256 characters', 'Event Name', { eventName: 'e'.repeat(256) }],
+	[
+		'a nested property key starting with "$"',
+		'Properties',
+		{ properties: '{"order": {"$total": 5}}' },
+	],
+	[
+		'a "$" key inside a list of objects',
+		'Properties',
+		{ properties: '{"items": [{"$sku": "a"}]}' },
+	],
+	['a property named __proto__', 'Properties', { properties: '{"__proto__": {"admin": true}}' }],
+	['a property named constructor', 'Properties', { properties: '{"constructor": "Bob"}' }],
+	['a nested key named prototype', 'Properties', { properties: '{"a": {"prototype": 1}}' }],
+	['Properties 20,000 levels deep', 'Properties', { properties: deepJson(20_000) }],
+	[
+		'Properties 20,000 levels deep from an expression',
+		'Properties',
+		{ properties: '={{ JSON.parse($json.v) }}' },
+		deepJson(20_000),
+	],
+	['External ID typed as an expression', 'External ID', { externalId: TYPED_ID }],
+]);
+
+add('User › Track Purchase', USER_PURCHASE, [
+	['Product ID starting with "$"', 'Product ID', { productId: '$sku-1' }],
+	['a negative Price', 'Price', { price: -5 }],
+	['a negative Price from an expression', 'Price', { price: V }, '-0.01'],
+	[
+		'a nested property key starting with "$"',
+		'Properties',
+		{ properties: '{"gift": {"$wrap": true}}' },
+	],
+	['Email typed as an expression', 'Email', { identifyBy: 'email', email: '{{ $json.email }}' }],
+]);
+
+add('User › Identify', USER_IDENTIFY, [
+	['External ID typed as an expression', 'External ID', { identifyExternalId: TYPED_ID }],
+	['Alias Name typed as an expression', 'Alias Name', { newAliasName: '{{ $json.lead }}' }],
+]);
+
+add('User › Add Alias', USER_ADD_ALIAS, [
+	['External ID typed as an expression', 'External ID', { aliasExternalId: TYPED_ID }],
+	['Alias Label typed as an expression', 'Alias Label', { newAliasLabel: 'crm }}' }],
+]);
+
+add('User › Delete', USER_DELETE, [
+	['External ID typed as an expression', 'External ID', { externalId: TYPED_ID }],
+	['Email in angle brackets', 'Email', { identifyBy: 'email', email: '<a@b.co>' }],
+	['Braze ID typed as an expression', 'Braze ID', { identifyBy: 'brazeId', brazeId: TYPED_ID }],
+]);
+
+add('Subscription Group › Set Status', GROUP_STATUS, [
+	['Users typed as an expression', 'Users', { subscriptionUsers: TYPED_ID }],
+	[
+		'one of several Users typed as an expression',
+		'Users',
+		{ subscriptionUsers: 'u1; {{ $json.id }}' },
+	],
+	['an email in angle brackets', 'Users', { usersBy: 'emails', subscriptionUsers: '<a@b.co>' }],
+	[
+		'an email typed as an expression',
+		'Users',
+		{ usersBy: 'emails', subscriptionUsers: '{{ $json.email }}' },
+	],
+	[
+		'a phone typed as an expression',
+		'Users',
+		{ usersBy: 'phones', subscriptionUsers: '{{ $json.phone }}' },
+	],
+	[
+		'Subscription Group ID typed as an expression',
+		'Subscription Group ID',
+		{ subscriptionGroupId: '{{ $json.group }}' },
+	],
+	[
+		'Subscription Group ID with a space',
+		'Subscription Group ID',
+		{ subscriptionGroupId: 'news letter' },
+	],
+]);
+
+add('Transactional Email › Send (recipient)', TRANSACTIONAL, [
+	['External ID typed as an expression', 'External ID', { externalId: TYPED_ID }],
+	[
+		'Alias Name typed as an expression',
+		'Alias Name',
+		{ identifyBy: 'userAlias', aliasName: '{{ $json.lead }}', aliasLabel: 'crm' },
+	],
+	['Profile Fields › Email in angle brackets', 'Email', { profile: { email: '<a@b.co>' } }],
+]);
+
+add('Message › Send (identifiers)', { ...SEND, ...EMAIL }, [
+	['External User IDs typed as an expression', 'External User IDs', { externalUserIds: TYPED_ID }],
+	[
+		'braces in a list of IDs from an expression',
+		'External User IDs',
+		{ externalUserIds: V },
+		['u1', '{{ id }}'],
+	],
+	['Alias Name typed as an expression', 'Alias Name', alias('{{ $json.lead }}', 'crm')],
+	['Alias Label typed as an expression', 'Alias Label', alias('lead-1', '{{ $json.label }}')],
+]);
+
+add('Message › Send (JSON)', { ...SEND, ...WEBHOOK }, [
+	[
+		'Additional JSON with a __proto__ key',
+		'Webhook › Additional JSON',
+		{ webhookOptions: { additionalJson: '{"__proto__": {"admin": true}}' } },
+	],
+	[
+		'Additional JSON 20,000 levels deep',
+		'Webhook › Additional JSON',
+		{ webhookOptions: { additionalJson: deepJson(20_000) } },
+	],
+]);
+
+add('Message › Schedule (identifiers)', SCHEDULE, [
+	['External User IDs typed as an expression', 'External User IDs', { externalUserIds: TYPED_ID }],
+	['Alias Name typed as an expression', 'Alias Name', alias('{{ $json.lead }}', 'crm')],
+]);
+
+add('Live Activity › Start (identifiers)', LIVE_START, [
+	['External User IDs typed as an expression', 'External User IDs', { externalUserIds: TYPED_ID }],
+	[
+		'Alias Name typed as an expression',
+		'Alias Name',
+		{ externalUserIds: '', ...alias('{{ $json.lead }}', 'crm') },
+	],
+	['Content State 20,000 levels deep', 'Content State', { contentState: deepJson(20_000) }],
+]);
+
+add('Campaign › Trigger (identifiers)', CAMPAIGN, [
+	...triggerIdentifiers,
+	[
+		'recipient Braze ID typed as an expression',
+		'Braze ID',
+		recipient({ identifyBy: 'brazeId', brazeId: TYPED_ID }),
+	],
+]);
+
+add('Canvas › Trigger (identifiers)', CANVAS, triggerIdentifiers);
+
 export const BAD_INPUTS: readonly BadInput[] = cases;

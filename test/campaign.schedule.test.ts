@@ -188,7 +188,7 @@ describe('Campaign › Schedule', () => {
 			[
 				'a send ID too long',
 				{ externalUserIds: 'u1', options: { sendId: 'x'.repeat(65) } },
-				'Send ID is 65 characters long; Braze accepts at most 64',
+				'Options › Send ID is 65 characters long; Braze accepts at most 64',
 			],
 			[
 				'no campaign ID (expression)',

@@ -231,7 +231,7 @@ describe('Campaign › Trigger', () => {
 			],
 			[
 				{ externalUserIds: 'u1', options: { sendId: 'x'.repeat(65) } },
-				'Send ID is 65 characters long; Braze accepts at most 64',
+				'Options › Send ID is 65 characters long; Braze accepts at most 64',
 				/Shorten/,
 			],
 			[

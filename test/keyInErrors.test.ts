@@ -139,7 +139,12 @@ function credentialsFor(setup: IDataObject): IDataObject {
 describe.each(OPERATIONS)('%s', (_name, parameters) => {
 	it.each(FAILURES)('%s: no error, cause or output holds the key', async (_failure, make) => {
 		const setup = make();
-		if (setup.fault) standIn.queueFaults(setup.fault as IDataObject);
+		// A read is asked again after an unclear answer (3 tries in all): every try gets the fault.
+		const tries = parameters.operation === 'listScheduled' ? 3 : 1;
+		const queueFault = () => {
+			for (let count = 0; count < tries; count++) standIn.queueFaults(setup.fault as IDataObject);
+		};
+		if (setup.fault) queueFault();
 		const credentials = credentialsFor(setup);
 		const key = credentials.apiKey as string;
 		for (const onError of [undefined, 'continueErrorOutput'] as const) {
@@ -153,7 +158,7 @@ describe.each(OPERATIONS)('%s', (_name, parameters) => {
 			expect(pathsHolding(result.error, key)).toEqual([]);
 			expect(pathsHolding(result.errorOutput, key)).toEqual([]);
 			expect(pathsHolding(result.run.data, key)).toEqual([]);
-			if (setup.fault) standIn.queueFaults(setup.fault as IDataObject);
+			if (setup.fault) queueFault();
 		}
 	});
 });

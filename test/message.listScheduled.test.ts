@@ -152,8 +152,18 @@ describe('Message › List Scheduled', () => {
 		]);
 	});
 
-	it('a server error says that nothing was read and that running again is safe', async () => {
+	it('a server error: asked again whatever Retry Server Errors says (a read changes nothing)', async () => {
 		standIn.queueFaults({ type: 'serverError', status: 503 });
+		const result = await list({ endTime: dayAfter(3) });
+		expect(result.error).toBeUndefined();
+		expect(standIn.requests.map((request) => request.status)).toEqual([503, 200]);
+		expect(result.output).toHaveLength(2);
+		expect(result.output[0].json).not.toHaveProperty('warning');
+		expect(result.output[0].json).not.toHaveProperty('resent_after_unclear_answer');
+	});
+
+	it('server errors on every try say that nothing was read and that running again is safe', async () => {
+		standIn.queueFaults(...[1, 2, 3].map(() => ({ type: 'serverError', status: 503 })));
 		const result = await list({ endTime: dayAfter(3) });
 		expect(result.error?.message).toBe(
 			'Braze answered with a server error (503): nothing was read',
@@ -162,17 +172,17 @@ describe('Message › List Scheduled', () => {
 			/This request changes nothing in Braze: run it again\./,
 		);
 		expect(String(result.error?.description)).not.toMatch(/messaged twice/);
-		expect(standIn.requests).toHaveLength(1);
+		expect(standIn.requests).toHaveLength(3);
 	});
 
-	it('Retry On Fail asks again after a server error (a GET changes nothing in Braze)', async () => {
-		standIn.queueFaults({ type: 'serverError', status: 503 });
+	it('Retry On Fail asks again after server errors on every try (a GET changes nothing in Braze)', async () => {
+		standIn.queueFaults(...[1, 2, 3].map(() => ({ type: 'serverError', status: 503 })));
 		const result = await list(
 			{ endTime: dayAfter(3) },
 			{ settings: { retryOnFail: true, maxTries: 2, waitBetweenTries: 1 } },
 		);
 		expect(result.error).toBeUndefined();
-		expect(standIn.requests.map((request) => request.status)).toEqual([503, 200]);
+		expect(standIn.requests.map((request) => request.status)).toEqual([503, 503, 503, 200]);
 		expect(result.output).toHaveLength(2);
 		expect(result.output[0].json).not.toHaveProperty('warning');
 	});

@@ -291,14 +291,14 @@ describe('Types › send ID', () => {
 	it('refuses a non-ASCII send ID', async () => {
 		await expectRefused(
 			{ ...sms, options: { sendId: 'café-launch' } },
-			'Send ID must contain only ASCII characters',
+			'Options › Send ID must contain only ASCII characters',
 		);
 	});
 
 	it('refuses a send ID over 64 characters', async () => {
 		await expectRefused(
 			{ ...sms, options: { sendId: 'x'.repeat(65) } },
-			'Send ID is 65 characters long; Braze accepts at most 64',
+			'Options › Send ID is 65 characters long; Braze accepts at most 64',
 		);
 	});
 

@@ -175,11 +175,11 @@ describe('Transactional Email › Send', () => {
 			],
 			[
 				{ transactionalCampaignId: { __rl: true, mode: 'id', value: 'cmp/../x' } },
-				/Campaign ID "cmp\/\.\.\/x" is not a campaign API identifier/,
+				/Campaign ID "cmp\/\.\.\/x" is not a Braze API identifier/,
 			],
 			[
 				{ transactionalCampaignId: { __rl: true, mode: 'id', value: '..' } },
-				/Campaign ID "\.\." is not a campaign API identifier/,
+				/Campaign ID "\.\." is not a Braze API identifier/,
 			],
 			[{ externalId: '={{ "" }}' }, /External ID is empty/],
 			[{ duplicateProtection: 'custom', externalSendId: '={{ "" }}' }, /External Send ID is empty/],

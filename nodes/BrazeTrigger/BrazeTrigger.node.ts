@@ -67,7 +67,9 @@ export class BrazeTrigger implements INodeType {
 
 	// Braze has no API to register the postback URL (it is pasted in the dashboard), so there is
 	// nothing to create or delete at Braze. Activation still checks the credential, so that a
-	// secret the webhook would refuse to use stops the publish with the reason.
+	// secret the webhook would refuse to use stops the activation with the reason: publishing in
+	// the editor is refused; a workflow published from the CLI fails to activate when n8n starts
+	// (n8n logs the reason and answers 404 at its URL). docs/trigger.md has the table.
 	webhookMethods = {
 		default: {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
@@ -119,6 +121,7 @@ export class BrazeTrigger implements INodeType {
 			const credentials: ICredentialDataDecryptedObject =
 				await this.getCredentials('brazePostbackApi');
 			const problem = credentialProblem(credentials, authentication);
+			// Only after publishing: the credential was weakened while the workflow was active.
 			if (problem) {
 				this.logger.warn(`Braze Trigger "${this.getNode().name}": the credential ${problem}.`);
 				return reply(this, {

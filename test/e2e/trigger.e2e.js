@@ -69,8 +69,18 @@ const retryWorkflow = () =>
 const BOUNCES_WORKFLOW_ID = 'BrazeE2eTrigBounce1';
 const BOUNCES_WEBHOOK_ID = '0f3b8d0e-2c47-4a61-9b5e-6d7c8e9fa002';
 
+// A workflow whose credential's secret is too short: n8n's activation refuses it (checkExists).
+const WEAK_WORKFLOW_ID = 'BrazeE2eTrigWeak01';
+const WEAK_WEBHOOK_ID = '0f3b8d0e-2c47-4a61-9b5e-6d7c8e9fa004';
+const WEAK_CREDENTIAL = { id: 'BrazePostbackWeak1', name: 'Braze postback weak secret' };
+
 /** Braze Trigger → a Set node that reads the lifted fields, as a user's workflow would. */
-const triggerWorkflow = (id, webhookId, parameters) =>
+const triggerWorkflow = (
+	id,
+	webhookId,
+	parameters,
+	credential = { id: 'BrazePostback0001', name: 'Braze postback secret' },
+) =>
 	wf(id, `e2e: Braze Trigger → next node (${id})`, [
 		{
 			parameters,
@@ -80,7 +90,7 @@ const triggerWorkflow = (id, webhookId, parameters) =>
 			typeVersion: 1,
 			position: [0, 0],
 			webhookId,
-			credentials: { brazePostbackApi: { id: 'BrazePostback0001', name: 'Braze postback secret' } },
+			credentials: { brazePostbackApi: credential },
 		},
 		setFields('Next', { order: '={{ $json.external_send_id }}', emailStatus: '={{ $json.status }}' }, 200),
 	]);
@@ -107,15 +117,18 @@ before(async () => {
 				type: 'brazePostbackApi',
 				data: { secret: SECRET, user: 'braze' },
 			},
+			{ ...WEAK_CREDENTIAL, type: 'brazePostbackApi', data: { secret: 'short', user: 'braze' } },
 		]);
 		await n8n.importWorkflows(userFolder, [
 			triggerWorkflow(WORKFLOW_ID, WEBHOOK_ID, {}),
 			triggerWorkflow(BOUNCES_WORKFLOW_ID, BOUNCES_WEBHOOK_ID, { events: ['bounced'] }),
 			n8n.loadExample('transactional-email-bounce.json'),
 			retryWorkflow(),
+			triggerWorkflow(WEAK_WORKFLOW_ID, WEAK_WEBHOOK_ID, {}, WEAK_CREDENTIAL),
 		]);
-		// Published (2.x's "active"): `n8n start` then serves the production webhooks.
-		for (const id of [WORKFLOW_ID, BOUNCES_WORKFLOW_ID, EXAMPLE_ID, RETRY_WORKFLOW_ID]) {
+		// Published (2.x's "active"): `n8n start` then serves the production webhooks. The CLI only
+		// marks a workflow published (it exits 0 for the weak one too); n8n activates them at start.
+		for (const id of [WORKFLOW_ID, BOUNCES_WORKFLOW_ID, EXAMPLE_ID, RETRY_WORKFLOW_ID, WEAK_WORKFLOW_ID]) {
 			await n8n.runN8nOk(['publish:workflow', `--id=${id}`], { userFolder });
 		}
 		const port = await n8n.freePort();
@@ -349,6 +362,18 @@ describe('Braze Trigger on a published workflow in a real n8n', { concurrency: f
 			itemsOf(data, 'Next').map((i) => [i.emailStatus, i.order, i.reason]),
 			[['bounced', 'order-4', '550']],
 		);
+	});
+
+	it('a credential with a weak secret: published from the CLI, n8n does not activate it; its URL answers 404 and starts nothing', async () => {
+		requireSetup();
+		const url = `${server.url}/webhook/${WEAK_WEBHOOK_ID}/braze-postback?token=short`;
+		const r = await n8n.httpJson('POST', url, {
+			body: { dispatch_id: 'd-5', status: 'delivered', metadata: {} },
+		});
+		assert.equal(r.status, 404, r.text);
+		// n8n tried to activate it and took its webhook down again (its debug log says so).
+		assert.match(server.log(), new RegExp(`Deactivating webhook "Braze Trigger" for workflow "[^"]*\\(${WEAK_WORKFLOW_ID}\\)"`));
+		assert.equal((await executions(WEAK_WORKFLOW_ID)).length, 0);
 	});
 
 	it("the secret is not in n8n's log (debug level)", () => {

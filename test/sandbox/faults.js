@@ -2,7 +2,7 @@
 // Scripted failures, consumed in order by the next matching authorised requests.
 
 // 'pass' lets a request through untouched: it picks which request the next fault hits.
-const TYPES = ['pass', 'rateLimited', 'serverError', 'slow', 'drop', 'acceptThenDrop', 'acceptThenSlow', 'malformedJson', 'redirect', 'notBraze'];
+const TYPES = ['pass', 'rateLimited', 'serverError', 'slow', 'drop', 'acceptThenDrop', 'acceptThenSlow', 'malformedJson', 'redirect', 'notBraze', 'echoHeaders'];
 const SERVER_ERROR_NAMES = { 500: 'Internal Server Error', 502: 'Bad Gateway', 503: 'Service Unavailable', 504: 'Gateway Timeout' };
 
 function validateFault(f) {
@@ -15,6 +15,9 @@ function validateFault(f) {
   }
   if (f.type === 'redirect' && !(f.status >= 300 && f.status < 400)) {
     throw new TypeError('redirect needs a 3xx status (and usually a location)');
+  }
+  if (f.type === 'echoHeaders' && f.status !== undefined && !(Number.isInteger(f.status) && f.status >= 200 && f.status < 600)) {
+    throw new TypeError('echoHeaders status must be an HTTP status from 200 to 599 (or none: Braze answers, plus the echo)');
   }
   return { ...f };
 }

@@ -6,6 +6,7 @@ const https = require('node:https');
 const { authorize } = require('./auth');
 const { SERVER_ERROR_NAMES, isAcceptFault } = require('./faults');
 const { deliverPostbacks } = require('./postback');
+const { echoAnswer, withEcho } = require('./echo');
 
 const MAX_BODY_BYTES = 4 * 1024 * 1024; // Braze: "most endpoints accept request bodies up to 4 MB"
 const HEALTH_PATHS = new Set(['/', '/health']);
@@ -146,6 +147,13 @@ function createServer(s) {
           res.end(text);
           return finish();
         }
+        case 'echoHeaders': {
+          // With a status: a gateway's error answer that echoes the request's headers, key included.
+          // Without one: Braze answers, and the gateway adds the echo to its answer (below).
+          if (fault.status === undefined) break;
+          const echo = echoAnswer(fault.status, req.headers);
+          return send(echo.status, echo.body, { ...s.rateLimiter.headers(s.now()), ...echo.headers });
+        }
         case 'slow':
           // Braze has not acted yet: if the client gives up meanwhile, nothing is sent.
           await sleep(fault.delayMs, req);
@@ -199,7 +207,13 @@ function createServer(s) {
       record.response = result.body;
       return drop();
     }
-    if (fault && fault.type === 'acceptThenSlow') await sleep(fault.delayMs, req);
+    if (fault && fault.type === 'acceptThenSlow') {
+      // Braze acted: the record says so at once (accepted() counts it), not once the answer leaves.
+      record.status = result.status;
+      record.response = result.body;
+      await sleep(fault.delayMs, req);
+    }
+    if (fault && fault.type === 'echoHeaders') result = { ...result, body: withEcho(result.body, req.headers) };
     send(result.status, result.body, limitHeaders);
     // Braze posts a transactional email's events after it answered the send.
     if (result.postback && s.postbackUrl) {

@@ -464,6 +464,8 @@ describe('faults', () => {
       await until(() => held.length === 1, t.signal);
       assert.equal(held[0].ms, 400);
       assert.equal(local.deliveries.get('external:u1'), 1, 'delivered before the answer');
+      assert.equal(local.accepted().length, 1, 'counted as accepted before the answer');
+      assert.equal(local.requests[0].status, 201);
       giveUp.abort();
       await assert.rejects(abandoned);
       const answered = send(one('sms'), { to: local });
@@ -519,9 +521,31 @@ describe('faults', () => {
     assert.equal((await call('/sends/id/create', { campaign_id: 'c' })).status, 503);
     assert.equal(standIn.pendingFaults(), 0);
   });
+  test('echoHeaders with a status: that status, the request headers echoed (key plain, Base64, URL-encoded), nothing delivered', async () => {
+    standIn.queueFaults({ type: 'echoHeaders', status: 400 });
+    const r = await send(one('sms'));
+    assert.equal(r.status, 400);
+    assert.match(r.json.message, /Bearer local-dev-key/);
+    assert.equal(r.json.request_headers.authorization, 'Bearer local-dev-key');
+    assert.ok(r.json.errors.includes(`key (base64): ${Buffer.from('local-dev-key').toString('base64')}`));
+    assert.ok(r.json.errors.includes(`key (url): ${encodeURIComponent('local-dev-key')}`));
+    assert.equal(r.headers.get('x-echo-authorization'), 'Bearer local-dev-key');
+    assert.equal(standIn.deliveries.size, 0);
+  });
+  test("echoHeaders without a status: Braze's answer, delivered, with the echo added", async () => {
+    standIn.queueFaults({ type: 'echoHeaders' });
+    const r = await send(one('sms'));
+    assert.equal(r.status, 201);
+    assert.equal(r.json.message, 'success');
+    assert.equal(typeof r.json.dispatch_id, 'string');
+    assert.equal(r.json.request_headers.authorization, 'Bearer local-dev-key');
+    assert.ok(r.json.errors.includes('authorization: Bearer local-dev-key'));
+    assert.equal(standIn.deliveries.get('external:u1'), 1);
+  });
   test('invalid fault definitions throw', () => {
     assert.throws(() => standIn.queueFaults({ type: 'explode' }));
     assert.throws(() => standIn.queueFaults({ type: 'serverError', status: 418 }));
+    assert.throws(() => standIn.queueFaults({ type: 'echoHeaders', status: 99 }));
   });
 });
 

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 
 import type { BodyField } from './fields';
 import { deletePath, getPath, hasPath, setPath } from '../values/object';
+import { assertBrazeId } from '../validation/brazeId';
 import { booleanField, idField } from '../validation/fieldValues';
 import { invalidInput } from '../validation/invalidInput';
 import { dateObjectToIso, isDateObject, toInstantIso } from '../values/date';
@@ -89,17 +90,22 @@ function toNumber(context: IExecuteSingleFunctions, field: BodyField, value: unk
 		(field.min !== undefined && number < field.min) ||
 		(field.max !== undefined && number > field.max)
 	) {
+		const range = rangeText(field.min, field.max);
 		throw invalidInput(
 			context,
-			`${field.label} is ${number}; Braze accepts ${formatNumber(field.min)} to ${formatNumber(field.max)}`,
-			`Enter a value from ${formatNumber(field.min)} to ${formatNumber(field.max)} in "${field.label}".`,
+			`${field.label} is ${number}; Braze accepts ${range}`,
+			`Enter a value of ${range} in "${field.label}".`,
 		);
 	}
 	return number;
 }
 
-function formatNumber(value: number | undefined): string {
-	return value === undefined ? 'any' : value.toLocaleString('en-US');
+/** "0 to 1", "0 or more" (a badge count), "at most 10". */
+function rangeText(min: number | undefined, max: number | undefined): string {
+	const format = (value: number) => value.toLocaleString('en-US');
+	if (min === undefined) return `at most ${format(max as number)}`;
+	if (max === undefined) return `${format(min)} or more`;
+	return `${format(min)} to ${format(max)}`;
 }
 
 function toIsoDate(context: IExecuteSingleFunctions, field: BodyField, value: unknown): string {
@@ -137,6 +143,7 @@ function toText(context: IExecuteSingleFunctions, field: BodyField, value: unkno
 		if (!id && field.required) {
 			throw invalidInput(context, `${field.label} is required`, `Fill in "${field.label}".`);
 		}
+		assertBrazeId(context, field.path, id, field.label);
 		return id;
 	}
 	const reading = readText(value);

@@ -86,6 +86,64 @@ function assertNoReservedExtraKeys(
 	}
 }
 
+const OPENS = ['OPEN_APP', 'URI', 'DEEP_LINK'];
+/**
+ * Braze's default iOS categories: their buttons, and what each may do. A button of the app's
+ * own category must open a URI or a deep link, and name it
+ * (https://www.braze.com/docs/api/objects_filters/messaging/apple_object).
+ */
+const DEFAULT_CATEGORIES: Record<string, Record<string, string[]>> = {
+	ab_cat_accept_decline: { ab_pb_accept: OPENS, ab_pb_decline: ['CLOSE'] },
+	ab_cat_yes_no: { ab_pb_yes: OPENS, ab_pb_no: ['CLOSE'] },
+	ab_cat_confirm_cancel: { ab_pb_confirm: OPENS, ab_pb_cancel: ['CLOSE'] },
+	ab_cat_more: { ab_pb_more: OPENS },
+};
+const ACTION_NAMES: Record<string, string> = {
+	OPEN_APP: 'Open App',
+	URI: 'Open URI',
+	DEEP_LINK: 'Deep Link',
+	CLOSE: 'Close',
+};
+
+function assertButtonsFitCategory(context: IExecuteSingleFunctions, message: IDataObject): void {
+	if (!Array.isArray(message.buttons) || typeof message.category !== 'string') return;
+	const category = message.category;
+	const defaults = Object.hasOwn(DEFAULT_CATEGORIES, category)
+		? DEFAULT_CATEGORIES[category]
+		: undefined;
+	message.buttons.forEach((entry: unknown, index) => {
+		const button = (entry ?? {}) as IDataObject;
+		const label = `Apple Push › Button ${index + 1}`;
+		const action = typeof button.action === 'string' ? button.action : undefined;
+		if (!defaults) {
+			if ((action !== 'URI' && action !== 'DEEP_LINK') || !button.uri) {
+				throw invalidInput(
+					context,
+					`${label} must open a URI or a deep link: "${category}" is your app's own category`,
+					"Braze takes only Open URI or Deep Link, with a URI, for the buttons of an app's own category. Set the button's Action and URI, or use one of Braze's categories (ab_cat_accept_decline, ab_cat_yes_no, ab_cat_confirm_cancel, ab_cat_more).",
+				);
+			}
+			return;
+		}
+		const actionId = String(button.action_id ?? '');
+		if (!Object.hasOwn(defaults, actionId)) {
+			throw invalidInput(
+				context,
+				`${label}: Action ID "${actionId}" is not a button of ${category}`,
+				`Use ${Object.keys(defaults).join(' or ')}, the buttons of ${category}.`,
+			);
+		}
+		const allowed = defaults[actionId];
+		if (action !== undefined && !allowed.includes(action)) {
+			throw invalidInput(
+				context,
+				`${label} (${actionId}) cannot ${ACTION_NAMES[action] ?? action}`,
+				`Braze lets ${actionId} only ${allowed.map((name) => ACTION_NAMES[name]).join(', ')}: set the button's Action to ${allowed.length > 1 ? 'one of those' : 'that'}.`,
+			);
+		}
+	});
+}
+
 export const applePushChannel: BrazeChannel = {
 	key: KEY,
 	name: 'Apple Push (iOS)',
@@ -171,8 +229,11 @@ export const applePushChannel: BrazeChannel = {
 					displayName: 'Badge',
 					name: 'badge',
 					type: 'number',
+					// Apple's badge is a count: a whole number, 0 or more (0 clears the badge).
+					typeOptions: { minValue: 0 },
 					default: 0,
-					description: 'The app icon badge count after this message',
+					description:
+						'The number the app icon shows after this message: a whole number, 0 or more (0 clears the badge)',
 					routing: { send: { type: 'body', property: 'messages.apple_push.badge' } },
 				},
 				pushButtonsField({
@@ -330,6 +391,7 @@ export const applePushChannel: BrazeChannel = {
 				'Set Apple Push Options › Category (for example ab_cat_accept_decline) to the category the buttons belong to.',
 			);
 		}
+		assertButtonsFitCategory(context, message);
 		const bytes = Object.entries(message)
 			.filter(([key]) => key !== 'message_variation_id')
 			.reduce((total, [, value]) => total + byteLength(value), 0);

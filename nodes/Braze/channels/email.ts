@@ -1,4 +1,4 @@
-import type { IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
 import { attachmentsField, readAttachments } from '../form/attachments';
 import { additionalJsonOption, messageVariationIdOption } from '../form/channelOptions';
@@ -7,6 +7,7 @@ import { keyValueField } from '../form/keyValueField';
 import { setPath } from '../values/object';
 import { bodyOf } from '../body/requestBody';
 import { invalidInput } from '../validation/invalidInput';
+import { emailAddress } from '../validation/userData';
 import type { BrazeChannel } from './types';
 import { brazeIdLocator } from '../form/locator';
 
@@ -24,6 +25,41 @@ async function sendEmailAttachments(
 	if (attachments.length)
 		setPath(bodyOf(requestOptions), 'messages.email.attachments', attachments);
 	return requestOptions;
+}
+
+/** Liquid in a sender field is Braze's to render: only plain text is checked. */
+const hasLiquid = (text: string) => text.includes('{{') || text.includes('{%');
+
+/** A value for an error message, cut short. */
+const shown = (text: string) => (text.length > 60 ? `${text.slice(0, 60)}…` : text);
+
+/**
+ * From is "Display Name <address>" (or the address alone); Reply To one address, or NO_REPLY_TO
+ * to remove it (https://www.braze.com/docs/api/objects_filters/messaging/email_object).
+ */
+function assertSenderAddresses(context: IExecuteSingleFunctions, message: IDataObject): void {
+	const from = message.from;
+	if (typeof from === 'string' && !hasLiquid(from)) {
+		const named = /^([^<>]*)<([^<>]*)>$/.exec(from.trim());
+		const address = named ? named[2] : from;
+		if ((!named && /[<>]/.test(from)) || 'problem' in emailAddress(address)) {
+			throw invalidInput(
+				context,
+				`Email: From "${shown(from)}" is not a sender address`,
+				'Write it as Display Name <address@your-sending-domain>, e.g. Acme <news@acme.com>, with an address of a sending domain set up in Braze.',
+			);
+		}
+	}
+	const replyTo = message.reply_to;
+	if (typeof replyTo === 'string' && replyTo !== 'NO_REPLY_TO' && !hasLiquid(replyTo)) {
+		if (/[<>]/.test(replyTo) || 'problem' in emailAddress(replyTo)) {
+			throw invalidInput(
+				context,
+				`Email Options › Reply To "${shown(replyTo)}" is not an email address`,
+				'Give one address such as support@acme.com, without a display name, or NO_REPLY_TO to remove the reply-to.',
+			);
+		}
+	}
 }
 
 export const emailChannel: BrazeChannel = {
@@ -174,6 +210,7 @@ export const emailChannel: BrazeChannel = {
 		},
 	],
 	validate(context, message) {
+		assertSenderAddresses(context, message);
 		// Only spaces would go out as a blank email, or blank out the template's body.
 		if (typeof message.body === 'string' && message.body.trim() === '') {
 			throw invalidInput(

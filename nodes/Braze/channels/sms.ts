@@ -4,6 +4,7 @@ import { additionalJsonOption, messageVariationIdOption } from '../form/channelO
 import { showForChannel } from '../form/displayOptions';
 import { setPath } from '../values/object';
 import { bodyOf } from '../body/requestBody';
+import { invalidInput } from '../validation/invalidInput';
 import type { BrazeChannel } from './types';
 
 const KEY = 'sms';
@@ -91,7 +92,8 @@ export const smsChannel: BrazeChannel = {
 					name: 'userClickTrackingEnabled',
 					type: 'boolean',
 					default: false,
-					description: 'Whether shortened links also track clicks per user (needs link shortening)',
+					description:
+						'Whether shortened links also track clicks per user. Needs Link Shortening Enabled on: Braze tracks clicks only on shortened links.',
 					routing: {
 						send: { type: 'body', property: 'messages.sms.user_click_tracking_enabled' },
 					},
@@ -99,4 +101,15 @@ export const smsChannel: BrazeChannel = {
 			],
 		},
 	],
+	validate(context, message) {
+		// https://www.braze.com/docs/api/objects_filters/messaging/sms_object: user click tracking
+		// works on shortened links only, so it needs link_shortening_enabled.
+		if (message.user_click_tracking_enabled === true && message.link_shortening_enabled !== true) {
+			throw invalidInput(
+				context,
+				'SMS Options › User Click Tracking Enabled needs Link Shortening Enabled',
+				'Turn on SMS Options › Link Shortening Enabled (Braze tracks clicks only on shortened links), or turn off User Click Tracking Enabled.',
+			);
+		}
+	},
 };

@@ -7,7 +7,7 @@ import type {
 
 import { getPath, isPlainObject, setPath } from '../values/object';
 import { bodyOf } from '../body/requestBody';
-import { invalidInput } from '../validation/invalidInput';
+import { jsonParameter, readJsonObject } from '../validation/fieldValues';
 
 /**
  * Every messaging object takes a message_variation_id for campaign tracking
@@ -48,26 +48,10 @@ export function additionalJsonOption(
 						this: IExecuteSingleFunctions,
 						requestOptions: IHttpRequestOptions,
 					): Promise<IHttpRequestOptions> {
-						const raw = this.getNodeParameter(`${optionsName}.additionalJson`, '{}');
-						let extra: unknown = raw;
-						if (typeof raw === 'string') {
-							try {
-								extra = raw.trim() === '' ? {} : JSON.parse(raw);
-							} catch (error) {
-								throw invalidInput(
-									this,
-									`${channelName} › Additional JSON is not valid JSON`,
-									`Fix the JSON (${(error as Error).message}), or remove the option.`,
-								);
-							}
-						}
-						if (!isPlainObject(extra)) {
-							throw invalidInput(
-								this,
-								`${channelName} › Additional JSON must be a JSON object`,
-								'Write an object such as {"field": "value"}.',
-							);
-						}
+						// The shared JSON reader: an object, at most 50 levels deep, no key n8n drops.
+						const label = `${channelName} › Additional JSON`;
+						const raw = jsonParameter(this, `${optionsName}.additionalJson`, label);
+						const extra = readJsonObject(this, raw, label, '{"field": "value"}');
 						const body = bodyOf(requestOptions);
 						setPath(body, bodyPath, mergeUnder(extra, objectAt(body, bodyPath)));
 						return requestOptions;

@@ -6,6 +6,8 @@ import type {
 	INodeListSearchResult,
 } from 'n8n-workflow';
 
+import { credentialKey, redactKey } from '../transport/redactKey';
+
 /** One Braze list endpoint, as the searchable lists use it. */
 export interface BrazeList {
 	/** The endpoint path, e.g. /campaigns/list. */
@@ -122,7 +124,8 @@ export async function getBrazeList(
 			},
 		);
 	}
-	return answer as IDataObject;
+	// The key out of the answer, in case something at the URL echoes the request's headers.
+	return redactKey(answer as IDataObject, await credentialKey(context));
 }
 
 /** Case-insensitive match of the search text against a list entry's name or id. */

@@ -46,7 +46,10 @@ export interface TriggerSpec {
 	stepsAfterChecks?: BodyStep[];
 	/** Steps of Trigger only, run after all the others (the fields of triggerOnlyProperties). */
 	triggerOnlySteps?: BodyStep[];
-	operation: Pick<OperationSpec, 'action' | 'description' | 'url' | 'permission' | 'finish'>;
+	operation: Pick<
+		OperationSpec,
+		'action' | 'description' | 'url' | 'permission' | 'finish' | 'onUnclearAnswer'
+	>;
 	/** Schedule, Update Schedule and Delete Schedule: the scheduled trigger endpoints. */
 	schedule: ScheduleSpec;
 }

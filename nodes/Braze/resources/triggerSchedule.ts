@@ -10,6 +10,7 @@ import {
 	scheduleTimeProperties,
 } from '../sections/schedule';
 import type { OperationSpec } from '../transport/operation';
+import { CHANGES, report, resend } from '../transport/unclearAnswers';
 
 /** Every operation of the Campaign and Canvas resources: each names the campaign or Canvas. */
 export const TRIGGER_OPERATIONS = ['trigger', 'schedule', 'updateSchedule', 'deleteSchedule'];
@@ -62,6 +63,7 @@ export function scheduleOperations(
 			url: `${path}/create`,
 			permission: `${permission}.create`,
 			prepare: [...targetingSteps, addSchedule],
+			onUnclearAnswer: report(CHANGES.schedule),
 		},
 		{
 			name: 'Update Schedule',
@@ -76,6 +78,7 @@ export function scheduleOperations(
 				keepOnlyKeys([idKey, 'schedule_id', 'schedule']),
 			],
 			echoBodyKeys: ['schedule_id'],
+			onUnclearAnswer: resend(CHANGES.scheduleUpdate),
 		},
 		{
 			name: 'Delete Schedule',
@@ -86,6 +89,7 @@ export function scheduleOperations(
 			permission: `${permission}.delete`,
 			prepare: [assertValidScheduleId, keepOnlyKeys([idKey, 'schedule_id'])],
 			echoBodyKeys: ['schedule_id'],
+			onUnclearAnswer: resend(CHANGES.scheduleDeletion),
 		},
 	];
 }

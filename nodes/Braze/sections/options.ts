@@ -1,12 +1,9 @@
-import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
 import { dryRunOption } from '../transport/dryRun';
 import { DEFAULT_MAX_WAIT_ON_RATE_LIMIT, DEFAULT_TIMEOUT_SECONDS } from '../transport/settings';
-import { invalidInput } from '../validation/invalidInput';
 import { showFor } from '../form/displayOptions';
 import { brazeIdLocator } from '../form/locator';
-
-const MAX_SEND_ID_LENGTH = 64;
 
 /** The Message operations whose Options collection this is. */
 const MESSAGE_REQUEST_OPERATIONS = [
@@ -100,7 +97,8 @@ export const sendOptionsProperty: INodeProperties = {
 			type: 'boolean',
 			default: false,
 			description:
-				'Whether to send again (up to twice, after 1 s then 3 s) when Braze answers with a server error (5xx), the request times out or the connection drops after sending. Braze may already have sent the message in those cases, so a retry can message people twice: turn this on only if a duplicate is better than a miss. Off, the item fails and says who may or may not have been sent.',
+				// The operations named here declare `resend` for an unclear answer (unclearAnswers.ts).
+				'Whether to send again (up to twice, after 1 s, then 3 s) after a 5xx, a timeout or a connection dropped after sending, only where a second try comes out the same: User › Create or Update (without Increment By, $add or $update), Identify, Add Alias, Delete; Subscription Group › Set Status; Update and Delete Schedule; Send ID › Create with a Send ID. Everything else ignores it: sends, triggers, new schedules, Live Activities, events and purchases are never sent again (the item fails, saying what may have happened); a Transactional Email with a key is resent under it whatever this says.',
 		},
 		{
 			displayName: 'Send ID',
@@ -119,37 +117,10 @@ export const sendOptionsProperty: INodeProperties = {
 			typeOptions: { minValue: 0.001, numberPrecision: 3 },
 			default: DEFAULT_TIMEOUT_SECONDS,
 			description:
-				'How long, in seconds, to wait for an answer from Braze (default 30). A request that gets no answer in time may or may not have been sent: the item fails and says so, and is not sent again unless Retry Server Errors is on.',
+				'How long, in seconds, to wait for an answer from Braze (default 30). A request that gets no answer in time may or may not have been acted on: the item fails and says so, and is sent again only where Retry Server Errors allows it.',
 		},
 	],
 };
-
-/**
- * Send ID: all ASCII, at most 64 characters (https://www.braze.com/docs/api/parameters).
- * `fieldLabel` is where the form shows it.
- */
-export function assertValidSendId(
-	context: IExecuteSingleFunctions,
-	body: IDataObject,
-	fieldLabel = 'Options › Send ID',
-): void {
-	const sendId = body.send_id;
-	if (typeof sendId !== 'string') return;
-	if (!/^[\x20-\x7e]*$/.test(sendId)) {
-		throw invalidInput(
-			context,
-			'Send ID must contain only ASCII characters',
-			`Use plain letters, digits and punctuation (no accents, emoji or line breaks) in ${fieldLabel}.`,
-		);
-	}
-	if (sendId.length > MAX_SEND_ID_LENGTH) {
-		throw invalidInput(
-			context,
-			`Send ID is ${sendId.length} characters long; Braze accepts at most ${MAX_SEND_ID_LENGTH}`,
-			`Shorten ${fieldLabel}.`,
-		);
-	}
-}
 
 /** Send's options, to pick from by name. */
 const sendOptionFields = (sendOptionsProperty.options ?? []).filter(

@@ -2,11 +2,11 @@ import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-
 
 import { showForAliasesAndSegment, showForRecipients, showForSend } from '../form/displayOptions';
 import type { BrazeBody, UserAlias } from '../body/types';
-import { idField } from '../validation/fieldValues';
+import { userIdField } from '../validation/fieldValues';
 import { byteLength } from '../values/bytes';
 import { invalidInput } from '../validation/invalidInput';
 import { describeValue } from '../values/describe';
-import { readId } from '../values/text';
+import { readUserId } from '../values/text';
 import { brazeIdLocator } from '../form/locator';
 import { entriesParameter } from '../form/parameters';
 
@@ -128,12 +128,13 @@ export function parseExternalUserIds(context: IExecuteSingleFunctions, value: un
 				`Entry ${index + 1} is ${describeValue(entry)}. Each entry must be text or a number; map a list of objects to their ID first, e.g. {{ $json.users.map(u => u.id) }}.`,
 			);
 		}
-		const reading = readId(entry);
+		const reading = readUserId(entry);
 		if ('problem' in reading) {
 			throw invalidInput(
 				context,
 				`External User IDs: entry ${index + 1} ${reading.problem}`,
-				'Give each ID as text, or as a whole number; check the expression or the list that fills External User IDs.',
+				reading.fix ??
+					'Give each ID as text, or as a whole number; check the expression or the list that fills External User IDs.',
 			);
 		}
 		if (reading.text) ids.add(reading.text);
@@ -154,8 +155,12 @@ export function addUserAliases(context: IExecuteSingleFunctions, body: BrazeBody
 	const aliases: UserAlias[] = [];
 	const seen = new Set<string>();
 	for (const [index, entry] of entries.entries()) {
-		const aliasName = idField(context, entry.aliasName, `User alias ${index + 1}: Alias Name`);
-		const aliasLabel = idField(context, entry.aliasLabel, `User alias ${index + 1}: Alias Label`);
+		const aliasName = userIdField(context, entry.aliasName, `User alias ${index + 1}: Alias Name`);
+		const aliasLabel = userIdField(
+			context,
+			entry.aliasLabel,
+			`User alias ${index + 1}: Alias Label`,
+		);
 		if (!aliasName && !aliasLabel) continue;
 		for (const [label, value] of [
 			['Alias Name', aliasName],

@@ -9,7 +9,8 @@ import { keyValueField, keyValuePairsToObject } from '../form/keyValueField';
 import { MAX_ALIAS_BYTES, parseExternalUserIds } from './recipients';
 import { showFor, withoutRouting } from '../form/displayOptions';
 import type { RecipientObject } from '../body/types';
-import { booleanField, idField } from '../validation/fieldValues';
+import { booleanField, userIdField } from '../validation/fieldValues';
+import { accepted, emailAddress } from '../validation/userData';
 import { byteLength } from '../values/bytes';
 import { invalidInput } from '../validation/invalidInput';
 
@@ -246,7 +247,7 @@ function identifiedRecipient(
 ): RecipientObject {
 	const identifyBy = entry.identifyBy ?? 'externalUserId';
 	// Identifiers from expressions: objects, lists, 1.5 or "undefined" are refused, not sent as text.
-	const text = (field: string, value: unknown) => idField(context, value, `${label}: ${field}`);
+	const text = (field: string, value: unknown) => userIdField(context, value, `${label}: ${field}`);
 	const required = (field: string, value: string) => {
 		if (!value) {
 			throw invalidInput(
@@ -284,7 +285,11 @@ function identifiedRecipient(
 		}
 		case 'email':
 			return {
-				email: required('Email', text('Email', entry.email)),
+				email: accepted(
+					context,
+					`${label}: Email: `,
+					emailAddress(required('Email', text('Email', entry.email))),
+				),
 				prioritization: prioritizationOf(context, label, entry.prioritization, text),
 			};
 	}

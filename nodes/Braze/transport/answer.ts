@@ -10,6 +10,8 @@ import type {
 import { isPlainObject } from '../values/object';
 import { readRateLimitInfo, retryTime, waits } from './rateLimit';
 import type { RateLimitInfo } from './rateLimit';
+import { CHANGES } from './unclearAnswers';
+import type { ChangeWords } from './unclearAnswers';
 
 /** Errors this package built itself; they carry no request data, so they are safe to pass on. */
 export const brazeErrors = new WeakSet<Error>();
@@ -24,20 +26,16 @@ export interface BrazeAnswer {
 export type ReadAnswer =
 	{ json: IDataObject; answer: BrazeAnswer } | { error: Error; answer: BrazeAnswer };
 
-/** The sentence every ambiguous outcome ends with: a 5xx, a timeout, a lost or unreadable answer. */
-export const MAY_OR_MAY_NOT = 'the message may or may not have been sent';
-/** What to do about it. */
-export const CHECK_ACTIVITY_LOG =
-	"Check Braze's message activity log before running again, so that nobody is messaged twice.";
-
 /**
- * An ambiguous outcome in the user's words, with what to do: a GET (a list) changes nothing in
- * Braze, so its only loss is the answer.
+ * An ambiguous outcome in the user's words, with what to do: the operation's own words (what it
+ * changes), or by default a message's; a GET (a list) changes nothing in Braze, so its only loss
+ * is the answer.
  */
-export function unclearOutcome(method: string | undefined): { outcome: string; next: string } {
-	return method === 'GET'
-		? { outcome: 'nothing was read', next: 'This request changes nothing in Braze: run it again.' }
-		: { outcome: MAY_OR_MAY_NOT, next: CHECK_ACTIVITY_LOG };
+export function unclearOutcome(
+	method: string | undefined,
+	words?: ChangeWords,
+): { outcome: string; next: string } {
+	return words ?? (method === 'GET' ? CHANGES.read : CHANGES.message);
 }
 
 /**
@@ -75,13 +73,14 @@ function redirectTarget(response: IN8nHttpFullResponse): string {
  * Reads Braze's full answer (status, headers, body), as the executor receives it. Errors are
  * turned into errors in the user's terms, keeping Braze's own message
  * (https://www.braze.com/docs/api/errors/). `permission` is the API key permission the
- * endpoint needs, named in a 403.
+ * endpoint needs, named in a 403; `words` say what a 5xx may have done (the operation's).
  */
 export function readAnswer(
 	context: IExecuteSingleFunctions,
 	response: IN8nHttpFullResponse,
 	permission: string,
 	method = 'POST',
+	words?: ChangeWords,
 ): ReadAnswer {
 	const status = response.statusCode;
 	const answer: BrazeAnswer = { status, rateLimit: readRateLimitInfo(response) };
@@ -93,10 +92,19 @@ export function readAnswer(
 		if (method === 'GET' && isPlainObject(response.body)) {
 			return { json: { ...response.body }, answer };
 		}
-		return { error: unreadableAnswerError(context, response, method), answer };
+		return {
+			error: unreadableAnswerError(context, response, unclearOutcome(method, words)),
+			answer,
+		};
 	}
 	const body = isPlainObject(response.body) ? response.body : {};
-	const refusal = refusalText(status, permission, body, answer.rateLimit, method);
+	const refusal = refusalText(
+		status,
+		permission,
+		body,
+		answer.rateLimit,
+		unclearOutcome(method, words),
+	);
 	const error = new NodeApiError(context.getNode(), { ...body } as JsonObject, {
 		...refusal,
 		httpCode: String(status),
@@ -131,7 +139,7 @@ function refusalText(
 	permission: string,
 	body: IDataObject,
 	rateLimit: RateLimitInfo,
-	method: string,
+	unclear: { outcome: string; next: string },
 ): Refusal {
 	const brazeMessage = brazeErrorText(body);
 	switch (status) {
@@ -161,7 +169,7 @@ function refusalText(
 			};
 	}
 	if (status >= 500) {
-		const { outcome, next } = unclearOutcome(method);
+		const { outcome, next } = unclear;
 		return {
 			message: `Braze answered with a server error (${status}): ${outcome}`,
 			description: `Braze failed while handling the request. ${next}`,
@@ -216,11 +224,11 @@ function redirectError(context: IExecuteSingleFunctions, response: IN8nHttpFullR
 function unreadableAnswerError(
 	context: IExecuteSingleFunctions,
 	response: IN8nHttpFullResponse,
-	method: string,
+	unclear: { outcome: string; next: string },
 ): Error {
 	const status = response.statusCode;
 	const type = headerText(response, 'content-type').split(';')[0] || 'no content type';
-	const { outcome, next } = unclearOutcome(method);
+	const { outcome, next } = unclear;
 	const error = new NodeApiError(
 		context.getNode(),
 		{ status },

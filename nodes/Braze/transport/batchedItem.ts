@@ -14,11 +14,15 @@ import { MAX_BODY_BYTES } from './bodySize';
 import { dryRunResult, isDryRun } from './dryRun';
 import type { RequestFailure } from './failurePolicy';
 import { errorsOf, ItemBatcher } from './itemBatches';
-import type { BatchLimits, ItemOutcome, PlannedRequest } from './itemBatches';
+import type { BatchLimits, ItemOutcome, PlannedRequest, SendPlanned } from './itemBatches';
+import { withNotes } from './itemOutput';
+import { waits } from './rateLimit';
 import { sendWithRetries } from './retry';
 import type { RetryRun } from './retry';
-import { ALREADY_SENT_WARNING, reportedEarlier } from './runLedger';
+import { reportedEarlier } from './runLedger';
 import type { RunLedger } from './runLedger';
+import { resendGround } from './unclearAnswers';
+import type { ChangeWords } from './unclearAnswers';
 
 /** How an operation's items share requests. */
 export interface BatchSpec {
@@ -82,9 +86,17 @@ export async function executeBatchedItem(
 		return [{ json, pairedItem }];
 	}
 	const earlier = ledger.earlier(itemIndex, 0);
-	if (earlier?.sent === 'yes')
-		return [{ json: { ...earlier.json, warning: ALREADY_SENT_WARNING }, pairedItem }];
-	if (earlier?.sent === 'maybe') throw earlierTryError(context);
+	if (earlier?.sent === 'yes') {
+		ledger.confirm(itemIndex, []);
+		return [{ json: withNotes({ ...earlier.json }, { replayed: true }, run.unclear), pairedItem }];
+	}
+	// An earlier try got no clear answer for this item: sent again only if its own objects come
+	// out the same when applied twice (and Options › Retry Server Errors is on).
+	const repeats =
+		earlier?.sent === 'maybe'
+			? resendGround(run.unclear, body, run.settings.retryServerErrors, run.sendOnceKey)
+			: undefined;
+	if (earlier?.sent === 'maybe' && !repeats) throw earlierTryError(context, run.unclear);
 
 	const outcome = await batcherOf(context, attempt, limits).submit(
 		{ itemIndex, objects },
@@ -92,28 +104,35 @@ export async function executeBatchedItem(
 	);
 	if (!outcome.ok) {
 		const failure = outcome.error as RequestFailure;
-		if (failure.sent === 'maybe') ledger.record(itemIndex, 0, { sent: 'maybe' });
+		if (failure.sent === 'maybe' || repeats) {
+			ledger.record(itemIndex, 0, { sent: 'maybe', at: earlier?.at ?? waits.now() });
+		}
 		throw errorForItem(context, failure.error ?? (outcome.error as Error));
 	}
 	const json = itemOutput(batch, objects, outcome);
-	ledger.record(itemIndex, 0, { sent: 'yes', json });
+	ledger.record(itemIndex, 0, { sent: 'yes', json: { ...json } });
 	ledger.confirm(itemIndex, []);
-	return [{ json, pairedItem }];
+	// Every item of a request sent again says so, and so does an item an earlier try left unclear.
+	const resent = outcome.resent ?? repeats;
+	return [{ json: withNotes(json, { resent }, run.unclear), pairedItem }];
 }
 
-/** Sends one planned request through the same retries, pacing and halts as any request. */
+/**
+ * Sends one planned request through the same retries, pacing and halts as any request; whether
+ * it may be sent again after an unclear answer is decided on its body, all its items' objects.
+ */
 async function sendPlanned(
 	run: RetryRun,
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 	planned: PlannedRequest,
-): Promise<IDataObject> {
+): ReturnType<SendPlanned> {
 	const halt = run.halted?.();
 	if (halt) throw halt;
 	const outcome = await sendWithRetries({
 		...run,
 		requestData: { ...requestData, options: { ...requestData.options, body: planned.body } },
 	});
-	if ('json' in outcome) return outcome.json;
+	if ('json' in outcome) return { answer: outcome.json, resent: outcome.resent };
 	throw outcome.failure;
 }
 
@@ -139,12 +158,11 @@ function itemOutput(
 	};
 }
 
-function earlierTryError(context: IExecuteSingleFunctions): Error {
+function earlierTryError(context: IExecuteSingleFunctions, words: ChangeWords): Error {
 	const error = new NodeApiError(context.getNode(), {} as JsonObject, {
 		message:
 			'This item may or may not have reached Braze in an earlier try of this node: it is not sent again',
-		description:
-			"n8n ran the node again (Retry On Fail, or a Retry of the execution). The earlier try got no clear answer from Braze for the request that carried this item, so it may have been processed. Check the user's profile in Braze.",
+		description: `n8n ran the node again (Retry On Fail, or a Retry of the execution). The earlier try got no clear answer from Braze for the request that carried this item, so ${words.outcome}. ${words.next}`,
 		itemIndex: context.getItemIndex(),
 	});
 	brazeErrors.add(error);

@@ -24,15 +24,16 @@ import type { BodyField } from '../body/fields';
 import { normalizeBodyTypes } from '../body/normalizeTypes';
 import { bodyOf } from '../body/requestBody';
 import type { BodyStep, BrazeBody } from '../body/types';
-import { brazeErrors, CHECK_ACTIVITY_LOG, MAY_OR_MAY_NOT } from './answer';
+import { brazeErrors } from './answer';
 import { executeBatchedItem } from './batchedItem';
 import type { BatchSpec } from './batchedItem';
 import { assertRequestSizes } from './bodySize';
 import { chunkBody, splitRecipients } from './chunking';
 import type { RecipientChunk } from './chunking';
 import { dryRunResult, isDryRun } from './dryRun';
-import { FAILURE_POLICY } from './failurePolicy';
 import type { FailureKind, RequestFailure, SendOutcome } from './failurePolicy';
+import { withNotes } from './itemOutput';
+import type { OutputNotes } from './itemOutput';
 import { partialFailure } from './partialFailure';
 import type { RequestSummary } from './partialFailure';
 import { cancellableSleep, rateLimitGate, waits } from './rateLimit';
@@ -43,11 +44,19 @@ import { ALREADY_SENT_WARNING, reportedEarlier, runLedgerOf } from './runLedger'
 import type { Halt, RunLedger } from './runLedger';
 import { SEND_ONCE_WINDOW_MS } from './sendOnceKeys';
 import { retrySettings } from './settings';
+import { resendGround } from './unclearAnswers';
+import type { ChangeWords, ResendGround, UnclearAnswer } from './unclearAnswers';
 
 /** What an operation tells the executor; everything else is the same for every operation. */
 export interface ExecutorSpec {
 	/** The API key permission the endpoint needs, named when Braze answers 403. */
 	permission: string;
+	/**
+	 * What a retry may do with a request whose answer was unclear (a 5xx, a timeout, a connection
+	 * lost after sending), and how the errors word what may have happened (unclearAnswers.ts):
+	 * `report(…)` where applying it twice would count twice, `resend(…)` where it comes out the same.
+	 */
+	onUnclearAnswer: UnclearAnswer;
 	/**
 	 * The routed fields the operation shows: each is given its JSON type first
 	 * (body/normalizeTypes.ts). Filled in from the resource's form (resources/resource.ts).
@@ -177,16 +186,18 @@ async function executeItem(
 	}
 	const sent = await sendPlan({ context, requestData, body, spec, ledger, attempt }, plan);
 	if ('stopped' in sent) return sent.stopped;
-	const { done, answers, fresh, replayed } = sent;
+	const { done, answers, fresh, notes } = sent;
 	ledger.confirm(
 		context.getItemIndex(),
 		done.map((request) => request.dispatch_id ?? null),
 	);
 	const echoed: IDataObject = {};
 	for (const key of spec.echoBodyKeys ?? []) echoed[key] = body[key];
-	const json =
-		plan.length === 1 ? { ...echoed, ...answers[0] } : { ...echoed, ...combinedResult(done) };
-	if (replayed) json.warning = ALREADY_SENT_WARNING;
+	const json = withNotes(
+		plan.length === 1 ? { ...echoed, ...answers[0] } : { ...echoed, ...combinedResult(done) },
+		notes,
+		spec.onUnclearAnswer,
+	);
 	spec.finish?.(json, fresh);
 	const outputs = spec.outputItems ? spec.outputItems(context, json) : [json];
 	return outputs.map((output) => ({ json: output, pairedItem }));
@@ -198,7 +209,8 @@ interface PlanSent {
 	answers: IDataObject[];
 	/** Answers Braze gave in this try (not replayed from an earlier one). */
 	fresh: IDataObject[];
-	replayed: number;
+	/** Whether a request was replayed from an earlier try, or sent again after an unclear answer. */
+	notes: OutputNotes;
 }
 
 /** That, or the output of a partial failure. */
@@ -210,17 +222,18 @@ async function sendPlan(
 	plan: Array<RecipientChunk | undefined>,
 ): Promise<PlanResult> {
 	const retry = retryRun(item);
-	const result: PlanSent = { done: [], answers: [], fresh: [], replayed: 0 };
+	const result: PlanSent = { done: [], answers: [], fresh: [], notes: {} };
 	for (const [index, chunk] of plan.entries()) {
 		const { outcome, source } = await sendChunk(item, retry, plan.length, index, chunk);
 		if ('failure' in outcome) {
 			if (plan.length === 1) throw outcome.failure.error;
 			const chunks = plan.filter((entry): entry is RecipientChunk => entry !== undefined);
 			const stop = { failure: outcome.failure, index, plan: chunks, done: result.done };
-			return { stopped: partialFailure(item.context, stop) };
+			return { stopped: partialFailure(item.context, stop, item.spec.onUnclearAnswer) };
 		}
-		if (source === 'earlier try') result.replayed += 1;
+		if (source === 'earlier try') result.notes.replayed = true;
 		else result.fresh.push(outcome.json);
+		result.notes.resent ??= outcome.resent;
 		result.answers.push(outcome.json);
 		result.done.push(summary(index, chunk, outcome.json));
 	}
@@ -229,7 +242,8 @@ async function sendPlan(
 
 /**
  * One request of the item. What an earlier try of the node settled is not sent again: a
- * request Braze confirmed is replayed from the ledger, one it may have acted on is reported.
+ * request Braze confirmed is replayed from the ledger; one it may have acted on is reported,
+ * unless sending it again is safe (its key, or a change that comes out the same).
  */
 async function sendChunk(
 	item: ItemRun,
@@ -245,8 +259,10 @@ async function sendChunk(
 	const reads = requestData.options.method === 'GET';
 	const earlier = reads ? undefined : ledger.earlier(itemIndex, index);
 	if (earlier?.sent === 'yes') return { outcome: { json: earlier.json }, source: 'earlier try' };
-	if (earlier?.sent === 'maybe' && !sentOnceByKey(item, earlier.at)) {
-		return { outcome: { failure: earlierTryFailure(context, index + 1, of) }, source: 'this try' };
+	const resendingEarlier = earlier?.sent === 'maybe' ? resendsEarlier(item, earlier.at) : undefined;
+	if (earlier?.sent === 'maybe' && !resendingEarlier) {
+		const failure = earlierTryFailure(context, item.spec.onUnclearAnswer, index + 1, of);
+		return { outcome: { failure }, source: 'this try' };
 	}
 	const halt = retry.halted?.();
 	if (halt) return { outcome: { failure: halt }, source: 'this try' };
@@ -254,7 +270,11 @@ async function sendChunk(
 		...requestData,
 		options: withPayload(requestData.options, chunkBody(body, chunk)),
 	};
-	const outcome = await sendWithRetries({ ...retry, requestData: chunkRequest });
+	const outcome = await sendWithRetries({
+		...retry,
+		requestData: chunkRequest,
+		repeatsUnclear: resendingEarlier,
+	});
 	if (reads) return { outcome, source: 'this try' };
 	if ('json' in outcome) ledger.record(itemIndex, index, { sent: 'yes', json: outcome.json });
 	else if (outcome.failure.sent === 'maybe') {
@@ -264,12 +284,21 @@ async function sendChunk(
 }
 
 /**
- * Whether a request that may have been sent can go again: it carries an idempotency key and
- * its first try is recent enough for Braze to still know the key.
+ * Whether a request an earlier try may have sent can go again, and why: it carries an
+ * idempotency key and its first try is recent enough for Braze to still know the key, or it is a
+ * change that comes out the same when applied twice and Options › Retry Server Errors is on.
  */
-function sentOnceByKey(item: ItemRun, firstTriedAt: number | undefined): boolean {
-	if (!item.spec.sendOnceKey?.(item.body) || firstTriedAt === undefined) return false;
-	return waits.now() - firstTriedAt < SEND_ONCE_WINDOW_MS;
+function resendsEarlier(item: ItemRun, firstTriedAt: number | undefined): ResendGround | undefined {
+	const { spec, body, context } = item;
+	const ground = resendGround(
+		spec.onUnclearAnswer,
+		body,
+		retrySettings(context).retryServerErrors,
+		spec.sendOnceKey,
+	);
+	if (ground !== 'sendOnceKey') return ground;
+	if (firstTriedAt === undefined) return undefined;
+	return waits.now() - firstTriedAt < SEND_ONCE_WINDOW_MS ? ground : undefined;
 }
 
 /** The settings, gate and run-wide checks every request of the item shares. */
@@ -277,8 +306,6 @@ function retryRun(item: ItemRun): RetryRun {
 	const { context, requestData, spec, ledger, attempt } = item;
 	const itemIndex = context.getItemIndex();
 	const settings = retrySettings(context);
-	// With an idempotency key Braze cannot act twice, so what may have been sent is retried.
-	if (spec.sendOnceKey?.(item.body)) settings.retryServerErrors = true;
 	const gate = rateLimitGate(
 		context.getExecutionCancelSignal(),
 		context.getExecuteData(),
@@ -291,15 +318,23 @@ function retryRun(item: ItemRun): RetryRun {
 		return halt ? haltFailure(context, halt, 'stop') : undefined;
 	};
 	// Told before the rate-limit gate lets the next request go, so the others see it in time.
-	const onAnswer = (kind: FailureKind | 'ok', error?: Error) => {
+	const onAnswer = (kind: FailureKind | 'ok', error?: Error, final?: boolean) => {
 		if (kind === 'ok' || !error) return;
 		const halt = { reason: error.message, item: itemIndex + 1 };
 		if (kind === 'keyRejected' && !ledger.keyRejection) ledger.keyRejection = halt;
-		const { retry } = FAILURE_POLICY[kind];
-		const final = retry === 'never' || (retry === 'optIn' && !settings.retryServerErrors);
 		if (final && stopOnError) ledger.halt(attempt, halt);
 	};
-	return { context, requestData, permission: spec.permission, gate, settings, halted, onAnswer };
+	return {
+		context,
+		requestData,
+		permission: spec.permission,
+		gate,
+		settings,
+		unclear: spec.onUnclearAnswer,
+		sendOnceKey: spec.sendOnceKey,
+		halted,
+		onAnswer,
+	};
 }
 
 /** Kept here too: tests and the output read it as the executor's. */
@@ -327,9 +362,10 @@ function haltFailure(
 	return { error, sent: 'no', reason: message, kind: 'halted' };
 }
 
-/** A request that an earlier try of this node may have sent: reported, never sent again. */
+/** A request that an earlier try of this node may have sent: reported, not sent again. */
 function earlierTryFailure(
 	context: IExecuteSingleFunctions,
+	words: ChangeWords,
 	request: number,
 	of: number,
 ): RequestFailure {
@@ -339,7 +375,7 @@ function earlierTryFailure(
 		{},
 		{
 			message: `${which} may or may not have been sent by an earlier try of this node: it is not sent again`,
-			description: `n8n ran the node again (Retry On Fail, or a Retry of the execution). The earlier try got no clear answer from Braze for it, so ${MAY_OR_MAY_NOT}. ${CHECK_ACTIVITY_LOG}`,
+			description: `n8n ran the node again (Retry On Fail, or a Retry of the execution). The earlier try got no clear answer from Braze for it, so ${words.outcome}. ${words.next}`,
 			itemIndex: context.getItemIndex(),
 		},
 	);

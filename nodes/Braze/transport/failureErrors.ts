@@ -6,6 +6,7 @@ import { classify, FAILURE_POLICY, isUrlRefusal, networkCode } from './failurePo
 import type { FailureKind } from './failurePolicy';
 import { nextClockHour } from './rateLimit';
 import type { RetrySettings } from './settings';
+import type { ChangeWords } from './unclearAnswers';
 
 /** Where the request went: the base URL is only known once the credential has set it. */
 function requestUrl(error: Error, requestData: DeclarativeRestApiSettings.ResultOptions): string {
@@ -41,6 +42,7 @@ export function safeError(
 	error: Error,
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 	settings: RetrySettings,
+	words?: ChangeWords,
 	note = '',
 ): Error {
 	if (brazeErrors.has(error)) return error;
@@ -56,7 +58,7 @@ export function safeError(
 	const code = networkCode(error);
 	const kind = classify(error, undefined);
 	const url = requestUrl(error, requestData);
-	const unclear = unclearOutcome(requestData.options.method);
+	const unclear = unclearOutcome(requestData.options.method, words);
 	const next =
 		FAILURE_POLICY[kind].sent === 'maybe'
 			? unclear.next
@@ -118,6 +120,14 @@ export function cancelledError(context: IExecuteSingleFunctions): Error {
 /** The note added to a final error when the request was tried more than once. */
 export function triedNote(attempts: number): string {
 	return attempts > 1 ? ` The request was tried ${attempts} times.` : '';
+}
+
+/**
+ * The note on a refusal of a request sent again after an unclear answer: the first try may have
+ * gone through, and the refusal be about that (a schedule it deleted is no longer there).
+ */
+export function resentRefusalNote(words: ChangeWords): string {
+	return ` This request was sent again after an unclear answer from Braze, so ${words.outcome} by the first try; this refusal may come from that.`;
 }
 
 export function withNote(error: Error, note: string): Error {

@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { BrazeAnswer } from './answer';
+import type { ResendGround } from './unclearAnswers';
 
 /** Network failures that happen before a single byte reaches Braze: always safe to retry. */
 const NOT_REACHED_CODES = new Set([
@@ -35,10 +36,12 @@ interface FailurePolicy {
 	/**
 	 * afterReset: wait for the rate limit, then send again (nothing was sent).
 	 * backoff: send again after a short wait (the request never left).
-	 * optIn: send again only if the user accepts duplicates (Retry Server Errors).
+	 * ifSafe: send again only where that cannot apply the change twice: by the operation's rule
+	 *   for an unclear answer (with Options › Retry Server Errors), under an idempotency key, or
+	 *   for a read (unclearAnswers.ts).
 	 * never: report.
 	 */
-	retry: 'afterReset' | 'backoff' | 'optIn' | 'never';
+	retry: 'afterReset' | 'backoff' | 'ifSafe' | 'never';
 }
 
 /** The one table that decides what is retried: only what Braze cannot have acted on, by default. */
@@ -54,9 +57,9 @@ export const FAILURE_POLICY: Record<FailureKind, FailurePolicy> = {
 	// cannot help.
 	tlsFailed: { sent: 'no', retry: 'never' },
 	unreadable: { sent: 'maybe', retry: 'never' },
-	serverError: { sent: 'maybe', retry: 'optIn' },
-	timedOut: { sent: 'maybe', retry: 'optIn' },
-	connectionLost: { sent: 'maybe', retry: 'optIn' },
+	serverError: { sent: 'maybe', retry: 'ifSafe' },
+	timedOut: { sent: 'maybe', retry: 'ifSafe' },
+	connectionLost: { sent: 'maybe', retry: 'ifSafe' },
 	cancelled: { sent: 'maybe', retry: 'never' },
 };
 
@@ -71,7 +74,12 @@ export interface RequestFailure {
 	kind: FailureKind | 'halted';
 }
 
-export type SendOutcome = { json: IDataObject } | { failure: RequestFailure };
+/**
+ * Braze's answer (and, when the request was sent again after an unclear answer, on what ground),
+ * or the failure.
+ */
+export type SendOutcome =
+	{ json: IDataObject; resent?: ResendGround } | { failure: RequestFailure };
 
 export function networkCode(error: Error): string {
 	const cause = (error as { cause?: { code?: string } }).cause;

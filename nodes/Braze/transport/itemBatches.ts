@@ -2,6 +2,7 @@ import { sleep } from 'n8n-workflow';
 import type { IDataObject } from 'n8n-workflow';
 
 import { jsonByteLength } from '../values/bytes';
+import type { ResendGround } from './unclearAnswers';
 
 /**
  * Batching across items, for endpoints that take many users' objects in one request
@@ -97,8 +98,13 @@ export function planRequests(shares: ItemShare[], limits: BatchLimits): PlannedR
 	return requests;
 }
 
-/** Sends one planned request; resolves with Braze's answer or rejects with the request's error. */
-export type SendPlanned = (request: PlannedRequest) => Promise<IDataObject>;
+/**
+ * Sends one planned request; resolves with Braze's answer (and whether the request was sent
+ * again after an unclear answer) or rejects with the request's error.
+ */
+export type SendPlanned = (
+	request: PlannedRequest,
+) => Promise<{ answer: IDataObject; resent?: ResendGround }>;
 
 interface Waiting {
 	share: ItemShare;
@@ -111,6 +117,8 @@ export type ItemOutcome =
 	| {
 			ok: true;
 			answer: IDataObject;
+			/** Set when the request was sent again after an unclear answer: so was every item of it. */
+			resent?: ResendGround;
 			request: PlannedRequest;
 			member: PlannedRequest['members'][number];
 	  }
@@ -146,8 +154,8 @@ export class ItemBatcher {
 		)) {
 			let outcome: (member: PlannedRequest['members'][number]) => ItemOutcome;
 			try {
-				const answer = await send(request);
-				outcome = (member) => ({ ok: true, answer, request, member });
+				const { answer, resent } = await send(request);
+				outcome = (member) => ({ ok: true, answer, resent, request, member });
 			} catch (error) {
 				outcome = () => ({ ok: false, error, request });
 			}

@@ -10,6 +10,7 @@ import { brazeErrors } from './answer';
 import { describeRecipients, mergeChunks, recipientCount } from './chunking';
 import type { RecipientChunk } from './chunking';
 import type { RequestFailure } from './failurePolicy';
+import type { ChangeWords } from './unclearAnswers';
 
 /** One request of an item's send, as the output reports it. */
 export type RequestSummary = RecipientChunk & {
@@ -31,9 +32,16 @@ interface Stop {
 	done: RequestSummary[];
 }
 
-/** The error's first sentence, its description and the lists a re-run needs. */
-function report(stop: Stop): { message: string; details: IDataObject & { description: string } } {
+/**
+ * The error's first sentence, its description and the lists a re-run needs, in the words of what
+ * the operation does to its recipients (sends them the message, schedules it, …).
+ */
+function report(
+	stop: Stop,
+	words: ChangeWords,
+): { message: string; details: IDataObject & { description: string } } {
 	const { failure, index, plan, done } = stop;
+	const did = words.recipients ?? 'sent the message';
 	const k = index + 1;
 	const n = plan.length;
 	const failed = plan[index];
@@ -44,8 +52,8 @@ function report(stop: Stop): { message: string; details: IDataObject & { descrip
 	const sentCount = done.reduce((sum, request) => sum + recipientCount(request), 0);
 
 	const message = maybe
-		? `${failure.reason} on request ${k} of ${n}: its ${recipientCount(failed)} recipients may or may not have been sent the message`
-		: `${failure.reason} on request ${k} of ${n}: ${notSentCount} of the item's ${total} recipients were not sent the message`;
+		? `${failure.reason} on request ${k} of ${n}: its ${recipientCount(failed)} recipients may or may not have been ${did}`
+		: `${failure.reason} on request ${k} of ${n}: ${notSentCount} of the item's ${total} recipients were not ${did}`;
 	const parts = [
 		done.length
 			? `Sent: ${range(1, k - 1)} of ${n} (${sentCount} recipients; dispatch_ids ${done.map((request) => String(request.dispatch_id)).join(', ')}).`
@@ -53,7 +61,7 @@ function report(stop: Stop): { message: string; details: IDataObject & { descrip
 	];
 	if (maybe) {
 		parts.push(
-			`May or may not have been sent: request ${k} (${recipientCount(failed)} recipients: ${describeRecipients(failed)}). Check Braze's message activity log for them before sending to them again.`,
+			`May or may not have been sent: request ${k} (${recipientCount(failed)} recipients: ${describeRecipients(failed)}).`,
 		);
 	}
 	if (notSentCount) {
@@ -80,8 +88,12 @@ function report(stop: Stop): { message: string; details: IDataObject & { descrip
  * re-run can target just them. With Continue On Fail the item becomes an error item that
  * carries the lists; otherwise the error does.
  */
-export function partialFailure(context: IExecuteSingleFunctions, stop: Stop): INodeExecutionData[] {
-	const { message, details } = report(stop);
+export function partialFailure(
+	context: IExecuteSingleFunctions,
+	stop: Stop,
+	words: ChangeWords,
+): INodeExecutionData[] {
+	const { message, details } = report(stop, words);
 	const pairedItem = { item: context.getItemIndex() };
 	// Continue On Fail: an error item (json of only `error` and `details` is what n8n's error
 	// output recognises) that keeps the lists, so the next node can send to the rest.

@@ -8,6 +8,8 @@ import type {
 
 import { readAnswer } from './answer';
 import type { ReadAnswer } from './answer';
+import type { ChangeWords } from './unclearAnswers';
+import { withoutKey } from './redactKey';
 
 /** One try of one request: Braze's answer read, or the error of a request that got none. */
 export type Attempt = ReadAnswer | { error: Error; answer?: undefined };
@@ -23,6 +25,7 @@ export async function sendOnce(
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 	timeoutMs: number,
 	permission: string,
+	words?: ChangeWords,
 ): Promise<Attempt> {
 	// Routing's options, resolved for this item: the same object n8n's own request would send.
 	const options = {
@@ -41,7 +44,13 @@ export async function sendOnce(
 	} catch (caught) {
 		return { error: caught as Error };
 	}
-	return readAnswer(context, response, permission, options.method);
+	return readAnswer(
+		context,
+		await withoutKey(context, response),
+		permission,
+		options.method,
+		words,
+	);
 }
 
 /**

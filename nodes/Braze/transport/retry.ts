@@ -1,10 +1,12 @@
 import type { DeclarativeRestApiSettings, IExecutePaginationFunctions } from 'n8n-workflow';
 
+import type { BrazeBody } from '../body/types';
 import type { BrazeAnswer } from './answer';
 import {
 	cancelledError,
 	rateLimitError,
 	reasonOf,
+	resentRefusalNote,
 	safeError,
 	triedNote,
 	withNote,
@@ -15,12 +17,14 @@ import { retryTime, waits } from './rateLimit';
 import type { RateLimitGate } from './rateLimit';
 import { sendOnce } from './request';
 import type { RetrySettings } from './settings';
+import { resendGround } from './unclearAnswers';
+import type { ResendGround, UnclearAnswer } from './unclearAnswers';
 
 /** The waits between tries (made through `waits`, which tests replace). */
 export const retryDelays = {
 	/** Before retrying a request that never reached Braze. */
 	notReachedMs: [500, 1000, 2000],
-	/** Before retrying a request Braze may have acted on (opt-in). */
+	/** Before sending again a request Braze may have acted on (where that is safe). */
 	serverErrorMs: [1000, 3000],
 	/** After a 429 that names no reset time. */
 	unannouncedRateLimitMs: [1000, 2000, 4000, 8000, 16000, 30000],
@@ -40,9 +44,21 @@ export interface RetryRun {
 	permission: string;
 	gate: RateLimitGate;
 	settings: RetrySettings;
+	/** The operation's rule for an unclear answer, and its words for what may have happened. */
+	unclear: UnclearAnswer;
+	/** The body's idempotency key, if the operation has one (ExecutorSpec.sendOnceKey). */
+	sendOnceKey?: (body: BrazeBody) => string | undefined;
+	/**
+	 * Set when this request repeats one that an earlier try of the node got no clear answer for,
+	 * and that may be sent again on this ground: it counts as sent again from its first try.
+	 */
+	repeatsUnclear?: ResendGround;
 	halted?: HaltCheck;
-	/** Told of every answer before the gate lets the next request go. */
-	onAnswer?: (kind: FailureKind | 'ok', error?: Error) => void;
+	/**
+	 * Told of every answer before the gate lets the next request go; `final` when this request
+	 * will not be tried again for it.
+	 */
+	onAnswer?: (kind: FailureKind | 'ok', error?: Error, final?: boolean) => void;
 }
 
 /** The tries of one request so far. */
@@ -51,21 +67,34 @@ interface Tries {
 	rateLimited: number;
 	notReached: number;
 	/** Retries of a request Braze may have acted on: from the first, it "may have been sent". */
-	optInRetries: number;
+	unclearRetries: number;
+	/** Whether (and why) this request is sent again after an unclear answer. */
+	resend: ResendGround | undefined;
+	/** Why it was sent at all, when an earlier try of the node got no clear answer for it. */
+	repeats: ResendGround | undefined;
 }
 
 /** What to do after a failed try: try again, or stop with this outcome. */
 type Next = 'again' | SendOutcome;
 
 /**
- * Sends one request (one chunk of an item's users) and returns Braze's answer as the output
- * json. Retries only what FAILURE_POLICY allows. A failure says whether the request may have
- * been sent.
+ * Sends one request (one chunk of an item's users, or one shared request of several items) and
+ * returns Braze's answer as the output json. Retries only what FAILURE_POLICY allows, and what
+ * Braze may have acted on only where the operation's rule for this body allows it. A failure
+ * says whether the request may have been sent; a success whether it was sent again after an
+ * unclear answer.
  */
 export async function sendWithRetries(run: RetryRun): Promise<SendOutcome> {
 	const { context, requestData, gate, settings } = run;
 	const signal = context.getExecutionCancelSignal();
-	const tries: Tries = { attempts: 0, rateLimited: 0, notReached: 0, optInRetries: 0 };
+	const tries: Tries = {
+		attempts: 0,
+		rateLimited: 0,
+		notReached: 0,
+		unclearRetries: 0,
+		resend: resendOf(run),
+		repeats: run.repeatsUnclear,
+	};
 	for (;;) {
 		const gateResult = await gate.acquire(settings.maxWaitMs, signal);
 		if (!gateResult.go) {
@@ -76,19 +105,26 @@ export async function sendWithRetries(run: RetryRun): Promise<SendOutcome> {
 		const halt = run.halted?.();
 		if (halt) {
 			gate.release(undefined, undefined);
-			return { failure: { ...halt, sent: tries.optInRetries > 0 ? 'maybe' : halt.sent } };
+			return { failure: { ...halt, sent: mayHaveActed(tries) ? 'maybe' : halt.sent } };
 		}
 		tries.attempts += 1;
-		const attempt = await sendOnce(context, requestData, settings.timeoutMs, run.permission);
+		const attempt = await sendOnce(
+			context,
+			requestData,
+			settings.timeoutMs,
+			run.permission,
+			run.unclear,
+		);
 		if ('json' in attempt) {
 			run.onAnswer?.('ok');
 			gate.release(attempt.answer.rateLimit, attempt.answer.status);
-			return { json: attempt.json };
+			const resent = tries.unclearRetries > 0 ? tries.resend : tries.repeats;
+			return { json: attempt.json, ...(resent ? { resent } : {}) };
 		}
 		const { error, answer } = attempt;
 		const kind = classify(error, answer);
 		// Told before the gate lets the next request go, so that a rejected key stops the others.
-		run.onAnswer?.(kind, error);
+		run.onAnswer?.(kind, error, !triesAgain(kind, tries));
 		gate.release(answer?.rateLimit, answer?.status);
 		const next = await afterFailure(run, tries, kind, error, answer);
 		if (next !== 'again') return next;
@@ -105,22 +141,50 @@ async function afterFailure(
 ): Promise<Next> {
 	const policy = FAILURE_POLICY[kind];
 	if (policy.retry === 'afterReset') return afterRateLimit(run, tries, answer);
-	if (policy.retry === 'optIn' && run.settings.retryServerErrors) {
-		const delay = retryDelays.serverErrorMs[tries.optInRetries];
-		tries.optInRetries += 1;
+	if (policy.retry === 'ifSafe' && tries.resend) {
+		const delay = retryDelays.serverErrorMs[tries.unclearRetries];
+		tries.unclearRetries += 1;
 		if (delay !== undefined) return await pause(run, tries, delay);
 	}
 	// Braze's (or a stranger's) answer is already an error in the user's words.
-	if (answer) return fail(tries, error, reasonOf(kind, answer.status, error), kind);
+	if (answer) {
+		// A refusal of a request sent again: the first try may be what it refuses.
+		if (kind === 'refused' && mayHaveActed(tries)) withNote(error, resentRefusalNote(run.unclear));
+		return fail(tries, error, reasonOf(kind, answer.status, error), kind);
+	}
 	if (policy.retry === 'backoff') {
 		const delay = retryDelays.notReachedMs[tries.notReached];
 		tries.notReached += 1;
 		if (delay !== undefined) return await pause(run, tries, delay);
-		const safe = safeError(run.context, error, run.requestData, run.settings);
+		const safe = safeError(run.context, error, run.requestData, run.settings, run.unclear);
 		return fail(tries, safe, `Braze could not be reached (${networkCode(error)})`, kind);
 	}
-	const safe = safeError(run.context, error, run.requestData, run.settings);
+	const safe = safeError(run.context, error, run.requestData, run.settings, run.unclear);
 	return fail(tries, safe, reasonOf(kind, undefined, safe), kind);
+}
+
+/** Whether Braze may have acted on an earlier try of this request, here or in an earlier node try. */
+function mayHaveActed(tries: Tries): boolean {
+	return tries.unclearRetries > 0 || tries.repeats !== undefined;
+}
+
+/** Whether this request is sent again after such an answer (within its limits of tries). */
+function triesAgain(kind: FailureKind, tries: Tries): boolean {
+	const { retry } = FAILURE_POLICY[kind];
+	if (retry === 'afterReset' || retry === 'backoff') return true;
+	return retry === 'ifSafe' && tries.resend !== undefined;
+}
+
+/** What this request's body lets a retry do after an unclear answer (unclearAnswers.ts). */
+function resendOf(run: RetryRun): ResendGround | undefined {
+	const { options } = run.requestData;
+	const body = (options.method === 'GET' ? options.qs : options.body) ?? {};
+	return resendGround(
+		run.unclear,
+		body as BrazeBody,
+		run.settings.retryServerErrors,
+		run.sendOnceKey,
+	);
 }
 
 /** A 429: the gate waits for the reset Braze named (or a growing pause), within Max Wait. */
@@ -150,7 +214,7 @@ function fail(tries: Tries, error: Error, reason: string, kind: FailureKind): Se
 		failure: {
 			error: withNote(error, triedNote(tries.attempts)),
 			// Once a try may have been acted on, the request as a whole may have been.
-			sent: tries.optInRetries > 0 ? 'maybe' : FAILURE_POLICY[kind].sent,
+			sent: mayHaveActed(tries) ? 'maybe' : FAILURE_POLICY[kind].sent,
 			reason,
 			kind,
 		},
@@ -164,6 +228,6 @@ function rateLimitFailure(run: RetryRun, tries: Tries, resetAt: Date | undefined
 
 function cancelled(run: RetryRun, tries: Tries): SendOutcome {
 	const reason = 'the execution was cancelled';
-	if (tries.optInRetries > 0) return fail(tries, cancelledError(run.context), reason, 'cancelled');
+	if (mayHaveActed(tries)) return fail(tries, cancelledError(run.context), reason, 'cancelled');
 	return { failure: { error: cancelledError(run.context), sent: 'no', reason, kind: 'cancelled' } };
 }

@@ -122,6 +122,28 @@ export class RunLedger {
 			}));
 	}
 
+	/**
+	 * The items not confirmed, by what became of them (1-based numbers): Braze may have acted on
+	 * one of their requests (maybe), confirmed some of their requests but not all (partly), or
+	 * none was sent (refused before sending, stopped, or failed where Braze cannot have acted).
+	 */
+	private unconfirmedItems(): { maybe: number[]; partly: number[]; notSent: number[] } {
+		const maybe = new Set<number>();
+		const some = new Set<number>();
+		for (const [key, record] of Object.entries(this.saved)) {
+			const itemIndex = Number(key.split(':')[0]);
+			if (this.confirmed.has(itemIndex)) continue;
+			(record.sent === 'maybe' ? maybe : some).add(itemIndex);
+		}
+		const result = { maybe: [] as number[], partly: [] as number[], notSent: [] as number[] };
+		for (let itemIndex = 0; itemIndex < this.itemCount; itemIndex++) {
+			if (this.confirmed.has(itemIndex)) continue;
+			const group = maybe.has(itemIndex) ? 'maybe' : some.has(itemIndex) ? 'partly' : 'notSent';
+			result[group].push(itemIndex + 1);
+		}
+		return result;
+	}
+
 	// The errors are read by n8n only after every item has settled, so updating them as later
 	// items finish still reaches the user.
 	// Only tracked errors read the summary: without one, an item's confirmation costs nothing more
@@ -129,21 +151,58 @@ export class RunLedger {
 	private refreshSummaries(): void {
 		if (this.itemCount < 2 || !this.tracked.length) return;
 		const sent = this.sentItems();
-		const sentence = sent.length
-			? ` Already sent in this run, so do not send them again: ${sent
-					.map((entry) =>
-						// User operations get no dispatch_id: the item number alone says what was done.
-						(entry.dispatch_ids as unknown[]).length
-							? `item ${String(entry.item)} (dispatch_id ${(entry.dispatch_ids as unknown[]).map(String).join(', ')})`
-							: `item ${String(entry.item)}`,
-					)
-					.join('; ')}.`
-			: ' No item of this run was sent.';
+		const { maybe, partly, notSent } = this.unconfirmedItems();
+		const sentences = [
+			sent.length
+				? `Already sent in this run, so do not send them again: ${sentList(sent)}.`
+				: maybe.length || partly.length
+					? ''
+					: 'No item of this run was sent.',
+			maybe.length
+				? `May or may not have reached Braze: ${itemList(maybe)}; check them in Braze before sending them again.`
+				: '',
+			partly.length ? `Partly sent: ${itemList(partly)}; their errors list what was not sent.` : '',
+			notSent.length && (sent.length || maybe.length || partly.length)
+				? `Not sent: ${itemList(notSent)}; to finish, run the node again for these items only.`
+				: '',
+		].filter(Boolean);
+		const summary = ` ${sentences.join(' ')}`;
 		for (const { error, base } of this.tracked) {
-			error.description = `${base}${sentence}`.trim();
-			if (error.context) error.context.sent_items = sent;
+			error.description = `${base}${summary}`.trim();
+			if (error.context) {
+				error.context.sent_items = sent;
+				error.context.maybe_sent_items = maybe;
+				if (partly.length) error.context.partly_sent_items = partly;
+				error.context.not_sent_items = notSent;
+			}
 		}
 	}
+}
+
+/** Items sent: each with its dispatch_ids, or (User operations get none) their numbers alone. */
+function sentList(sent: IDataObject[]): string {
+	const ids = (entry: IDataObject) => entry.dispatch_ids as unknown[];
+	if (!sent.some((entry) => ids(entry).length))
+		return itemList(sent.map((entry) => Number(entry.item)));
+	return sent
+		.map((entry) =>
+			ids(entry).length
+				? `item ${String(entry.item)} (dispatch_id ${ids(entry).map(String).join(', ')})`
+				: `item ${String(entry.item)}`,
+		)
+		.join('; ');
+}
+
+/** "item 3", "items 1–75", "items 1–3, 7, 9–10": ascending 1-based numbers, runs joined. */
+function itemList(numbers: number[]): string {
+	const runs: string[] = [];
+	for (let start = 0; start < numbers.length;) {
+		let end = start;
+		while (end + 1 < numbers.length && numbers[end + 1] === numbers[end] + 1) end += 1;
+		runs.push(start === end ? String(numbers[start]) : `${numbers[start]}–${numbers[end]}`);
+		start = end + 1;
+	}
+	return `${numbers.length === 1 ? 'item' : 'items'} ${runs.join(', ')}`;
 }
 
 /** One ledger per node run: its execute data is the same object for every item and every try. */

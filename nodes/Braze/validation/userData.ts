@@ -9,6 +9,8 @@
 import type { IExecuteSingleFunctions } from 'n8n-workflow';
 
 import { jsonByteLength } from '../values/bytes';
+import { findInJson, jsonPath } from '../values/jsonWalk';
+import { typedExpression } from '../values/text';
 import { invalidInput } from './invalidInput';
 
 export type Checked<T> = { value: T } | { problem: string; fix: string };
@@ -87,6 +89,8 @@ const characters = (text: string) => [...text].length;
 
 /** E.164: a plus, the country code and the number, 8 to 15 digits; spaces, dots, dashes and brackets are dropped. */
 export function phoneNumber(text: string): Checked<string> {
+	const typed = typedExpressionIn(text);
+	if (typed) return typed;
 	const compact = text.replace(/[\s().-]/g, '');
 	if (/^\+[1-9]\d{6,14}$/.test(compact)) return { value: compact };
 	return {
@@ -95,13 +99,29 @@ export function phoneNumber(text: string): Checked<string> {
 	};
 }
 
+/**
+ * An address alone: a local part without spaces, brackets, quotes, commas or semicolons (what a
+ * display name such as `Lin <lin@example.com>` or a list brings in), an @, and a domain of
+ * dot-separated labels. Letters of any script are allowed (internationalised addresses).
+ */
+const EMAIL =
+	/^(?!\.)(?!.*\.\.)[^\s@<>()[\]\\,;:"]+(?<!\.)@(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?\.)+[\p{L}\p{N}]+$/u;
+
 export function emailAddress(text: string): Checked<string> {
 	const trimmed = text.trim();
-	if (/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(trimmed)) return { value: trimmed };
+	const typed = typedExpressionIn(trimmed);
+	if (typed) return typed;
+	if (EMAIL.test(trimmed)) return { value: trimmed };
 	return {
 		problem: `"${text}" is not an email address`,
-		fix: 'Give one address such as lin@example.com, without a display name.',
+		fix: 'Give the address alone, such as lin@example.com: no display name, no angle brackets, one address per field.',
 	};
+}
+
+/** Text that still holds expression braces, as a problem of the value ("\"{{ $json.email\" contains…"). */
+function typedExpressionIn(text: string): { problem: string; fix: string } | undefined {
+	const typed = typedExpression(text);
+	return typed && { problem: `"${text}" ${typed.problem}`, fix: typed.fix };
 }
 
 const regionNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
@@ -121,9 +141,31 @@ export function countryCode(text: string): Checked<string> {
 	};
 }
 
-/** ISO 639-1: two letters. */
+/**
+ * ISO 639-1 codes withdrawn in favour of new ones. The runtime's language names still know them,
+ * but `language` takes a code from Braze's list of accepted languages, which has only the current
+ * ones, and Braze refuses the object otherwise
+ * (https://www.braze.com/docs/api/objects_filters/user_attributes_object).
+ */
+const WITHDRAWN_LANGUAGES: Record<string, string> = {
+	iw: 'he (Hebrew)',
+	in: 'id (Indonesian)',
+	ji: 'yi (Yiddish)',
+	jw: 'jv (Javanese)',
+	mo: 'ro (Romanian)',
+	sh: 'sr (Serbian), hr (Croatian) or bs (Bosnian)',
+};
+
+/** ISO 639-1: two letters, a current code. */
 export function languageCode(text: string): Checked<string> {
 	const code = text.trim().toLowerCase();
+	const current = WITHDRAWN_LANGUAGES[code];
+	if (current !== undefined) {
+		return {
+			problem: `"${text}" is a withdrawn ISO 639-1 code`,
+			fix: `Use the current code ${current}: Braze accepts only current codes.`,
+		};
+	}
 	if (/^[a-z]{2}$/.test(code) && languageNames.of(code) !== undefined) return { value: code };
 	return {
 		problem: `"${text}" is not a two-letter ISO 639-1 language code`,
@@ -148,7 +190,14 @@ export function timeZone(text: string): Checked<string> {
 	};
 }
 
-/** A date of birth: YYYY-MM-DD, a real calendar date, not in the future. */
+/**
+ * The earliest year of birth taken. Braze documents only the YYYY-MM-DD form of `dob`; a year
+ * before 1900 is no living person's (0000-01-01 is a blank date in many exports), so it is
+ * refused rather than stored as a birthday.
+ */
+export const EARLIEST_BIRTH_YEAR = 1900;
+
+/** A date of birth: YYYY-MM-DD, a real calendar date, from 1900-01-01 to today. */
 export function birthDate(text: string, now = Date.now()): Checked<string> {
 	const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
 	const date = match ? new Date(`${match[0]}T00:00:00Z`) : undefined;
@@ -156,6 +205,12 @@ export function birthDate(text: string, now = Date.now()): Checked<string> {
 		date !== undefined &&
 		!Number.isNaN(date.getTime()) &&
 		date.toISOString().slice(0, 10) === match?.[0];
+	if (real && Number(match[1]) < EARLIEST_BIRTH_YEAR) {
+		return {
+			problem: `"${text}" is before ${EARLIEST_BIRTH_YEAR}`,
+			fix: `Give a date of birth from ${EARLIEST_BIRTH_YEAR}-01-01 to today; leave the field out when the date is unknown (a placeholder such as 0000-01-01 would be stored as a birthday).`,
+		};
+	}
 	if (real && date.getTime() <= now) return { value: match[0] };
 	return {
 		problem: `"${text}" is not a past date in the form YYYY-MM-DD`,
@@ -210,6 +265,14 @@ export function customAttributeName(name: string): Checked<string> {
 			fix: 'Pick a name without a leading "$".',
 		};
 	}
+	// Braze reads a dot as a path into a nested attribute (segments, Liquid), and refuses it in
+	// nested keys: https://www.braze.com/docs/user_guide/data/custom_data/custom_attributes/nested_custom_attribute_support/
+	if (trimmed.includes('.')) {
+		return {
+			problem: `"${trimmed}" contains ".", which Braze reads as a path into a nested attribute`,
+			fix: 'Pick a name without dots, e.g. with "_" in their place; for an object, use Nested Custom Attributes (JSON).',
+		};
+	}
 	if (characters(trimmed) > MAX_TEXT_CHARACTERS) {
 		return {
 			problem: `"${trimmed.slice(0, 40)}…" is longer than ${MAX_TEXT_CHARACTERS} characters`,
@@ -242,6 +305,55 @@ export function propertyName(name: string): Checked<string> {
 	return { value: name };
 }
 
+/**
+ * A custom event's name. Braze documents no limit for it; the node applies the rules Braze
+ * documents for the names next to it (property and custom attribute names): at most 255
+ * characters, no leading "$" (https://www.braze.com/docs/api/objects_filters/event_object).
+ */
+export function eventName(name: string): Checked<string> {
+	return leadingDollarOrLong(name, 'an event name');
+}
+
+/** A product ID: at most 255 characters (documented), no leading "$" (the node's choice, as for names). */
+export function productId(id: string): Checked<string> {
+	return leadingDollarOrLong(id, 'a product ID');
+}
+
+function leadingDollarOrLong(text: string, what: string): Checked<string> {
+	if (text.startsWith('$')) {
+		return {
+			problem: `"${text.slice(0, 40)}" starts with "$"`,
+			fix: `Braze keeps names starting with "$" for its own data: remove the "$" from ${what}.`,
+		};
+	}
+	return shortText(text);
+}
+
+/**
+ * Keys inside a property's objects follow the rule for property names (1–255 characters, no
+ * leading "$"): Braze documents nested properties without a rule of their own, so the node
+ * applies the one it documents.
+ */
+function nestedPropertyKey(props: Record<string, unknown>): Checked<Record<string, unknown>> {
+	const bad = findInJson(
+		props,
+		(entry) =>
+			entry.depth > 2 &&
+			typeof entry.key === 'string' &&
+			(entry.key === '' ||
+				entry.key.startsWith('$') ||
+				characters(entry.key) > MAX_TEXT_CHARACTERS),
+	);
+	if (bad === undefined) return { value: props };
+	const key = String(bad.key);
+	return {
+		problem: key.startsWith('$')
+			? `"${jsonPath(bad).slice(0, 80)}" has a key that starts with "$"`
+			: `"${jsonPath(bad).slice(0, 80)}" has a key that is not 1 to ${MAX_TEXT_CHARACTERS} characters long`,
+		fix: 'Keys inside objects follow the rule for property names: 1 to 255 characters, no leading "$". Rename the key.',
+	};
+}
+
 /** Checks an event's or a purchase's properties as Braze limits them. */
 export function properties(
 	props: Record<string, unknown>,
@@ -266,6 +378,10 @@ export function properties(
 		}
 	}
 	const nested = names.some((name) => props[name] !== null && typeof props[name] === 'object');
+	if (nested) {
+		const keys = nestedPropertyKey(props);
+		if (isProblem(keys)) return keys;
+	}
 	const size = nested ? jsonByteLength(props) : 0;
 	if (size > maxNestedBytes) {
 		return {
@@ -276,7 +392,12 @@ export function properties(
 	return { value: props };
 }
 
-/** A nested custom attribute: at most 100 KB; its keys have no spaces, "." or "$" (except Braze's operators). */
+/**
+ * A nested custom attribute: at most 100 KB; keys of at most 255 characters without spaces, "."
+ * or "$" (except Braze's operators); text values of at most 255 characters; lists of plain values
+ * of at most 100 (lists of objects have no count limit, only the size).
+ * https://www.braze.com/docs/user_guide/data/custom_data/custom_attributes/nested_custom_attribute_support/
+ */
 export function nestedAttribute(value: Record<string, unknown>): Checked<Record<string, unknown>> {
 	const size = jsonByteLength(value);
 	if (size > MAX_NESTED_ATTRIBUTE_BYTES) {
@@ -285,14 +406,13 @@ export function nestedAttribute(value: Record<string, unknown>): Checked<Record<
 			fix: `Braze accepts nested attributes up to ${MAX_NESTED_ATTRIBUTE_BYTES / 1024} KB: send less data.`,
 		};
 	}
-	const badKey = findBadKey(value);
-	if (badKey !== undefined) {
-		return {
-			problem: `has the key "${badKey}"`,
-			fix: 'Keys of nested attributes may not contain spaces, "." or "$" (except Braze operators such as $time or $add): rename it.',
-		};
-	}
-	return { value };
+	const bad = findInJson(value, (entry) => nestedProblem(entry.key, entry.value) !== undefined);
+	if (bad === undefined) return { value };
+	const { problem, fix, aboutKey } = nestedProblem(bad.key, bad.value) as NestedProblem;
+	const path = jsonPath(bad).slice(0, 80);
+	// A key names itself; a value is named by where it sits.
+	const where = path === '' || (aboutKey && path === bad.key) ? '' : ` (at ${path})`;
+	return { problem: `${problem}${where}`, fix };
 }
 
 const OPERATORS = new Set([
@@ -305,19 +425,44 @@ const OPERATORS = new Set([
 	'$new_object',
 ]);
 
-function findBadKey(value: unknown): string | undefined {
-	if (Array.isArray(value)) {
-		for (const entry of value) {
-			const bad = findBadKey(entry);
-			if (bad !== undefined) return bad;
-		}
-		return undefined;
+interface NestedProblem {
+	problem: string;
+	fix: string;
+	/** Whether the key is the problem (rather than its value). */
+	aboutKey?: boolean;
+}
+
+/** What Braze refuses about one key and value inside a nested attribute, if anything. */
+function nestedProblem(
+	key: string | number | undefined,
+	value: unknown,
+): NestedProblem | undefined {
+	if (typeof key === 'string' && !OPERATORS.has(key) && /[\s.$]/.test(key)) {
+		return {
+			problem: `has the key "${key.slice(0, 40)}"`,
+			fix: 'Keys of nested attributes may not contain spaces, "." or "$" (except Braze operators such as $time or $add): rename it.',
+			aboutKey: true,
+		};
 	}
-	if (value === null || typeof value !== 'object') return undefined;
-	for (const [key, inner] of Object.entries(value)) {
-		if (!OPERATORS.has(key) && /[\s.$]/.test(key)) return key;
-		const bad = findBadKey(inner);
-		if (bad !== undefined) return bad;
+	if (typeof key === 'string' && characters(key) > MAX_TEXT_CHARACTERS) {
+		return {
+			problem: `has a key of ${characters(key)} characters`,
+			fix: `Braze keeps keys of nested attributes up to ${MAX_TEXT_CHARACTERS} characters: shorten it.`,
+		};
+	}
+	if (typeof value === 'string' && characters(value) > MAX_TEXT_CHARACTERS) {
+		return {
+			problem: `has a text of ${characters(value)} characters`,
+			fix: `Braze keeps text in nested attributes up to ${MAX_TEXT_CHARACTERS} characters: shorten it.`,
+		};
+	}
+	const plainList =
+		Array.isArray(value) && value.every((entry) => entry === null || typeof entry !== 'object');
+	if (plainList && value.length > MAX_ARRAY_VALUES) {
+		return {
+			problem: `has a list of ${value.length} values`,
+			fix: `Braze keeps at most ${MAX_ARRAY_VALUES} values in a list: send fewer.`,
+		};
 	}
 	return undefined;
 }

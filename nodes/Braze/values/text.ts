@@ -1,7 +1,30 @@
 import { describeValue } from './describe';
 
-/** What a value read as text gives: the text, or why it is not text (to finish a sentence). */
-export type TextReading = { text: string } | { problem: string };
+/**
+ * What a value read as text gives: the text, or why it is not text (to finish a sentence after
+ * the field's name) and, where the reason calls for its own, how to fix it.
+ */
+export type TextReading = { text: string } | { problem: string; fix?: string };
+
+/** Why a text holds an n8n expression that was never evaluated, and how to fix it. */
+export interface TypedExpression {
+	problem: string;
+	fix: string;
+}
+
+/**
+ * Text that still holds n8n's expression braces was typed in Fixed mode: n8n sent it as
+ * written, so every item would carry the same literal text (`{{ $json.id ` names one user for
+ * all of them). undefined when the text has no braces.
+ */
+export function typedExpression(text: string): TypedExpression | undefined {
+	const braces = ['{{', '}}'].find((pair) => text.includes(pair));
+	if (braces === undefined) return undefined;
+	return {
+		problem: `contains "${braces}": it looks like an expression typed as fixed text`,
+		fix: 'Switch the field to Expression (or remove the braces).',
+	};
+}
 
 /**
  * Text that a slipped expression produces rather than a real ID: String(undefined), a missing
@@ -36,6 +59,17 @@ export function readId(value: unknown): TextReading {
 		};
 	}
 	return { text };
+}
+
+/**
+ * One identifier of a user (or of what a user is subscribed to), read as `readId` does and
+ * refused when it still holds expression braces: such text names one made-up user for every
+ * item, so it never reaches Braze.
+ */
+export function readUserId(value: unknown): TextReading {
+	const reading = readId(value);
+	if ('problem' in reading) return reading;
+	return typedExpression(reading.text) ?? reading;
 }
 
 function numberId(value: number): TextReading {

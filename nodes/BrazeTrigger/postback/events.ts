@@ -1,7 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { describeValue } from '../../Braze/values/describe';
+import { nestsDeeperThan } from '../../Braze/values/jsonWalk';
 import { isPlainObject } from '../../Braze/values/object';
+import { MAX_EVENT_DEPTH, MAX_EVENTS_PER_REQUEST } from './bounds';
 
 // Braze's transactional HTTP event postback: {dispatch_id, status, metadata}.
 // https://www.braze.com/docs/user_guide/message_building_by_channel/email/transactional_message_api_campaign/tracking_transactional_emails
@@ -31,6 +33,12 @@ const TIMESTAMPS = [
 	'aborted_at',
 ];
 
+/**
+ * The metadata fields Braze documents, all text (ids, ISO 8601 times, a reason). Each must be
+ * text when present; null counts as absent.
+ */
+const TEXT_METADATA = ['external_send_id', 'campaign_api_id', ...TIMESTAMPS, 'reason'];
+
 /** An event that passed the shape check: dispatch_id and status are non-empty text. */
 export interface PostbackEvent {
 	dispatch_id: string;
@@ -54,6 +62,11 @@ export function readPostback(body: unknown, rawBody: unknown): PostbackReading {
 	if ('problem' in parsed) return parsed;
 	const list = Array.isArray(parsed.value) ? parsed.value : [parsed.value];
 	if (list.length === 0) return { problem: `The body is an empty list. ${EXPECTED}` };
+	if (list.length > MAX_EVENTS_PER_REQUEST) {
+		return {
+			problem: `The body holds ${list.length} events; the Braze Trigger takes at most ${MAX_EVENTS_PER_REQUEST} per request (a Braze postback is one event). Send the events in lists of at most ${MAX_EVENTS_PER_REQUEST}.`,
+		};
+	}
 	const events: PostbackEvent[] = [];
 	for (const [index, value] of list.entries()) {
 		const where = list.length > 1 ? `Event ${index + 1} of ${list.length}` : 'The event';
@@ -95,6 +108,16 @@ function eventProblem(value: unknown): string | undefined {
 	}
 	if (value.metadata !== undefined && !isPlainObject(value.metadata)) {
 		return `has a "metadata" that is ${describeValue(value.metadata)}, not an object`;
+	}
+	const metadata = (value.metadata ?? {}) as IDataObject;
+	for (const key of TEXT_METADATA) {
+		const field = metadata[key];
+		if (field !== undefined && field !== null && typeof field !== 'string') {
+			return `has a "metadata.${key}" that is ${describeValue(field)}; Braze sends text there`;
+		}
+	}
+	if (nestsDeeperThan(value, MAX_EVENT_DEPTH)) {
+		return `nests objects and lists more than ${MAX_EVENT_DEPTH} levels deep (a Braze postback has 2: the event and its metadata)`;
 	}
 	return undefined;
 }

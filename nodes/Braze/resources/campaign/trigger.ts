@@ -2,7 +2,7 @@ import type { IExecuteSingleFunctions } from 'n8n-workflow';
 
 import type { BrazeBody } from '../../body/types';
 import { attachmentsField, readAttachments } from '../../form/attachments';
-import { assertValidSendId } from '../../sections/options';
+import { CHANGES, report } from '../../transport/unclearAnswers';
 import { invalidInput } from '../../validation/invalidInput';
 import { assertTriggerPropertiesSize } from '../../validation/propertiesSize';
 import { triggerResource } from '../trigger';
@@ -68,7 +68,6 @@ export const { properties: campaignFields, operations: campaignOperations } = tr
 			'Send ID (Trigger and Schedule), dry run, timeout, and how to handle rate limits and server errors',
 	},
 	stepsBeforeChecks: [assertTriggerPropertiesSize],
-	stepsAfterChecks: [assertValidSendId],
 	// The scheduled trigger takes no attachments (its documented body has none).
 	triggerOnlySteps: [addAttachments],
 	operation: {
@@ -77,6 +76,7 @@ export const { properties: campaignFields, operations: campaignOperations } = tr
 			'Send an API-triggered campaign, whose content is set up in Braze, to named recipients or its whole audience (POST /campaigns/trigger/send). Outputs the dispatch_id; more than 50 recipients go out in requests of 50, listed in dispatch_ids.',
 		url: '/campaigns/trigger/send',
 		permission: 'campaigns.trigger.send',
+		onUnclearAnswer: report(CHANGES.message),
 	},
 	schedule: {
 		path: '/campaigns/trigger/schedule',

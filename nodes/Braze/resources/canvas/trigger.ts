@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 
 import type { BrazeBody } from '../../body/types';
+import { CHANGES, report } from '../../transport/unclearAnswers';
 import { assertPropertiesSize } from '../../validation/propertiesSize';
 import { triggerResource } from '../trigger';
 
@@ -72,6 +73,7 @@ export const { properties: canvasFields, operations: canvasOperations } = trigge
 		url: '/canvas/trigger/send',
 		permission: 'canvas.trigger.send',
 		finish: addCanvasNotice,
+		onUnclearAnswer: report(CHANGES.canvasEntry),
 	},
 	schedule: {
 		path: '/canvas/trigger/schedule',

@@ -3,7 +3,7 @@ import type { IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 import type { BodyStep, BrazeBody } from '../../body/types';
 import { showFor } from '../../form/displayOptions';
 import { optionsPropertyFor } from '../../sections/options';
-import { readJsonObject } from '../../validation/fieldValues';
+import { jsonParameter, readJsonObject } from '../../validation/fieldValues';
 import { invalidInput } from '../../validation/invalidInput';
 import { isoDateTime } from '../../values/date';
 import { describeValue } from '../../values/describe';
@@ -84,7 +84,7 @@ export function readObjectField(
 	body: BrazeBody,
 	field: { name: string; label: string; bodyKey: string; example: string },
 ): void {
-	const raw: unknown = context.getNodeParameter(field.name, '');
+	const raw = jsonParameter(context, field.name, field.label, '');
 	if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '')) {
 		throw invalidInput(
 			context,

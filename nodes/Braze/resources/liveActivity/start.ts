@@ -5,6 +5,7 @@ import { showFor } from '../../form/displayOptions';
 import { addAudience, assertValidAudience } from '../../sections/audience';
 import { addUserAliases, splitExternalUserIds } from '../../sections/recipients';
 import type { OperationSpec } from '../../transport/operation';
+import { CHANGES, report } from '../../transport/unclearAnswers';
 import { addContentState, addStaleDate, readObjectField, RESOURCE } from './fields';
 import { addStartNotification } from './notification';
 import { assertLiveActivityTargeting } from './targeting';
@@ -85,4 +86,5 @@ export const startOperation: OperationSpec = {
 	],
 	echoBodyKeys: ['app_id', 'activity_id'],
 	finish: withoutDispatchIds,
+	onUnclearAnswer: report(CHANGES.liveActivityStart),
 };

@@ -2,6 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { showFor } from '../../form/displayOptions';
 import type { OperationSpec } from '../../transport/operation';
+import { CHANGES, report } from '../../transport/unclearAnswers';
 import { addContentState, addStaleDate, dateStep, RESOURCE } from './fields';
 import { addUpdateNotification } from './notification';
 
@@ -46,4 +47,5 @@ export const updateOperation: OperationSpec = {
 		addUpdateNotification,
 	],
 	echoBodyKeys: ['app_id', 'activity_id'],
+	onUnclearAnswer: report(CHANGES.liveActivityUpdate),
 };

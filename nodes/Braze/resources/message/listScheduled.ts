@@ -6,6 +6,7 @@ import type { BrazeBody } from '../../body/types';
 import { showFor } from '../../form/displayOptions';
 import { parseTime, utcIso } from '../../sections/schedule';
 import type { OperationSpec } from '../../transport/operation';
+import { askAgain, CHANGES } from '../../transport/unclearAnswers';
 import { invalidInput } from '../../validation/invalidInput';
 import { isPlainObject } from '../../values/object';
 
@@ -94,4 +95,5 @@ export const listScheduledOperation: OperationSpec = {
 	// The query carries end_time only.
 	prepare: [keepOnlyKeys([]), addEndTime],
 	outputItems: eachBroadcast,
+	onUnclearAnswer: askAgain(CHANGES.read),
 };

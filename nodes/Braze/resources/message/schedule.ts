@@ -17,6 +17,7 @@ import {
 	updateTimeProperty,
 } from '../../sections/schedule';
 import type { OperationSpec } from '../../transport/operation';
+import { CHANGES, report, resend } from '../../transport/unclearAnswers';
 import { booleanField } from '../../validation/fieldValues';
 import { invalidInput } from '../../validation/invalidInput';
 import { sendSteps } from './send';
@@ -63,6 +64,7 @@ export const scheduleOperation: OperationSpec = {
 	permission: 'messages.schedule.create',
 	// The Send steps, then `schedule`.
 	prepare: [...sendSteps, addSchedule],
+	onUnclearAnswer: report(CHANGES.schedule),
 };
 
 export const updateScheduleOperation: OperationSpec = {
@@ -75,6 +77,7 @@ export const updateScheduleOperation: OperationSpec = {
 	permission: 'messages.schedule.update',
 	prepare: [assertValidScheduleId, applyUpdateToggles],
 	echoBodyKeys: ['schedule_id'],
+	onUnclearAnswer: resend(CHANGES.scheduleUpdate),
 };
 
 export const deleteScheduleOperation: OperationSpec = {
@@ -88,4 +91,5 @@ export const deleteScheduleOperation: OperationSpec = {
 	// Only schedule_id goes.
 	prepare: [assertValidScheduleId, keepOnlyKeys(['schedule_id'])],
 	echoBodyKeys: ['schedule_id'],
+	onUnclearAnswer: resend(CHANGES.scheduleDeletion),
 };

@@ -1,12 +1,12 @@
 import { assertValidMessages } from '../../channels/selection';
 import { addAudience, assertValidAudience } from '../../sections/audience';
-import { assertValidSendId } from '../../sections/options';
 import {
 	addUserAliases,
 	assertValidRecipients,
 	splitExternalUserIds,
 } from '../../sections/recipients';
 import type { OperationSpec } from '../../transport/operation';
+import { CHANGES, report } from '../../transport/unclearAnswers';
 
 /**
  * Message › Send: after the routed fields are typed, completes the body with what routing
@@ -18,7 +18,6 @@ export const sendSteps = [
 	addAudience,
 	assertValidAudience,
 	assertValidRecipients,
-	assertValidSendId,
 	assertValidMessages,
 ];
 
@@ -31,4 +30,5 @@ export const sendOperation: OperationSpec = {
 	url: '/messages/send',
 	permission: 'messages.send',
 	prepare: sendSteps,
+	onUnclearAnswer: report(CHANGES.message),
 };

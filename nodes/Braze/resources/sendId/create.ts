@@ -1,9 +1,10 @@
-import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
 import { showFor } from '../../form/displayOptions';
 import { brazeIdLocator } from '../../form/locator';
-import { assertValidSendId, optionsPropertyFor } from '../../sections/options';
+import { optionsPropertyFor } from '../../sections/options';
 import type { OperationSpec } from '../../transport/operation';
+import { CHANGES, resendIf } from '../../transport/unclearAnswers';
 
 const show = showFor('sendId', ['create']);
 
@@ -37,11 +38,6 @@ export const createProperties: INodeProperties[] = [
 	),
 ];
 
-/** The Send ID field names it "Send ID" (on Send it is Options › Send ID). */
-function assertValidNewSendId(context: IExecuteSingleFunctions, body: IDataObject): void {
-	assertValidSendId(context, body, 'Send ID');
-}
-
 export const createOperation: OperationSpec = {
 	name: 'Create',
 	value: 'create',
@@ -50,5 +46,8 @@ export const createOperation: OperationSpec = {
 		'Create a send ID for an API campaign, to track the analytics of one send of it separately (the Create Send ID endpoint). Braze allows 100 custom send IDs per day per workspace. Outputs send_id and message; pass send_id to Campaign › Trigger or Message › Send.',
 	url: '/sends/id/create',
 	permission: 'sends.id.create',
-	prepare: [assertValidNewSendId],
+	// A named send ID is created once; an empty one makes Braze generate a new one each time.
+	onUnclearAnswer: resendIf((body) => Boolean(body.send_id), CHANGES.sendId),
+	// Campaign ID and Send ID are checked as they are typed (validation/brazeId.ts).
+	prepare: [],
 };

@@ -1,6 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import type { OperationSpec } from '../../transport/operation';
+import { CHANGES, resend } from '../../transport/unclearAnswers';
 import { resourceProperties } from '../resource';
 import { userOptionsProperty } from '../user/options';
 import { buildStatus, MAX_USERS_PER_STATUS_REQUEST, setStatusProperties } from './setStatus';
@@ -21,6 +22,7 @@ const setStatusOperation: OperationSpec = {
 	url: '/v2/subscription/status/set',
 	permission: 'subscription.status.set',
 	prepare: [buildStatus],
+	onUnclearAnswer: resend(CHANGES.subscription),
 	batch: {
 		arrays: ['subscription_groups'],
 		limits: () => ({ total: MAX_USERS_PER_STATUS_REQUEST, weight: usersIn }),

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
-import { booleanField, idField, textField } from '../../validation/fieldValues';
+import { assertBrazeId } from '../../validation/brazeId';
+import { booleanField, textField, userIdField } from '../../validation/fieldValues';
 import { invalidInput } from '../../validation/invalidInput';
 import { emailAddress, accepted, phoneNumber } from '../../validation/userData';
 
@@ -90,7 +91,7 @@ function usersOf(context: IExecuteSingleFunctions, kind: string): string[] {
 	for (const value of values) {
 		const text =
 			kind === 'external_ids'
-				? idField(context, value, 'Users')
+				? userIdField(context, value, 'Users')
 				: textField(context, value, 'Users');
 		if (text === '') continue;
 		if (kind === 'emails') users.push(accepted(context, 'Users: ', emailAddress(text)));
@@ -101,7 +102,7 @@ function usersOf(context: IExecuteSingleFunctions, kind: string): string[] {
 }
 
 export function buildStatus(context: IExecuteSingleFunctions, body: IDataObject): void {
-	const groupId = idField(
+	const groupId = userIdField(
 		context,
 		context.getNodeParameter('subscriptionGroupId', ''),
 		'Subscription Group ID',
@@ -112,6 +113,7 @@ export function buildStatus(context: IExecuteSingleFunctions, body: IDataObject)
 			'Subscription Group ID is empty',
 			'Fill in the group ID from Audience › Subscriptions.',
 		);
+	assertBrazeId(context, 'subscription_group_id', groupId, 'Subscription Group ID');
 	const state = String(context.getNodeParameter('subscriptionState', 'subscribed'));
 	const kind = context.getNodeParameter('usersBy', 'external_ids') as string;
 	const users = usersOf(context, kind);

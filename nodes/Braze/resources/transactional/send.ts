@@ -2,7 +2,9 @@ import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 
 import type { BrazeBody } from '../../body/types';
 import type { OperationSpec } from '../../transport/operation';
+import { CHANGES, report } from '../../transport/unclearAnswers';
 import { automaticSendKey } from '../../transport/sendOnceKeys';
+import { assertBrazeId } from '../../validation/brazeId';
 import { idField, textField } from '../../validation/fieldValues';
 import { invalidInput } from '../../validation/invalidInput';
 import { assertTriggerPropertiesSize } from '../../validation/propertiesSize';
@@ -77,13 +79,8 @@ export function transactionalPath(context: IExecuteSingleFunctions): string {
 			"Pick the Transactional Email campaign from the list, or enter its API identifier (from the campaign's page in Braze) By ID.",
 		);
 	}
-	if (!/^[A-Za-z0-9_-]+$/.test(id)) {
-		throw invalidInput(
-			context,
-			`Campaign ID "${id}" is not a campaign API identifier`,
-			"Braze's campaign identifiers are letters, digits and dashes: copy it from the campaign's page in Braze (Campaign ID under the API identifier).",
-		);
-	}
+	// The ID goes into the URL path: the shared ID check keeps "/", "..", "?" and the like out.
+	assertBrazeId(context, 'campaign_id', id, 'Campaign ID');
 	return `/transactional/v1/campaigns/${id}/send`;
 }
 
@@ -99,5 +96,7 @@ export const transactionalSendOperation: OperationSpec = {
 	path: transactionalPath,
 	sendOnceKey: (body) =>
 		typeof body.external_send_id === 'string' ? body.external_send_id : undefined,
+	// Without a key (Duplicate Protection Off) an unclear answer is reported, never resent.
+	onUnclearAnswer: report(CHANGES.email),
 	echoBodyKeys: ['external_send_id'],
 };

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
-import { idField } from '../../validation/fieldValues';
+import { userIdField } from '../../validation/fieldValues';
 import { aliasOf } from './aliasFields';
 
 /**
@@ -22,7 +22,7 @@ export const addAliasProperties: INodeProperties[] = [
 ];
 
 export function buildAlias(context: IExecuteSingleFunctions, body: IDataObject): void {
-	const externalId = idField(
+	const externalId = userIdField(
 		context,
 		context.getNodeParameter('aliasExternalId', ''),
 		'External ID',

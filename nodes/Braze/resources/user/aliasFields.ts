@@ -1,6 +1,6 @@
 import type { IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
-import { idField } from '../../validation/fieldValues';
+import { userIdField } from '../../validation/fieldValues';
 import { invalidInput } from '../../validation/invalidInput';
 import { byteLength } from '../../values/bytes';
 import { MAX_ALIAS_BYTES } from '../../sections/recipients';
@@ -41,7 +41,7 @@ export function aliasFrom(
 	emptyFix = '',
 ): UserAlias {
 	const part = (parameter: string, label: string) => {
-		const value = idField(context, context.getNodeParameter(parameter, ''), label);
+		const value = userIdField(context, context.getNodeParameter(parameter, ''), label);
 		if (!value) throw invalidInput(context, `${label} is empty`, `Fill in "${label}"${emptyFix}.`);
 		if (byteLength(value) > MAX_ALIAS_BYTES) {
 			throw invalidInput(

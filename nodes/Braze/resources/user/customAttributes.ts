@@ -1,14 +1,14 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
-import { readJsonObject, textField } from '../../validation/fieldValues';
+import { jsonParameter, readJsonObject, textField } from '../../validation/fieldValues';
 import { invalidInput } from '../../validation/invalidInput';
 import {
 	customAttributeName,
 	accepted,
+	isProblem,
 	MAX_ARRAY_VALUES,
 	nestedAttribute,
 	shortText,
-	STANDARD_PROFILE_FIELDS,
 } from '../../validation/userData';
 import { readBoolean } from '../../values/boolean';
 import { describeValue } from '../../values/describe';
@@ -255,7 +255,7 @@ function listValue(
 			`Braze keeps at most ${MAX_ARRAY_VALUES} values in an array attribute (25 unless your workspace raised it).`,
 		);
 	}
-	for (const entry of list) {
+	for (const [index, entry] of list.entries()) {
 		if (!['string', 'number', 'boolean'].includes(typeof entry)) {
 			throw invalidInput(
 				context,
@@ -263,23 +263,25 @@ function listValue(
 				'An array attribute holds text, numbers or booleans; use Nested Custom Attributes (JSON) for objects.',
 			);
 		}
+		if (typeof entry === 'string')
+			accepted(context, `${label}: value ${index + 1} `, shortText(entry));
 	}
 	return list as Array<string | number | boolean>;
 }
 
 function nestedAttributes(context: IExecuteSingleFunctions, rows: IDataObject): IDataObject {
-	const parsed = readJsonObject(
-		context,
-		context.getNodeParameter('nestedAttributes', '{}'),
-		'Nested Custom Attributes (JSON)',
-	);
+	const field = 'Nested Custom Attributes (JSON)';
+	const parsed = readJsonObject(context, jsonParameter(context, 'nestedAttributes', field), field);
 	for (const [name, value] of Object.entries(parsed)) {
-		const label = `Nested Custom Attributes (JSON) › ${name}`;
-		if (STANDARD_PROFILE_FIELDS.has(name.toLowerCase()) || name.startsWith('$')) {
+		const label = `${field} › ${name}`;
+		const checkedName = customAttributeName(name);
+		if (isProblem(checkedName) || checkedName.value !== name) {
 			throw invalidInput(
 				context,
 				`${label}: "${name}" is not a custom attribute name`,
-				'Use a name that is not a standard profile field and does not start with "$".',
+				isProblem(checkedName)
+					? `${checkedName.problem}. ${checkedName.fix}`
+					: 'Remove the spaces around the name.',
 			);
 		}
 		if (name in rows) {
@@ -291,6 +293,8 @@ function nestedAttributes(context: IExecuteSingleFunctions, rows: IDataObject): 
 		}
 		if (value !== null && typeof value === 'object') {
 			accepted(context, `${label} `, nestedAttribute(value as IDataObject));
+		} else if (typeof value === 'string') {
+			accepted(context, `${label} `, shortText(value));
 		}
 	}
 	return parsed;

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
-import { readJsonObject, textField } from '../../validation/fieldValues';
+import { jsonParameter, readJsonObject, textField } from '../../validation/fieldValues';
 import { invalidInput } from '../../validation/invalidInput';
 import { accepted, properties } from '../../validation/userData';
 import { isoDateTime } from '../../values/date';
@@ -63,7 +63,11 @@ export function occurrence(
 	}
 	const appId = textField(context, context.getNodeParameter('appId', ''), 'App ID');
 	if (appId) result.app_id = appId;
-	const props = readJsonObject(context, context.getNodeParameter('properties', '{}'), 'Properties');
+	const props = readJsonObject(
+		context,
+		jsonParameter(context, 'properties', 'Properties'),
+		'Properties',
+	);
 	if (Object.keys(props).length) {
 		result.properties = accepted(
 			context,

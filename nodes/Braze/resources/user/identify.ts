@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
-import { idField } from '../../validation/fieldValues';
+import { userIdField } from '../../validation/fieldValues';
 import { invalidInput } from '../../validation/invalidInput';
 import { aliasOf } from './aliasFields';
 
@@ -24,7 +24,7 @@ export const identifyProperties: INodeProperties[] = [
 ];
 
 export function buildIdentify(context: IExecuteSingleFunctions, body: IDataObject): void {
-	const externalId = idField(
+	const externalId = userIdField(
 		context,
 		context.getNodeParameter('identifyExternalId', ''),
 		'External ID',

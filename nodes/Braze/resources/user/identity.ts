@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
-import { idField, textField } from '../../validation/fieldValues';
+import { textField, userIdField } from '../../validation/fieldValues';
 import { invalidInput } from '../../validation/invalidInput';
 import { aliasFrom } from './aliasFields';
 import { emailAddress, accepted, phoneNumber } from '../../validation/userData';
@@ -116,7 +116,7 @@ export const identityProperties: INodeProperties[] = [
 export function userIdentifier(context: IExecuteSingleFunctions): IDataObject {
 	const identifyBy = context.getNodeParameter('identifyBy', 'externalId') as string;
 	const required = (name: string, label: string) => {
-		const value = idField(context, context.getNodeParameter(name, ''), label);
+		const value = userIdField(context, context.getNodeParameter(name, ''), label);
 		if (value === '') {
 			throw invalidInput(
 				context,

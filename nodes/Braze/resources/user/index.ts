@@ -1,6 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { OperationSpec } from '../../transport/operation';
+import { CHANGES, report, resend, resendIf } from '../../transport/unclearAnswers';
+import { onlySetsAttributes } from './repeatable';
 import { resourceProperties } from '../resource';
 import { addAliasProperties, buildAlias } from './addAlias';
 import { identityBatch, trackBatch } from './batching';
@@ -27,6 +29,7 @@ const operations: OperationSpec[] = [
 		url: '/users/alias/new',
 		permission: 'users.alias.new',
 		prepare: [buildAlias],
+		onUnclearAnswer: resend(CHANGES.alias),
 		batch: identityBatch(['user_aliases'], (objects) => {
 			const [alias] = objects.user_aliases ?? [];
 			return {
@@ -44,6 +47,7 @@ const operations: OperationSpec[] = [
 		url: '/users/track',
 		permission: 'users.track',
 		prepare: [buildAttributes],
+		onUnclearAnswer: resendIf(onlySetsAttributes, CHANGES.profileUpdate),
 		batch: trackBatch('attributes'),
 	},
 	{
@@ -55,6 +59,7 @@ const operations: OperationSpec[] = [
 		url: '/users/delete',
 		permission: 'users.delete',
 		prepare: [buildDelete],
+		onUnclearAnswer: resend(CHANGES.deletion),
 		batch: identityBatch(
 			['external_ids', 'braze_ids', 'user_aliases', 'email_addresses', 'phone_numbers'],
 			(objects) => {
@@ -72,6 +77,7 @@ const operations: OperationSpec[] = [
 		url: '/users/identify',
 		permission: 'users.identify',
 		prepare: [buildIdentify],
+		onUnclearAnswer: resend(CHANGES.identification),
 		batch: identityBatch(['aliases_to_identify']),
 	},
 	{
@@ -83,6 +89,7 @@ const operations: OperationSpec[] = [
 		url: '/users/track',
 		permission: 'users.track',
 		prepare: [buildEvent],
+		onUnclearAnswer: report(CHANGES.event),
 		batch: trackBatch('events'),
 	},
 	{
@@ -94,6 +101,7 @@ const operations: OperationSpec[] = [
 		url: '/users/track',
 		permission: 'users.track',
 		prepare: [buildPurchase],
+		onUnclearAnswer: report(CHANGES.purchase),
 		batch: trackBatch('purchases'),
 	},
 ];

@@ -1,6 +1,12 @@
-import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 
 import { textField } from '../../validation/fieldValues';
+import { invalidInput } from '../../validation/invalidInput';
 import type { Checked } from '../../validation/userData';
 import {
 	birthDate,
@@ -9,6 +15,7 @@ import {
 	accepted,
 	languageCode,
 	phoneNumber,
+	shortText,
 	timeZone,
 } from '../../validation/userData';
 
@@ -164,11 +171,46 @@ const TEXT_KEYS: Record<string, string> = {
 	home_city: 'Home City',
 };
 
+/**
+ * Keys set from a pick-list. The editor offers only the list, but an expression can give
+ * anything, and Braze refuses the whole object for a value outside it.
+ */
+const CHOICE_KEYS = ['gender', 'email_subscribe', 'push_subscribe'];
+
+/** The routed profile fields whose key is `key` (attributes[0].<key>). */
+const profileOption = (key: string) =>
+	(profileFieldsProperty.options as INodeProperties[]).find(
+		(option) => option.routing?.send?.property === `attributes[0].${key}`,
+	) as INodeProperties;
+
+/** A pick-list field's value, one of its list's values: "F", or "Female" as the list shows it. */
+function checkChoice(context: IExecuteSingleFunctions, attributes: IDataObject, key: string): void {
+	const field = profileOption(key);
+	const choices = (field.options ?? []) as INodePropertyOptions[];
+	const given = textField(context, attributes[key], `Profile Fields › ${field.displayName}`);
+	if (given === '') {
+		delete attributes[key];
+		return;
+	}
+	const choice = choices.find(
+		(option) => String(option.value) === given || option.name.toLowerCase() === given.toLowerCase(),
+	);
+	if (choice === undefined) {
+		throw invalidInput(
+			context,
+			`Profile Fields › ${field.displayName} cannot be "${given.slice(0, 40)}"`,
+			`Give one of: ${choices.map((option) => `${String(option.value)} (${option.name})`).join(', ')}; check the expression that fills it.`,
+		);
+	}
+	attributes[key] = choice.value;
+}
+
 /** Checks the routed profile fields in place: formats, and no empty values sent by accident. */
 export function checkProfileFields(
 	context: IExecuteSingleFunctions,
 	attributes: IDataObject,
 ): void {
+	for (const key of CHOICE_KEYS) if (key in attributes) checkChoice(context, attributes, key);
 	for (const [key, { label, check }] of Object.entries(FORMATS)) {
 		if (!(key in attributes)) continue;
 		const text = textField(context, attributes[key], `Profile Fields › ${label}`);
@@ -182,6 +224,6 @@ export function checkProfileFields(
 		if (!(key in attributes)) continue;
 		const text = textField(context, attributes[key], `Profile Fields › ${label}`);
 		if (text === '') delete attributes[key];
-		else attributes[key] = text;
+		else attributes[key] = accepted(context, `Profile Fields › ${label} `, shortText(text));
 	}
 }

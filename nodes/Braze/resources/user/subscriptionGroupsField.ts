@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
-import { idField } from '../../validation/fieldValues';
+import { assertBrazeId } from '../../validation/brazeId';
+import { userIdField } from '../../validation/fieldValues';
 import { invalidInput } from '../../validation/invalidInput';
 
 /**
@@ -57,9 +58,10 @@ export function subscriptionGroups(context: IExecuteSingleFunctions): IDataObjec
 	const rows = context.getNodeParameter('subscriptionGroups.group', []) as IDataObject[];
 	return rows.map((row, index) => {
 		const label = `Subscription Groups row ${index + 1} › Subscription Group ID`;
-		const id = idField(context, row.id, label);
+		const id = userIdField(context, row.id, label);
 		if (!id)
 			throw invalidInput(context, `${label} is empty`, 'Fill in the group ID, or remove the row.');
+		assertBrazeId(context, 'subscription_group_id', id, label);
 		const state = String(row.state ?? 'subscribed');
 		if (state !== 'subscribed' && state !== 'unsubscribed') {
 			throw invalidInput(

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-
 
 import { booleanField, textField } from '../../validation/fieldValues';
 import { invalidInput } from '../../validation/invalidInput';
-import { MAX_EVENT_PROPERTIES_BYTES } from '../../validation/userData';
+import { accepted, eventName, MAX_EVENT_PROPERTIES_BYTES } from '../../validation/userData';
 import { occurrence } from './eventFields';
 import { userIdentifier } from './identity';
 
@@ -18,7 +18,8 @@ export const trackEventProperties: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: 'signed_up',
-		description: 'The custom event (name), as your segments and campaigns know it',
+		description:
+			'The custom event (name), as your segments and campaigns know it: at most 255 characters, not starting with "$"',
 		displayOptions: { show: { resource: ['user'], operation: ['trackEvent'] } },
 	},
 ];
@@ -31,6 +32,7 @@ export function buildEvent(context: IExecuteSingleFunctions, body: IDataObject):
 			'Event Name is empty',
 			'Give the name of the custom event, e.g. signed_up.',
 		);
+	accepted(context, 'Event Name ', eventName(name));
 	body.events = [
 		{
 			...userIdentifier(context),

@@ -7,8 +7,8 @@ import {
 	accepted,
 	MAX_PURCHASE_PROPERTIES_BYTES,
 	MAX_PURCHASE_QUANTITY,
+	productId as checkedProductId,
 	purchaseQuantity,
-	shortText,
 } from '../../validation/userData';
 import { describeValue } from '../../values/describe';
 import { readNumber } from '../../values/number';
@@ -30,7 +30,7 @@ export const trackPurchaseProperties: INodeProperties[] = [
 		required: true,
 		placeholder: 'sku-1042',
 		description:
-			'The product (product_id), at most 255 characters. A new ID adds a product in Braze.',
+			'The product (product_id), at most 255 characters, not starting with "$". A new ID adds a product in Braze.',
 		displayOptions: show,
 	},
 	{
@@ -46,10 +46,11 @@ export const trackPurchaseProperties: INodeProperties[] = [
 		displayName: 'Price',
 		name: 'price',
 		type: 'number',
-		typeOptions: { numberPrecision: 2 },
+		typeOptions: { minValue: 0, numberPrecision: 2 },
 		default: 0,
 		required: true,
-		description: "Price of one unit, in the currency's main unit (dollars for USD, yen for JPY)",
+		description:
+			"Price of one unit, 0 or more, in the currency's main unit (dollars for USD, yen for JPY)",
 		displayOptions: show,
 	},
 	{
@@ -68,7 +69,7 @@ export function buildPurchase(context: IExecuteSingleFunctions, body: IDataObjec
 	const productId = textField(context, context.getNodeParameter('productId', ''), 'Product ID');
 	if (!productId)
 		throw invalidInput(context, 'Product ID is empty', 'Give the product ID, e.g. sku-1042.');
-	accepted(context, 'Product ID ', shortText(productId));
+	accepted(context, 'Product ID ', checkedProductId(productId));
 	const currency = accepted(
 		context,
 		'Currency: ',
@@ -81,6 +82,15 @@ export function buildPurchase(context: IExecuteSingleFunctions, body: IDataObjec
 			context,
 			`Price is ${describeValue(rawPrice)}, not a number`,
 			'Give the price as a number, e.g. 19.99.',
+		);
+	}
+	// Braze documents no refunds through /users/track: a negative price would lower the user's
+	// revenue as a purchase, so it is refused.
+	if (price < 0) {
+		throw invalidInput(
+			context,
+			`Price is ${price}, below 0`,
+			'Give the price of one unit as 0 or more; a refund is not a purchase (record it as a custom event instead).',
 		);
 	}
 	const rawQuantity = context.getNodeParameter('quantity', 1) as unknown;

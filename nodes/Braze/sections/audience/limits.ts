@@ -8,17 +8,8 @@
  */
 export const MAX_AUDIENCE_NESTING = 100;
 
-/** Whether the value nests objects/lists deeper than `limit`; iterative, so any depth is safe. */
-export function nestsDeeperThan(value: unknown, limit: number): boolean {
-	const stack: Array<[unknown, number]> = [[value, 1]];
-	while (stack.length) {
-		const [node, depth] = stack.pop() as [unknown, number];
-		if (node === null || typeof node !== 'object') continue;
-		if (depth > limit) return true;
-		for (const child of Object.values(node as object)) stack.push([child, depth + 1]);
-	}
-	return false;
-}
+/** The shared iterative depth check (values/jsonWalk.ts), kept importable from here. */
+export { nestsDeeperThan } from '../../values/jsonWalk';
 
 /**
  * Why a regular expression cannot compile, or undefined when it can. Braze's engine is not
