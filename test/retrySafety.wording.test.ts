@@ -192,7 +192,7 @@ describe('A request shared by several items is sent again only if each item may 
 		).toEqual(['u1']);
 		expect(result.error?.message).toMatch(/earlier try of this node: it is not sent again/);
 		expect(String(result.error?.description)).toContain(
-			'Already sent in this run, so do not send them again: item 1.',
+			'Already sent in this run, so do not send them again: item 0.',
 		);
 		expect(standIn.profiles.get('external:u2')?.attributes.visits).toEqual({ inc: 1 });
 	});
@@ -213,22 +213,22 @@ describe('A batched User run that stops lists every item by what became of it', 
 			items: ids.map((id) => ({ id })),
 			credentials: creds(),
 		});
-		// Request 1 (items 1–2) applied, request 2 (items 3–4) answered 500, request 3 never sent.
+		// Request 1 (items 0–1) applied, request 2 (items 2–3) answered 500, request 3 never sent.
 		expect(standIn.requests).toHaveLength(2);
 		const description = String(result.error?.description);
 		expect(description).toContain(
-			'Already sent in this run, so do not send them again: items 1–2.',
+			'Already sent in this run, so do not send them again: items 0–1.',
 		);
 		expect(description).toContain(
-			'May or may not have reached Braze: items 3–4; check them in Braze before sending them again.',
+			'May or may not have reached Braze: items 2–3; check them in Braze before sending them again.',
 		);
 		expect(description).toContain(
-			'Not sent: items 5–6; to finish, run the node again for these items only.',
+			'Not sent: items 4–5; to finish, run the node again for these items only.',
 		);
 		const context = result.error?.context as IDataObject;
-		expect((context.sent_items as IDataObject[]).map((entry) => entry.item)).toEqual([1, 2]);
-		expect(context.maybe_sent_items).toEqual([3, 4]);
-		expect(context.not_sent_items).toEqual([5, 6]);
+		expect((context.sent_items as IDataObject[]).map((entry) => entry.item)).toEqual([0, 1]);
+		expect(context.maybe_sent_items).toEqual([2, 3]);
+		expect(context.not_sent_items).toEqual([4, 5]);
 		expect(ids.map((id) => standIn.profiles.has(`external:${id}`))).toEqual([
 			true,
 			true,

@@ -64,7 +64,7 @@ describe('Stop on Error across items', () => {
 		const listed = (result.error?.context as IDataObject).sent_items as IDataObject[];
 		// Exactly the items Braze accepted, each with the dispatch_id Braze gave it.
 		const accepted = standIn.accepted().map((request) => ({
-			item: Number(String((request.body?.external_user_ids as string[])[0]).slice(1)),
+			item: Number(String((request.body?.external_user_ids as string[])[0]).slice(1)) - 1,
 			dispatch_ids: [request.response.dispatch_id],
 		}));
 		expect(listed).toEqual(accepted.sort((a, b) => a.item - b.item));

@@ -16,10 +16,27 @@ const path = require('path');
 const { ensureInstalled } = require('../../scripts/e2e-install');
 const { paths } = require('../../scripts/lib/cache');
 const n8n = require('../../scripts/lib/n8n');
+const { wf, manual, setRaw, splitOut, braze, email } = require('./workflows');
+
+// Three items; the second has a body of spaces, which the node refuses before sending.
+const LOCAL_REFUSAL = wf('BrazeE2eRefused0001', 'e2e: one item refused before sending', [
+	manual,
+	setRaw('Bodies', { bodies: ['<p>A</p>', '   ', '<p>C</p>'] }),
+	splitOut('bodies'),
+	braze(
+		{ externalUserIds: 'u-1', ...email, emailBody: '={{ $json.bodies }}' },
+		{ credentialId: n8n.STANDIN_CREDENTIAL_ID },
+	),
+]);
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const IMAGES = path.join(n8n.REPO, 'docs', 'images');
-const OWNER = { email: 'e2e@example.com', password: 'E2e-pass-1234', firstName: 'E2E', lastName: 'Tester' };
+const OWNER = {
+	email: 'e2e@example.com',
+	password: 'E2e-pass-1234',
+	firstName: 'E2E',
+	lastName: 'Tester',
+};
 const log = (...a) => console.log('#', ...a);
 
 let standIn;
@@ -52,7 +69,9 @@ before(async () => {
 	try {
 		await ensureInstalled();
 		if (!fs.existsSync(CHROMIUM)) {
-			throw new Error(`No Chromium at ${CHROMIUM}. Install Debian's chromium (apt-get install -y chromium) or set CHROMIUM_PATH.`);
+			throw new Error(
+				`No Chromium at ${CHROMIUM}. Install Debian's chromium (apt-get install -y chromium) or set CHROMIUM_PATH.`,
+			);
 		}
 		const { startBrazeStandIn } = require('../sandbox');
 		standIn = await startBrazeStandIn({ port: 0 });
@@ -60,7 +79,10 @@ before(async () => {
 		userFolder = n8n.makeUserFolder('n8n-braze-editor-');
 		n8n.installPackage(userFolder, tarball);
 		await n8n.importCredentials(userFolder, [n8n.brazeCredential(standIn.url)]);
-		await n8n.importWorkflows(userFolder, ['crm-webhook-email.json', 'push-ios-android.json'].map(n8n.loadExample));
+		await n8n.importWorkflows(userFolder, [
+			...['crm-webhook-email.json', 'push-ios-android.json'].map(n8n.loadExample),
+			LOCAL_REFUSAL,
+		]);
 		// Published (2.x's "active"), so that `n8n start` serves its production webhook.
 		await n8n.runN8nOk(['publish:workflow', '--id=BrazeExCrmEmail01'], { userFolder });
 		const port = await n8n.freePort();
@@ -107,7 +129,10 @@ before(async () => {
 		}
 		await emailInput.fill(OWNER.email);
 		await page.locator('input[type="password"]').first().fill(OWNER.password);
-		await page.locator('[data-test-id="form-submit-button"], button[type="submit"]').first().click();
+		await page
+			.locator('[data-test-id="form-submit-button"], button[type="submit"]')
+			.first()
+			.click();
 		await page.waitForURL((u) => !u.pathname.startsWith('/signin'), { timeout: 30000 });
 		log(`signed in, at ${page.url()}`);
 	} catch (e) {
@@ -122,17 +147,24 @@ after(async () => {
 	if (browser) await browser.close().catch(() => {});
 	if (server) await server.stop();
 	if (standIn) await standIn.close();
-	for (const d of [userFolder, profileDir]) if (d && process.env.BRAZE_E2E_KEEP !== '1') fs.rmSync(d, { recursive: true, force: true });
+	for (const d of [userFolder, profileDir])
+		if (d && process.env.BRAZE_E2E_KEEP !== '1') fs.rmSync(d, { recursive: true, force: true });
 });
 
 /** Visible parameter labels in the open node panel. */
 async function ndvLabels() {
 	const ndv = page.locator('[data-test-id="ndv"]');
-	return ndv.locator('[data-test-id="parameter-input-label"], .n8n-input-label, label').allInnerTexts();
+	return ndv
+		.locator('[data-test-id="parameter-input-label"], .n8n-input-label, label')
+		.allInnerTexts();
 }
 
 async function dismissOverlays() {
-	for (const sel of ['[data-test-id="close-button"]', 'button:has-text("Got it")', 'button:has-text("Dismiss")']) {
+	for (const sel of [
+		'[data-test-id="close-button"]',
+		'button:has-text("Got it")',
+		'button:has-text("Dismiss")',
+	]) {
 		const b = page.locator(sel).first();
 		if (await b.isVisible().catch(() => false)) await b.click().catch(() => {});
 	}
@@ -147,7 +179,9 @@ describe('n8n editor (headless Chromium)', { concurrency: false }, () => {
 		requireSetup();
 		try {
 			await page.goto(`${server.url}/workflow/BrazeExCrmEmail01`);
-			const node = page.locator('[data-test-id="canvas-node"][data-node-name="Send welcome email"]');
+			const node = page.locator(
+				'[data-test-id="canvas-node"][data-node-name="Send welcome email"]',
+			);
 			await node.waitFor({ state: 'visible', timeout: 60000 });
 			await dismissOverlays();
 			await node.dblclick();
@@ -155,7 +189,14 @@ describe('n8n editor (headless Chromium)', { concurrency: false }, () => {
 			await ndv.waitFor({ state: 'visible' });
 			await page.getByText('Email: From').first().waitFor();
 			const labels = (await ndvLabels()).join('\n');
-			for (const l of ['External User IDs', 'Channels', 'Email: App ID', 'Email: From', 'Email: Subject', 'Email: Body (HTML)']) {
+			for (const l of [
+				'External User IDs',
+				'Channels',
+				'Email: App ID',
+				'Email: From',
+				'Email: Subject',
+				'Email: Body (HTML)',
+			]) {
 				assert.ok(labels.includes(l), `the panel shows "${l}"`);
 			}
 			await page.mouse.move(0, 0);
@@ -173,12 +214,21 @@ describe('n8n editor (headless Chromium)', { concurrency: false }, () => {
 			const channels = ndv.locator('[data-test-id="parameter-input-channels"]');
 			await channels.click();
 			for (const option of ['Apple Push', 'Android Push']) {
-				await page.locator('.el-select-dropdown__item:visible, [role="option"]:visible').filter({ hasText: option }).first().click();
+				await page
+					.locator('.el-select-dropdown__item:visible, [role="option"]:visible')
+					.filter({ hasText: option })
+					.first()
+					.click();
 			}
 			await page.keyboard.press('Escape');
 			await page.getByText('Apple Push: Alert').first().waitFor();
 			const labels = (await ndvLabels()).join('\n');
-			for (const l of ['Apple Push: Alert', 'Android Push: Alert', 'Android Push: Title', 'Email: From']) {
+			for (const l of [
+				'Apple Push: Alert',
+				'Android Push: Alert',
+				'Android Push: Title',
+				'Email: From',
+			]) {
 				assert.ok(labels.includes(l), `the panel shows "${l}"`);
 			}
 			await page.getByText('Apple Push: Alert').first().scrollIntoViewIfNeeded();
@@ -205,10 +255,19 @@ describe('n8n editor (headless Chromium)', { concurrency: false }, () => {
 				.filter({ hasText: 'US-01 (rest.iad-01.braze.com)' })
 				.first()
 				.waitFor({ state: 'visible', timeout: 30000 });
-			const options = await page.locator('.el-select-dropdown__item:visible, [role="option"]:visible').allInnerTexts();
+			const options = await page
+				.locator('.el-select-dropdown__item:visible, [role="option"]:visible')
+				.allInnerTexts();
 			const text = options.join('\n');
-			for (const o of ['US-01 (rest.iad-01.braze.com)', 'EU-01 (rest.fra-01.braze.eu)', 'Custom URL']) {
-				assert.ok(text.includes(o), `the instance list offers "${o}" (got: ${options.join(' | ')})`);
+			for (const o of [
+				'US-01 (rest.iad-01.braze.com)',
+				'EU-01 (rest.fra-01.braze.eu)',
+				'Custom URL',
+			]) {
+				assert.ok(
+					text.includes(o),
+					`the instance list offers "${o}" (got: ${options.join(' | ')})`,
+				);
 			}
 			assert.ok(options.length >= 15, `all instances listed (${options.length})`);
 			await shot('credential-form.png');
@@ -220,12 +279,49 @@ describe('n8n editor (headless Chromium)', { concurrency: false }, () => {
 	});
 });
 
+describe('an error as the editor shows it', { concurrency: false }, () => {
+	it('a check made before sending reads as the node\'s own: its sentence on its item, no HTTP code, not "From Braze"', async () => {
+		requireSetup();
+		try {
+			await page.goto(`${server.url}/workflow/${LOCAL_REFUSAL.id}`);
+			const node = page.locator('[data-test-id="canvas-node"][data-node-name="Braze"]');
+			await node.waitFor({ state: 'visible', timeout: 60000 });
+			await dismissOverlays();
+			await page.locator('[data-test-id="execute-workflow-button"]').first().click();
+			await node.dblclick();
+			const ndv = page.locator('[data-test-id="ndv"]');
+			const message = ndv.locator('[data-test-id="node-error-message"]').first();
+			await message.waitFor({ state: 'visible', timeout: 60000 });
+			assert.equal(
+				(await message.innerText()).trim(),
+				'Email: Body (HTML) is only spaces [item 1]',
+			);
+			const panel = await ndv.innerText();
+			assert.ok(!/Error code/i.test(panel), 'no "Error code" row');
+			assert.ok(!/From Braze/.test(panel), 'no "From Braze" details');
+			assert.ok(
+				!/Not sent: the node stops/.test(panel),
+				"the bad item's own error, not another item's halt",
+			);
+			await page.mouse.move(0, 0);
+			await shot('error-local-refusal.png', ndv);
+			await page.keyboard.press('Escape');
+		} catch (e) {
+			await debugShot('error-local-refusal-failed.png');
+			throw e;
+		}
+	});
+});
+
 describe('published CRM webhook on `n8n start`', () => {
 	it('a POST to /webhook/crm-contact-created emails that contact through Braze', async () => {
 		requireSetup();
 		standIn.reset();
 		const r = await n8n.httpJson('POST', `${server.url}/webhook/crm-contact-created`, {
-			body: { event: 'contact.created', contact: { externalId: 'crm-contact-77', firstName: 'Lin' } },
+			body: {
+				event: 'contact.created',
+				contact: { externalId: 'crm-contact-77', firstName: 'Lin' },
+			},
 		});
 		assert.equal(r.status, 200, r.text);
 		const deadline = Date.now() + 30000;

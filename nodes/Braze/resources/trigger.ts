@@ -48,7 +48,7 @@ export interface TriggerSpec {
 	triggerOnlySteps?: BodyStep[];
 	operation: Pick<
 		OperationSpec,
-		'action' | 'description' | 'url' | 'permission' | 'finish' | 'onUnclearAnswer'
+		'action' | 'description' | 'url' | 'permission' | 'finish' | 'onUnclearAnswer' | 'perUserWrite'
 	>;
 	/** Schedule, Update Schedule and Delete Schedule: the scheduled trigger endpoints. */
 	schedule: ScheduleSpec;

@@ -19,7 +19,8 @@ import { withNotes } from './itemOutput';
 import { waits } from './rateLimit';
 import { sendWithRetries } from './retry';
 import type { RetryRun } from './retry';
-import { reportedEarlier } from './runLedger';
+import { reportedEarlier, stoppedByAnother } from './runLedger';
+import { oneUserNamed } from './sameUser';
 import type { RunLedger } from './runLedger';
 import { resendGround } from './unclearAnswers';
 import type { ChangeWords } from './unclearAnswers';
@@ -70,6 +71,7 @@ export async function executeBatchedItem(
 	run: RetryRun,
 	ledger: RunLedger,
 	attempt: number,
+	{ perUserWrite }: { perUserWrite: boolean },
 ): Promise<INodeExecutionData[]> {
 	const itemIndex = context.getItemIndex();
 	const body = bodyOf(requestData.options);
@@ -114,7 +116,8 @@ export async function executeBatchedItem(
 	ledger.confirm(itemIndex, []);
 	// Every item of a request sent again says so, and so does an item an earlier try left unclear.
 	const resent = outcome.resent ?? repeats;
-	return [{ json: withNotes(json, { resent }, run.unclear), pairedItem }];
+	const sameUser = perUserWrite && (await oneUserNamed(context, ledger, attempt));
+	return [{ json: withNotes(json, { resent, sameUser }, run.unclear), pairedItem }];
 }
 
 /**
@@ -194,5 +197,6 @@ function errorForItem(context: IExecuteSingleFunctions, error: Error): Error {
 				})
 			: new NodeOperationError(context.getNode(), source.message, options);
 	brazeErrors.add(copy);
+	if (stoppedByAnother.has(error)) stoppedByAnother.add(copy);
 	return copy;
 }

@@ -23,6 +23,7 @@ import type {
 import type { BodyField } from '../body/fields';
 import { normalizeBodyTypes } from '../body/normalizeTypes';
 import { bodyOf } from '../body/requestBody';
+import { namedUser } from '../body/namedUser';
 import type { BodyStep, BrazeBody } from '../body/types';
 import { brazeErrors } from './answer';
 import { executeBatchedItem } from './batchedItem';
@@ -40,8 +41,10 @@ import { cancellableSleep, rateLimitGate, waits } from './rateLimit';
 import { withPayload } from './request';
 import { sendWithRetries } from './retry';
 import type { HaltCheck, RetryRun } from './retry';
-import { ALREADY_SENT_WARNING, reportedEarlier, runLedgerOf } from './runLedger';
+import { asLocalRefusal } from './localRefusal';
+import { ALREADY_SENT_WARNING, reportedEarlier, runLedgerOf, stoppedByAnother } from './runLedger';
 import type { Halt, RunLedger } from './runLedger';
+import { namedUsersOf, oneUserNamed } from './sameUser';
 import { SEND_ONCE_WINDOW_MS } from './sendOnceKeys';
 import { retrySettings } from './settings';
 import { resendGround } from './unclearAnswers';
@@ -83,6 +86,11 @@ export interface ExecutorSpec {
 	 * reported, in this try and in a later one within SEND_ONCE_WINDOW_MS.
 	 */
 	sendOnceKey?: (body: BrazeBody) => string | undefined;
+	/**
+	 * Each item writes to, or messages, the users it names: when every item of a run names the same
+	 * one user, the outputs warn (sameUser.ts), since that is often an ID typed as fixed text.
+	 */
+	perUserWrite?: boolean;
 }
 
 /** The executor of one operation, in the form routing calls as `operations.pagination`. */
@@ -96,29 +104,18 @@ export function brazeRequestExecutor(spec: ExecutorSpec) {
 		const stopOnError = !this.continueOnFail();
 		try {
 			return await executeItem(this, requestData, spec, ledger, attempt);
-		} catch (error) {
-			if (stopOnError && !reportedEarlier.has(error as Error)) {
-				ledger.halt(attempt, {
-					reason: (error as Error).message,
-					item: this.getItemIndex() + 1,
-				});
+		} catch (thrown) {
+			// Not sent because another item stopped the run: that item's error is the one to show.
+			if (stopOnError && stoppedByAnother.has(thrown as Error)) return [];
+			const error = asLocalRefusal(this, thrown);
+			if (stopOnError && !reportedEarlier.has(error)) {
+				ledger.halt(attempt, { reason: error.message, item: this.getItemIndex() });
 			}
-			if (stopOnError) ledger.track(error as Error);
+			if (stopOnError) ledger.track(error);
 			await untilRoutingListens(this, ledger, attempt);
-			throw asNodeError(this, error);
+			throw error;
 		}
 	};
-}
-
-/** Everything thrown here is already one of n8n's node errors; anything else is wrapped. */
-function asNodeError(
-	context: IExecuteSingleFunctions,
-	error: unknown,
-): NodeApiError | NodeOperationError {
-	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
-	return new NodeOperationError(context.getNode(), error as Error, {
-		itemIndex: context.getItemIndex(),
-	});
 }
 
 /**
@@ -168,12 +165,17 @@ async function executeItem(
 	const body = bodyOf(requestData.options);
 	normalizeBodyTypes(context, body, spec.bodyFields ?? []);
 	for (const step of spec.prepare) step(context, body);
+	// Noted before anything is awaited: routing starts every item before the first answer.
+	if (spec.perUserWrite)
+		namedUsersOf(context, attempt).note(context.getItemIndex(), namedUser(body));
 	if (spec.path) {
 		requestData = { ...requestData, options: { ...requestData.options, url: spec.path(context) } };
 	}
 	if (spec.batch) {
 		const run = retryRun({ context, requestData, body, spec, ledger, attempt });
-		return await executeBatchedItem(context, requestData, spec.batch, run, ledger, attempt);
+		return await executeBatchedItem(context, requestData, spec.batch, run, ledger, attempt, {
+			perUserWrite: spec.perUserWrite === true,
+		});
 	}
 	const chunks = splitRecipients(body);
 	const plan: Array<RecipientChunk | undefined> = chunks.length ? chunks : [undefined];
@@ -195,7 +197,7 @@ async function executeItem(
 	for (const key of spec.echoBodyKeys ?? []) echoed[key] = body[key];
 	const json = withNotes(
 		plan.length === 1 ? { ...echoed, ...answers[0] } : { ...echoed, ...combinedResult(done) },
-		notes,
+		{ ...notes, sameUser: spec.perUserWrite && (await oneUserNamed(context, ledger, attempt)) },
 		spec.onUnclearAnswer,
 	);
 	spec.finish?.(json, fresh);
@@ -313,14 +315,15 @@ function retryRun(item: ItemRun): RetryRun {
 	);
 	const stopOnError = !context.continueOnFail();
 	const halted: HaltCheck = () => {
-		if (ledger.keyRejection) return haltFailure(context, ledger.keyRejection, 'key');
+		// With Stop on Error, an item of this try failed and its error is the one n8n shows.
 		const halt = stopOnError ? ledger.haltOf(attempt) : undefined;
-		return halt ? haltFailure(context, halt, 'stop') : undefined;
+		if (ledger.keyRejection) return haltFailure(context, ledger.keyRejection, 'key', !!halt);
+		return halt ? haltFailure(context, halt, 'stop', true) : undefined;
 	};
 	// Told before the rate-limit gate lets the next request go, so the others see it in time.
 	const onAnswer = (kind: FailureKind | 'ok', error?: Error, final?: boolean) => {
 		if (kind === 'ok' || !error) return;
-		const halt = { reason: error.message, item: itemIndex + 1 };
+		const halt = { reason: error.message, item: itemIndex };
 		if (kind === 'keyRejected' && !ledger.keyRejection) ledger.keyRejection = halt;
 		if (final && stopOnError) ledger.halt(attempt, halt);
 	};
@@ -345,6 +348,7 @@ function haltFailure(
 	context: IExecuteSingleFunctions,
 	halt: Halt,
 	why: 'key' | 'stop',
+	givesWay: boolean,
 ): RequestFailure {
 	const message =
 		why === 'key'
@@ -359,6 +363,7 @@ function haltFailure(
 		itemIndex: context.getItemIndex(),
 	});
 	brazeErrors.add(error);
+	if (givesWay) stoppedByAnother.add(error);
 	return { error, sent: 'no', reason: message, kind: 'halted' };
 }
 

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { ALREADY_SENT_WARNING } from './runLedger';
-import { addWarning } from './sameUser';
+import { addWarning, SAME_USER_WARNING } from './sameUser';
 import { resentWarning } from './unclearAnswers';
 import type { ChangeWords, ResendGround } from './unclearAnswers';
 
@@ -11,6 +11,8 @@ export interface OutputNotes {
 	replayed?: boolean;
 	/** It was sent again after an unclear answer, and on what ground. */
 	resent?: ResendGround;
+	/** Every item of the run named the same one user (sameUser.ts). */
+	sameUser?: boolean;
 }
 
 /** The output field that flags an item sent again after an unclear answer. */
@@ -27,5 +29,6 @@ export function withNotes(json: IDataObject, notes: OutputNotes, words: ChangeWo
 		json[RESENT_FIELD] = true;
 		addWarning(json, resentWarning(words, notes.resent));
 	}
+	if (notes.sameUser) addWarning(json, SAME_USER_WARNING);
 	return json;
 }

@@ -42,12 +42,24 @@ export function keyForms(key: string): string[] {
 	return [...forms].sort((a, b) => b.length - a.length);
 }
 
+/** The patterns of the keys seen last: one per credential, built once, not for every answer. */
+const patterns = new Map<string, RegExp>();
+const MAX_PATTERNS = 16;
+
 /** One pattern for every form, longest first, so that one scan of a text finds them all. */
-function formsPattern(forms: string[]): RegExp {
-	return new RegExp(
-		forms.map((form) => form.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|'),
-		'g',
-	);
+function formsPattern(key: string): RegExp {
+	let pattern = patterns.get(key);
+	if (!pattern) {
+		pattern = new RegExp(
+			keyForms(key)
+				.map((form) => form.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'))
+				.join('|'),
+			'g',
+		);
+		if (patterns.size >= MAX_PATTERNS) patterns.clear();
+		patterns.set(key, pattern);
+	}
+	return pattern;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -73,9 +85,8 @@ function setOwn(target: Record<string, unknown> | unknown[], key: string | numbe
  * are (numbers, booleans; a raw buffer is never kept by the node).
  */
 export function redactKey<T>(value: T, key: string): T {
-	const forms = keyForms(key);
-	if (forms.length === 0) return value;
-	const pattern = formsPattern(forms);
+	if (key === '') return value;
+	const pattern = formsPattern(key);
 	const redactText = (text: string) => text.replace(pattern, REDACTED);
 	const root: unknown[] = [undefined];
 	const stack: Array<{
@@ -110,12 +121,22 @@ export function redactKey<T>(value: T, key: string): T {
 }
 
 /** A node context that can read the credential (an item's, or a list search's). */
-type CredentialReader = Pick<IExecuteSingleFunctions, 'getCredentials'>;
+type CredentialReader = Pick<IExecuteSingleFunctions, 'getCredentials'> &
+	Partial<Pick<IExecuteSingleFunctions, 'getExecuteData'>>;
+
+/** The key of each node run, read once: n8n decrypts the credential on every read. */
+const runKeys = new WeakMap<object, Promise<string>>();
 
 /** The API key the node's requests carry. */
 export async function credentialKey(context: CredentialReader): Promise<string> {
-	const { apiKey } = await context.getCredentials('brazeApi');
-	return typeof apiKey === 'string' ? apiKey : '';
+	const run = context.getExecuteData?.();
+	const known = run ? runKeys.get(run) : undefined;
+	if (known) return await known;
+	const key = context
+		.getCredentials('brazeApi')
+		.then(({ apiKey }) => (typeof apiKey === 'string' ? apiKey : ''));
+	if (run) runKeys.set(run, key);
+	return await key;
 }
 
 /**

@@ -18,11 +18,18 @@ export const ALREADY_SENT_WARNING =
  */
 export const reportedEarlier = new WeakSet<Error>();
 
+/**
+ * Errors of items not sent because another item's error stops the run (Stop on Error). n8n shows
+ * only one error for the node, the first item's in order: these give way to the error that
+ * stopped the run, so that the user sees that one, on its own item.
+ */
+export const stoppedByAnother = new WeakSet<Error>();
+
 /** Why the node stops sending for the rest of this run. */
 export interface Halt {
 	/** The error's message, quoted in the errors of the items not sent. */
 	reason: string;
-	/** 1-based number of the item whose failure halted the run. */
+	/** The index (from 0, as n8n's editor shows it) of the item whose failure halted the run. */
 	item: number;
 }
 
@@ -117,13 +124,13 @@ export class RunLedger {
 		return [...this.confirmed.entries()]
 			.sort(([a], [b]) => a - b)
 			.map(([itemIndex, dispatchIds]) => ({
-				item: itemIndex + 1,
+				item: itemIndex,
 				dispatch_ids: dispatchIds as IDataObject[],
 			}));
 	}
 
 	/**
-	 * The items not confirmed, by what became of them (1-based numbers): Braze may have acted on
+	 * The items not confirmed, by what became of them (n8n's item indexes): Braze may have acted on
 	 * one of their requests (maybe), confirmed some of their requests but not all (partly), or
 	 * none was sent (refused before sending, stopped, or failed where Braze cannot have acted).
 	 */
@@ -139,7 +146,7 @@ export class RunLedger {
 		for (let itemIndex = 0; itemIndex < this.itemCount; itemIndex++) {
 			if (this.confirmed.has(itemIndex)) continue;
 			const group = maybe.has(itemIndex) ? 'maybe' : some.has(itemIndex) ? 'partly' : 'notSent';
-			result[group].push(itemIndex + 1);
+			result[group].push(itemIndex);
 		}
 		return result;
 	}
@@ -193,7 +200,10 @@ function sentList(sent: IDataObject[]): string {
 		.join('; ');
 }
 
-/** "item 3", "items 1–75", "items 1–3, 7, 9–10": ascending 1-based numbers, runs joined. */
+/**
+ * "item 3", "items 0–74", "items 0–3, 7, 9–10": ascending item indexes, runs joined. They count
+ * from 0, as n8n's editor does in "[item 3]" after an error message.
+ */
 function itemList(numbers: number[]): string {
 	const runs: string[] = [];
 	for (let start = 0; start < numbers.length;) {

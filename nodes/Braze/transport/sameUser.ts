@@ -1,5 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 
+import type { RunLedger } from './runLedger';
+
 /**
  * On every item when all the items of a run wrote to, or messaged, one and the same user. Often
  * a mistake (an ID typed as fixed text instead of an expression), sometimes intended (several
@@ -46,4 +48,14 @@ export function namedUsersOf(context: IExecuteSingleFunctions, attempt: number):
 /** Adds a warning sentence to an output item, after any it already has. */
 export function addWarning(json: IDataObject, sentence: string): void {
 	json.warning = typeof json.warning === 'string' ? `${json.warning} ${sentence}` : sentence;
+}
+
+/** Whether every item of this try named the same one user (asked once every item has started). */
+export async function oneUserNamed(
+	context: IExecuteSingleFunctions,
+	ledger: RunLedger,
+	attempt: number,
+): Promise<boolean> {
+	await ledger.allStarted(attempt);
+	return namedUsersOf(context, attempt).allSame();
 }

@@ -77,6 +77,7 @@ export const { properties: campaignFields, operations: campaignOperations } = tr
 		url: '/campaigns/trigger/send',
 		permission: 'campaigns.trigger.send',
 		onUnclearAnswer: report(CHANGES.message),
+		perUserWrite: true,
 	},
 	schedule: {
 		path: '/campaigns/trigger/schedule',

@@ -74,6 +74,7 @@ export const { properties: canvasFields, operations: canvasOperations } = trigge
 		permission: 'canvas.trigger.send',
 		finish: addCanvasNotice,
 		onUnclearAnswer: report(CHANGES.canvasEntry),
+		perUserWrite: true,
 	},
 	schedule: {
 		path: '/canvas/trigger/schedule',

@@ -31,4 +31,5 @@ export const sendOperation: OperationSpec = {
 	permission: 'messages.send',
 	prepare: sendSteps,
 	onUnclearAnswer: report(CHANGES.message),
+	perUserWrite: true,
 };

@@ -98,5 +98,6 @@ export const transactionalSendOperation: OperationSpec = {
 		typeof body.external_send_id === 'string' ? body.external_send_id : undefined,
 	// Without a key (Duplicate Protection Off) an unclear answer is reported, never resent.
 	onUnclearAnswer: report(CHANGES.email),
+	perUserWrite: true,
 	echoBodyKeys: ['external_send_id'],
 };

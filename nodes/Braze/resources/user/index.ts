@@ -48,6 +48,7 @@ const operations: OperationSpec[] = [
 		permission: 'users.track',
 		prepare: [buildAttributes],
 		onUnclearAnswer: resendIf(onlySetsAttributes, CHANGES.profileUpdate),
+		perUserWrite: true,
 		batch: trackBatch('attributes'),
 	},
 	{
@@ -90,6 +91,7 @@ const operations: OperationSpec[] = [
 		permission: 'users.track',
 		prepare: [buildEvent],
 		onUnclearAnswer: report(CHANGES.event),
+		perUserWrite: true,
 		batch: trackBatch('events'),
 	},
 	{
@@ -102,6 +104,7 @@ const operations: OperationSpec[] = [
 		permission: 'users.track',
 		prepare: [buildPurchase],
 		onUnclearAnswer: report(CHANGES.purchase),
+		perUserWrite: true,
 		batch: trackBatch('purchases'),
 	},
 ];
