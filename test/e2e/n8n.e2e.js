@@ -290,7 +290,7 @@ describe('items, errors and Continue On Fail in a real n8n', { concurrency: fals
 		assert.equal(n8n.nodeItems(out, 'Next').length, 2);
 		// Braze refused the key's permission (403) on the first: the second is not even tried.
 		assert.equal(sends().length, 1);
-		assert.match(items[1].error, /^Not sent: Braze rejected the API key or its permission on item 1/);
+		assert.match(items[1].error, /^Not sent: Braze rejected the API key or its permission on item 0 of this run/);
 	});
 
 	it('Continue On Fail: a valid item is sent, an invalid one becomes { error } without a request', async () => {
