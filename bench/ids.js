@@ -21,7 +21,7 @@ const {
 	arg: textArg,
 } = require('./lib/engine');
 
-const { parseExternalUserIds } = require(path.join(root, 'nodes/Braze/sections/recipients.ts'));
+const { parseExternalUserIds } = require(path.join(root, 'nodes/Braze/shared/recipients.ts'));
 
 const arg = (name, fallback) => Number(textArg(name, fallback));
 const COUNT = arg('ids', 200000);

@@ -3,8 +3,8 @@ import type { INode, INodeParameters, INodeProperties, INodeTypeDescription } fr
 
 import { Braze } from '../nodes/Braze/Braze.node';
 import { channels } from '../nodes/Braze/channels';
-import { campaignProperties } from '../nodes/Braze/resources/campaign';
-import { canvasProperties } from '../nodes/Braze/resources/canvas';
+import { campaignProperties } from '../nodes/Braze/resources/trigger/campaign';
+import { canvasProperties } from '../nodes/Braze/resources/trigger/canvas';
 import { liveActivityProperties } from '../nodes/Braze/resources/liveActivity';
 import { messageProperties } from '../nodes/Braze/resources/message';
 import { sendIdProperties } from '../nodes/Braze/resources/sendId';

@@ -1,6 +1,6 @@
 import type { IDataObject, INode } from 'n8n-workflow';
 
-import { redactKey } from '../nodes/Braze/transport/redactKey';
+import { redactKey } from '../nodes/Braze/transport/request/redactKey';
 import { runCredentialTest } from './helpers/credentialTest';
 import { runBrazeNode } from './helpers/engine';
 import type { RunResult } from './helpers/engine';

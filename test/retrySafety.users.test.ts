@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { sendOptionsProperty } from '../nodes/Braze/sections/options';
+import { sendOptionsProperty } from '../nodes/Braze/shared/options';
 import { describeRetryMatrix, OPERATIONS } from './helpers/retryMatrix';
 
 /**

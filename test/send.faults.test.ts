@@ -3,7 +3,7 @@ import { sleep } from 'n8n-workflow';
 import type { IDataObject, INode } from 'n8n-workflow';
 
 import { Braze } from '../nodes/Braze/Braze.node';
-import { RateLimitGate } from '../nodes/Braze/transport/rateLimit';
+import { RateLimitGate } from '../nodes/Braze/transport/request/rateLimit';
 import { runBrazeNode } from './helpers/engine';
 import { emailSend, users } from './helpers/fixtures';
 import { API_KEY, standInCredentials, startStandIn, useStandIn } from './helpers/standIn';

@@ -1,6 +1,6 @@
 import { sleep } from 'n8n-workflow';
 
-import { cancellableSleep, waits } from '../nodes/Braze/transport/rateLimit';
+import { cancellableSleep, waits } from '../nodes/Braze/transport/request/rateLimit';
 import { realWaits, virtualTime } from './helpers/virtualTime';
 
 // Every other suite runs the node's waits on a virtual clock; this one checks the real ones.

@@ -2,8 +2,8 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { listSearch } from './listSearch';
-import { campaignProperties } from './resources/campaign';
-import { canvasProperties } from './resources/canvas';
+import { campaignProperties } from './resources/trigger/campaign';
+import { canvasProperties } from './resources/trigger/canvas';
 import { liveActivityProperties } from './resources/liveActivity';
 import { messageProperties } from './resources/message';
 import { sendIdProperties } from './resources/sendId';

@@ -1,4 +1,4 @@
-import { waits } from '../../nodes/Braze/transport/rateLimit';
+import { waits } from '../../nodes/Braze/transport/request/rateLimit';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const network = require('../support/httpInFlight') as {

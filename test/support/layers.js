@@ -10,7 +10,7 @@ const LAYERS = [
 	'resources',
 	'channels',
 	'listSearch',
-	'sections',
+	'shared',
 	'transport',
 	'form',
 	'body',

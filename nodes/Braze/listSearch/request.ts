@@ -6,7 +6,7 @@ import type {
 	INodeListSearchResult,
 } from 'n8n-workflow';
 
-import { credentialKey, redactKey } from '../transport/redactKey';
+import { credentialKey, redactKey } from '../transport/request/redactKey';
 
 /** One Braze list endpoint, as the searchable lists use it. */
 export interface BrazeList {

@@ -9,21 +9,21 @@ import type {
 } from 'n8n-workflow';
 
 import { bodyOf } from '../body/requestBody';
-import { brazeErrors } from './answer';
+import { brazeErrors } from './request/answer';
 import { MAX_BODY_BYTES } from './bodySize';
 import { dryRunResult, isDryRun } from './dryRun';
-import type { RequestFailure } from './failurePolicy';
+import type { RequestFailure } from './request/failurePolicy';
 import { errorsOf, ItemBatcher } from './itemBatches';
 import type { BatchLimits, ItemOutcome, PlannedRequest, SendPlanned } from './itemBatches';
 import { withNotes } from './itemOutput';
-import { waits } from './rateLimit';
-import { sendWithRetries } from './retry';
-import type { RetryRun } from './retry';
+import { waits } from './request/rateLimit';
+import { sendWithRetries } from './request/retry';
+import type { RetryRun } from './request/retry';
 import { reportedEarlier, stoppedByAnother } from './runLedger';
 import { oneUserNamed } from './sameUser';
 import type { RunLedger } from './runLedger';
-import { resendGround } from './unclearAnswers';
-import type { ChangeWords } from './unclearAnswers';
+import { resendGround } from './request/unclearAnswers';
+import type { ChangeWords } from './request/unclearAnswers';
 
 /** How an operation's items share requests. */
 export interface BatchSpec {

@@ -2,7 +2,7 @@ import { sleep } from 'n8n-workflow';
 import type { IDataObject } from 'n8n-workflow';
 
 import { jsonByteLength } from '../values/bytes';
-import type { ResendGround } from './unclearAnswers';
+import type { ResendGround } from './request/unclearAnswers';
 
 /**
  * Batching across items, for endpoints that take many users' objects in one request

@@ -2,8 +2,8 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { ALREADY_SENT_WARNING } from './runLedger';
 import { addWarning, SAME_USER_WARNING } from './sameUser';
-import { resentWarning } from './unclearAnswers';
-import type { ChangeWords, ResendGround } from './unclearAnswers';
+import { resentWarning } from './request/unclearAnswers';
+import type { ChangeWords, ResendGround } from './request/unclearAnswers';
 
 /** What an item's output says besides Braze's answer: the node's own notes on how it was sent. */
 export interface OutputNotes {

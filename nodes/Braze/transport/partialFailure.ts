@@ -6,11 +6,11 @@ import type {
 	INodeExecutionData,
 } from 'n8n-workflow';
 
-import { brazeErrors } from './answer';
+import { brazeErrors } from './request/answer';
 import { describeRecipients, mergeChunks, recipientCount } from './chunking';
 import type { RecipientChunk } from './chunking';
-import type { RequestFailure } from './failurePolicy';
-import type { ChangeWords } from './unclearAnswers';
+import type { RequestFailure } from './request/failurePolicy';
+import type { ChangeWords } from './request/unclearAnswers';
 
 /** One request of an item's send, as the output reports it. */
 export type RequestSummary = RecipientChunk & {

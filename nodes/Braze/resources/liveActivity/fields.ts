@@ -2,7 +2,7 @@ import type { IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { BodyStep, BrazeBody } from '../../body/types';
 import { showFor } from '../../form/displayOptions';
-import { optionsPropertyFor } from '../../sections/options';
+import { optionsPropertyFor } from '../../shared/options';
 import { jsonParameter, readJsonObject } from '../../validation/fieldValues';
 import { invalidInput } from '../../validation/invalidInput';
 import { isoDateTime } from '../../values/date';

@@ -1,9 +1,9 @@
-import { audienceProperties } from '../../sections/audience';
+import { audienceProperties } from '../../shared/audience/index';
 import {
 	externalUserIdsProperty,
 	segmentIdProperty,
 	userAliasesProperty,
-} from '../../sections/recipients';
+} from '../../shared/recipients';
 import { resourceProperties } from '../resource';
 import {
 	activityIdProperty,

@@ -2,10 +2,10 @@ import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-
 
 import type { BrazeBody } from '../../body/types';
 import { showFor } from '../../form/displayOptions';
-import { addAudience, assertValidAudience } from '../../sections/audience';
-import { addUserAliases, splitExternalUserIds } from '../../sections/recipients';
+import { addAudience, assertValidAudience } from '../../shared/audience/index';
+import { addUserAliases, splitExternalUserIds } from '../../shared/recipients';
 import type { OperationSpec } from '../../transport/operation';
-import { CHANGES, report } from '../../transport/unclearAnswers';
+import { CHANGES, report } from '../../transport/request/unclearAnswers';
 import { addContentState, addStaleDate, readObjectField, RESOURCE } from './fields';
 import { addStartNotification } from './notification';
 import { assertLiveActivityTargeting } from './targeting';

@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { showFor } from '../../form/displayOptions';
 import type { OperationSpec } from '../../transport/operation';
-import { CHANGES, report } from '../../transport/unclearAnswers';
+import { CHANGES, report } from '../../transport/request/unclearAnswers';
 import { addContentState, addStaleDate, dateStep, RESOURCE } from './fields';
 import { addUpdateNotification } from './notification';
 

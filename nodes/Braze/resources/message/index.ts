@@ -1,9 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { audienceProperties } from '../../sections/audience';
+import { audienceProperties } from '../../shared/audience/index';
 import { channelProperties, channelSelectionProperty } from '../../channels/selection';
-import { externalUserIdsProperty, messageRecipientProperties } from '../../sections/recipients';
-import { sendOptionsProperty } from '../../sections/options';
+import { externalUserIdsProperty, messageRecipientProperties } from '../../shared/recipients';
+import { sendOptionsProperty } from '../../shared/options';
 import {
 	deleteScheduleOperation,
 	scheduleFormProperties,

@@ -4,9 +4,9 @@ import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-
 import { keepOnlyKeys } from '../../body/requestBody';
 import type { BrazeBody } from '../../body/types';
 import { showFor } from '../../form/displayOptions';
-import { parseTime, utcIso } from '../../sections/schedule';
+import { parseTime, utcIso } from '../../shared/schedule';
 import type { OperationSpec } from '../../transport/operation';
-import { askAgain, CHANGES } from '../../transport/unclearAnswers';
+import { askAgain, CHANGES } from '../../transport/request/unclearAnswers';
 import { invalidInput } from '../../validation/invalidInput';
 import { isPlainObject } from '../../values/object';
 

@@ -15,9 +15,9 @@ import {
 	scheduleTimeProperties,
 	updateMessagesProperty,
 	updateTimeProperty,
-} from '../../sections/schedule';
+} from '../../shared/schedule';
 import type { OperationSpec } from '../../transport/operation';
-import { CHANGES, report, resend } from '../../transport/unclearAnswers';
+import { CHANGES, report, resend } from '../../transport/request/unclearAnswers';
 import { booleanField } from '../../validation/fieldValues';
 import { invalidInput } from '../../validation/invalidInput';
 import { sendSteps } from './send';

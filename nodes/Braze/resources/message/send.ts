@@ -1,12 +1,12 @@
 import { assertValidMessages } from '../../channels/selection';
-import { addAudience, assertValidAudience } from '../../sections/audience';
+import { addAudience, assertValidAudience } from '../../shared/audience/index';
 import {
 	addUserAliases,
 	assertValidRecipients,
 	splitExternalUserIds,
-} from '../../sections/recipients';
+} from '../../shared/recipients';
 import type { OperationSpec } from '../../transport/operation';
-import { CHANGES, report } from '../../transport/unclearAnswers';
+import { CHANGES, report } from '../../transport/request/unclearAnswers';
 
 /**
  * Message › Send: after the routed fields are typed, completes the body with what routing

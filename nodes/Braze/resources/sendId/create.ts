@@ -2,9 +2,9 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { showFor } from '../../form/displayOptions';
 import { brazeIdLocator } from '../../form/locator';
-import { optionsPropertyFor } from '../../sections/options';
+import { optionsPropertyFor } from '../../shared/options';
 import type { OperationSpec } from '../../transport/operation';
-import { CHANGES, resendIf } from '../../transport/unclearAnswers';
+import { CHANGES, resendIf } from '../../transport/request/unclearAnswers';
 
 const show = showFor('sendId', ['create']);
 

@@ -1,7 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import type { OperationSpec } from '../../transport/operation';
-import { CHANGES, resend } from '../../transport/unclearAnswers';
+import { CHANGES, resend } from '../../transport/request/unclearAnswers';
 import { resourceProperties } from '../resource';
 import { userOptionsProperty } from '../user/options';
 import { buildStatus, MAX_USERS_PER_STATUS_REQUEST, setStatusProperties } from './setStatus';

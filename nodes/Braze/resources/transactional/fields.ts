@@ -3,7 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { showFor } from '../../form/displayOptions';
 import { keyValueField } from '../../form/keyValueField';
 import { brazeIdLocator } from '../../form/locator';
-import { optionsPropertyFor } from '../../sections/options';
+import { optionsPropertyFor } from '../../shared/options';
 import { customAttributeProperties } from '../user/customAttributes';
 import { identityProperties } from '../user/identity';
 import { profileFieldsProperty } from '../user/profileFields';

@@ -2,12 +2,12 @@ import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 
 import type { BrazeBody } from '../../body/types';
 import type { OperationSpec } from '../../transport/operation';
-import { CHANGES, report } from '../../transport/unclearAnswers';
+import { CHANGES, report } from '../../transport/request/unclearAnswers';
 import { automaticSendKey } from '../../transport/sendOnceKeys';
 import { assertBrazeId } from '../../validation/brazeId';
 import { idField, textField } from '../../validation/fieldValues';
 import { invalidInput } from '../../validation/invalidInput';
-import { assertTriggerPropertiesSize } from '../../validation/propertiesSize';
+import { assertTriggerPropertiesSize } from '../../shared/propertiesSize';
 import { addCustomAttributes } from '../user/customAttributes';
 import { userIdentifier } from '../user/identity';
 import { checkProfileFields } from '../user/profileFields';

@@ -3,7 +3,7 @@ import type { IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 import { userIdField } from '../../validation/fieldValues';
 import { invalidInput } from '../../validation/invalidInput';
 import { byteLength } from '../../values/bytes';
-import { MAX_ALIAS_BYTES } from '../../sections/recipients';
+import { MAX_ALIAS_BYTES } from '../../shared/recipients';
 import type { UserAlias } from '../../body/types';
 
 /** Alias Name and Alias Label of Identify and Add Alias (one definition for both). */

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { OperationSpec } from '../../transport/operation';
-import { CHANGES, report, resend, resendIf } from '../../transport/unclearAnswers';
+import { CHANGES, report, resend, resendIf } from '../../transport/request/unclearAnswers';
 import { onlySetsAttributes } from './repeatable';
 import { resourceProperties } from '../resource';
 import { addAliasProperties, buildAlias } from './addAlias';

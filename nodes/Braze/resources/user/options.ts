@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { showFor } from '../../form/displayOptions';
-import { optionsPropertyFor } from '../../sections/options';
+import { optionsPropertyFor } from '../../shared/options';
 import { MAX_TRACK_OBJECTS } from './batching';
 
 const SHARED = ['dryRun', 'maxWaitOnRateLimit', 'retryServerErrors', 'timeout'];

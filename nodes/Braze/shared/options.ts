@@ -1,7 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { dryRunOption } from '../transport/dryRun';
-import { DEFAULT_MAX_WAIT_ON_RATE_LIMIT, DEFAULT_TIMEOUT_SECONDS } from '../transport/settings';
+import {
+	DEFAULT_MAX_WAIT_ON_RATE_LIMIT,
+	DEFAULT_TIMEOUT_SECONDS,
+} from '../transport/request/settings';
 import { showFor } from '../form/displayOptions';
 import { brazeIdLocator } from '../form/locator';
 

@@ -2,10 +2,11 @@ import type { IExecuteSingleFunctions } from 'n8n-workflow';
 
 import type { BrazeBody } from '../../body/types';
 import { attachmentsField, readAttachments } from '../../form/attachments';
-import { CHANGES, report } from '../../transport/unclearAnswers';
+import { CHANGES, report } from '../../transport/request/unclearAnswers';
 import { invalidInput } from '../../validation/invalidInput';
-import { assertTriggerPropertiesSize } from '../../validation/propertiesSize';
-import { triggerResource } from '../trigger';
+import { assertTriggerPropertiesSize } from '../../shared/propertiesSize';
+import { resourceProperties } from '../resource';
+import { triggerResource } from './triggerResource';
 
 /** Attachments as [{file_name, url}]; not allowed with Broadcast. */
 function addAttachments(context: IExecuteSingleFunctions, body: BrazeBody): void {
@@ -85,3 +86,10 @@ export const { properties: campaignFields, operations: campaignOperations } = tr
 		noun: 'campaign',
 	},
 });
+
+export const campaignProperties = resourceProperties(
+	'campaign',
+	campaignOperations,
+	campaignFields,
+	'trigger',
+);

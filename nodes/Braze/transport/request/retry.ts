@@ -1,6 +1,6 @@
 import type { DeclarativeRestApiSettings, IExecutePaginationFunctions } from 'n8n-workflow';
 
-import type { BrazeBody } from '../body/types';
+import type { BrazeBody } from '../../body/types';
 import type { BrazeAnswer } from './answer';
 import {
 	cancelledError,
@@ -15,7 +15,7 @@ import { classify, FAILURE_POLICY, networkCode } from './failurePolicy';
 import type { FailureKind, RequestFailure, SendOutcome } from './failurePolicy';
 import { retryTime, waits } from './rateLimit';
 import type { RateLimitGate } from './rateLimit';
-import { sendOnce } from './request';
+import { sendOnce } from './sendOnce';
 import type { RetrySettings } from './settings';
 import { resendGround } from './unclearAnswers';
 import type { ResendGround, UnclearAnswer } from './unclearAnswers';

@@ -1,9 +1,10 @@
 import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 
 import type { BrazeBody } from '../../body/types';
-import { CHANGES, report } from '../../transport/unclearAnswers';
-import { assertPropertiesSize } from '../../validation/propertiesSize';
-import { triggerResource } from '../trigger';
+import { CHANGES, report } from '../../transport/request/unclearAnswers';
+import { assertPropertiesSize } from '../../shared/propertiesSize';
+import { resourceProperties } from '../resource';
+import { triggerResource } from './triggerResource';
 
 function assertContextSize(context: IExecuteSingleFunctions, body: BrazeBody): void {
 	assertPropertiesSize(
@@ -83,3 +84,10 @@ export const { properties: canvasFields, operations: canvasOperations } = trigge
 		scheduleNote: 'Braze records the entries at the scheduled time.',
 	},
 });
+
+export const canvasProperties = resourceProperties(
+	'canvas',
+	canvasOperations,
+	canvasFields,
+	'trigger',
+);

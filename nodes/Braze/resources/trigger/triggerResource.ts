@@ -1,27 +1,27 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { BodyStep } from '../body/types';
-import { showFor } from '../form/displayOptions';
-import { keyValueField } from '../form/keyValueField';
-import { brazeIdLocator } from '../form/locator';
-import { addAudience, assertValidAudience, audienceProperties } from '../sections/audience';
-import { optionsPropertyFor } from '../sections/options';
-import { externalUserIdsProperty } from '../sections/recipients';
+import type { BodyStep } from '../../body/types';
+import { showFor } from '../../form/displayOptions';
+import { keyValueField } from '../../form/keyValueField';
+import { brazeIdLocator } from '../../form/locator';
+import { addAudience, assertValidAudience, audienceProperties } from '../../shared/audience/index';
+import { optionsPropertyFor } from '../../shared/options';
+import { externalUserIdsProperty } from '../../shared/recipients';
 import {
 	addTriggerRecipients,
 	assertValidTriggerTargeting,
 	triggerRecipientProperties,
-} from '../sections/triggerRecipients';
-import type { TriggerKind } from '../sections/triggerRecipients';
-import type { OperationSpec } from '../transport/operation';
+} from './recipients';
+import type { TriggerKind } from './recipients';
+import type { OperationSpec } from '../../transport/operation';
 import {
 	scheduleIdProperties,
 	scheduleOperations,
 	TARGETING_OPERATIONS,
 	TRIGGER_OPERATIONS,
 	triggerScheduleTimeProperties,
-} from './triggerSchedule';
-import type { ScheduleSpec } from './triggerSchedule';
+} from './schedule';
+import type { ScheduleSpec } from './schedule';
 
 /** What differs between the Campaign and Canvas resources; the rest is this file. */
 export interface TriggerSpec {

@@ -1,16 +1,16 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { keepOnlyKeys } from '../body/requestBody';
-import type { BodyStep } from '../body/types';
+import { keepOnlyKeys } from '../../body/requestBody';
+import type { BodyStep } from '../../body/types';
 import {
 	addSchedule,
 	assertValidScheduleId,
 	replacedScheduleTimeProperties,
 	scheduleIdProperty,
 	scheduleTimeProperties,
-} from '../sections/schedule';
-import type { OperationSpec } from '../transport/operation';
-import { CHANGES, report, resend } from '../transport/unclearAnswers';
+} from '../../shared/schedule';
+import type { OperationSpec } from '../../transport/operation';
+import { CHANGES, report, resend } from '../../transport/request/unclearAnswers';
 
 /** Every operation of the Campaign and Canvas resources: each names the campaign or Canvas. */
 export const TRIGGER_OPERATIONS = ['trigger', 'schedule', 'updateSchedule', 'deleteSchedule'];

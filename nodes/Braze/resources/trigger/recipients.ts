@@ -5,14 +5,14 @@ import type {
 	INodePropertyOptions,
 } from 'n8n-workflow';
 
-import { keyValueField, keyValuePairsToObject } from '../form/keyValueField';
-import { MAX_ALIAS_BYTES, parseExternalUserIds } from './recipients';
-import { showFor, withoutRouting } from '../form/displayOptions';
-import type { RecipientObject } from '../body/types';
-import { booleanField, userIdField } from '../validation/fieldValues';
-import { accepted, emailAddress } from '../validation/userData';
-import { byteLength } from '../values/bytes';
-import { invalidInput } from '../validation/invalidInput';
+import { keyValueField, keyValuePairsToObject } from '../../form/keyValueField';
+import { MAX_ALIAS_BYTES, parseExternalUserIds } from '../../shared/recipients';
+import { showFor, withoutRouting } from '../../form/displayOptions';
+import type { RecipientObject } from '../../body/types';
+import { booleanField, userIdField } from '../../validation/fieldValues';
+import { accepted, emailAddress } from '../../validation/userData';
+import { byteLength } from '../../values/bytes';
+import { invalidInput } from '../../validation/invalidInput';
 
 /**
  * Recipients of /campaigns/trigger/send and /canvas/trigger/send: a list of recipient objects,
