@@ -4,7 +4,7 @@
 // repository (README, docs/, every node's codex, every credential's documentationUrl) reach files and
 // headings that exist, every option group of the node links to Braze's documentation, the codex
 // uses n8n's categories, and package.json points at the repository. `npm test` runs it
-// (test/docs.test.ts); `node scripts/check-docs.js` runs it alone.
+// (test/scripts/checkDocs.test.ts); `node scripts/check-docs.js` runs it alone.
 const fs = require('fs');
 const path = require('path');
 

@@ -12,9 +12,10 @@ const path = require('path');
 // List Scheduled, Live Activities and the Braze Trigger node) took it past that: 101.1 KB on
 // 2026-11-29, with nothing but compiled JavaScript, icons, codex files, README, LICENSE and
 // package.json. The form's descriptions and the errors' sentences alone (1,236 strings) gzip to
-// 53 KB, so 60 KB is out of reach without deleting the help text. The budget catches leftovers
-// and unplanned growth.
-const MAX_PACKED_BYTES = 108 * 1024;
+// 53 KB, so 60 KB is out of reach without deleting the help text. Issue 20 (per-operation retry
+// rules and their sentences, the checks of its slip list, key redaction, the Trigger's bounds) took
+// it to 111.6 KB on 2026-12-06. The budget catches leftovers and unplanned growth.
+const MAX_PACKED_BYTES = 120 * 1024;
 // The README is shipped and shown on npm; long reference material belongs in docs/.
 const MAX_README_BYTES = 16 * 1024;
 

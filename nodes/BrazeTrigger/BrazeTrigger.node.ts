@@ -2,7 +2,6 @@ import type {
 	ICredentialDataDecryptedObject,
 	ICredentialTestFunctions,
 	ICredentialsDecrypted,
-	IDataObject,
 	IHookFunctions,
 	INodeCredentialTestResult,
 	INodeType,
@@ -132,8 +131,8 @@ export class BrazeTrigger implements INodeType {
 			const refusal = refuseRequest(
 				authentication,
 				credentials,
-				this.getQueryData() as IDataObject,
-				this.getHeaderData() as IDataObject,
+				this.getQueryData(),
+				this.getHeaderData(),
 			);
 			if (refusal) return reply(this, refusal);
 		}

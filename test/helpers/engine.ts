@@ -1,5 +1,4 @@
 import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
-import { NodeHelpers, Workflow } from 'n8n-workflow';
 import type {
 	ICredentialDataDecryptedObject,
 	IDataObject,
@@ -7,20 +6,25 @@ import type {
 	INodeExecutionData,
 	INodeParameters,
 	INodeType,
-	INodeTypes,
 	IRun,
 	IRunExecutionData,
-	IWorkflowBase,
-	IWorkflowExecuteAdditionalData,
 } from 'n8n-workflow';
 
 import { BrazeApi } from '../../credentials/BrazeApi.credentials';
 import { Braze } from '../../nodes/Braze/Braze.node';
-import { TestCredentialsHelper } from './credentialsHelper';
-import { Receiver } from './receiverNode';
+import {
+	NEXT_NODE,
+	additionalDataOf,
+	nextNode,
+	nodeTypesOf,
+	outputOf,
+	startingAt,
+	toNextNode,
+	workflowOf,
+} from './engineSetup';
 
 export const BRAZE_NODE = 'Braze';
-export const RECEIVER_NODE = 'Next Node';
+export const RECEIVER_NODE = NEXT_NODE;
 
 export interface RunOptions {
 	/** Another node type to run in the Braze node's place (the credential test's probe node). */
@@ -55,15 +59,8 @@ export interface RunResult {
 
 const nodeTypeRegistry: Record<string, INodeType | undefined> = {
 	'n8n-nodes-braze-messaging.braze': new Braze(),
-	'test.receiver': new Receiver(),
 };
-
-const nodeTypes: INodeTypes = {
-	getByName: (type) => nodeTypeRegistry[type] as INodeType,
-	getByNameAndVersion: (type, version) =>
-		NodeHelpers.getVersionedNodeType(nodeTypeRegistry[type] as INodeType, version),
-	getKnownTypes: () => ({}),
-};
+const nodeTypes = nodeTypesOf(nodeTypeRegistry);
 
 /** Runs the Braze node (and optionally a next node) through n8n's real WorkflowExecute. */
 export async function runBrazeNode(options: RunOptions): Promise<RunResult> {
@@ -79,83 +76,35 @@ export async function runBrazeNode(options: RunOptions): Promise<RunResult> {
 		...(options.onError ? { onError: options.onError } : {}),
 		...options.settings,
 	};
-	const nodes: INode[] = [brazeNode];
-	const connections: IWorkflowBase['connections'] = {};
-	if (options.receive !== undefined) {
-		nodes.push({
-			id: 'receiver-node',
-			name: RECEIVER_NODE,
-			type: 'test.receiver',
-			typeVersion: 1,
-			position: [200, 0],
-			parameters: { received: options.receive },
-		});
-		connections[BRAZE_NODE] = { main: [[{ node: RECEIVER_NODE, type: 'main', index: 0 }]] };
-	}
-	const workflowData: IWorkflowBase = {
-		id: 'test-workflow',
-		name: 'Braze test',
-		active: false,
-		isArchived: false,
-		nodes,
-		connections,
-		createdAt: new Date(),
-		updatedAt: new Date(),
-		activeVersionId: null,
-	} as unknown as IWorkflowBase;
-	const workflow = new Workflow({
-		id: workflowData.id,
-		name: workflowData.name,
-		nodes,
-		connections,
-		active: false,
+	const receives = options.receive !== undefined;
+	const { workflow, data } = workflowOf(
+		{
+			id: 'test-workflow',
+			name: 'Braze test',
+			active: false,
+			nodes: receives ? [brazeNode, nextNode(options.receive as string)] : [brazeNode],
+			connections: receives ? toNextNode(BRAZE_NODE) : {},
+		},
 		nodeTypes,
-	});
-	const hooks = new ExecutionLifecycleHooks('manual', 'test-execution', workflowData);
-	const additionalData = {
-		executionId: 'test-execution',
-		hooks,
-		credentialsHelper: new TestCredentialsHelper(
-			{ brazeApi: new BrazeApi() },
-			{ brazeApi: options.credentials },
-		),
-		variables: {},
-		webhookWaitingBaseUrl: 'http://localhost/webhook-waiting',
-		webhookBaseUrl: 'http://localhost/webhook',
-		webhookTestBaseUrl: 'http://localhost/webhook-test',
-		formWaitingBaseUrl: 'http://localhost/form-waiting',
-		restApiUrl: 'http://localhost/rest',
-		instanceBaseUrl: 'http://localhost/',
-		currentNodeParameters: undefined,
-		executionTimeoutTimestamp: undefined,
-		userId: 'test-user',
-	} as unknown as IWorkflowExecuteAdditionalData;
+	);
+	const hooks = new ExecutionLifecycleHooks('manual', 'test-execution', data);
+	const additionalData = additionalDataOf(
+		'test-execution',
+		{ name: 'brazeApi', type: new BrazeApi(), data: options.credentials },
+		{ hooks },
+	);
 
 	const items = (options.items ?? [{}]).map((json) => ({ json }));
-	const runExecutionData = {
-		startData: {},
-		resultData: { runData: {} },
-		executionData: {
-			contextData: {},
-			metadata: {},
-			waitingExecution: {},
-			waitingExecutionSource: null,
-			nodeExecutionStack: [{ node: brazeNode, data: { main: [items] }, source: null }],
-		},
-	} as unknown as IRunExecutionData;
-
 	const run = await new WorkflowExecute(
 		additionalData,
 		options.retryOf ? 'retry' : 'manual',
-		options.retryOf ? retryData(options.retryOf) : runExecutionData,
+		options.retryOf ? retryData(options.retryOf) : startingAt(brazeNode, [items]),
 	).processRunExecutionData(workflow);
-	const brazeRun = run.data.resultData.runData[BRAZE_NODE]?.[0];
-	const receiverRun = run.data.resultData.runData[RECEIVER_NODE]?.[0];
 	return {
 		run,
-		output: brazeRun?.data?.main?.[0] ?? [],
-		errorOutput: brazeRun?.data?.main?.[1] ?? [],
-		received: receiverRun?.data?.main?.[0] ?? [],
+		output: outputOf(run, BRAZE_NODE),
+		errorOutput: outputOf(run, BRAZE_NODE, 1),
+		received: outputOf(run, RECEIVER_NODE),
 		error: run.data.resultData.error as (Error & IDataObject) | undefined,
 	};
 }

@@ -3,13 +3,13 @@ import type { IDataObject } from 'n8n-workflow';
 import { RESENT_FIELD } from '../../nodes/Braze/transport/itemOutput';
 import { runBrazeNode } from './engine';
 import type { RunOptions, RunResult } from './engine';
-import { emailSend } from './fixtures';
+import { emailSend, smsMessage } from './fixtures';
 import { standInCredentials, useStandIn } from './standIn';
 import { virtualTime } from './virtualTime';
 
 /**
- * The retry-safety matrix (test/retrySafety.*.test.ts): every operation, every unclear answer
- * (dropped after Braze accepted, a timeout after Braze accepted, a 500), every way of trying
+ * The retry-safety matrix (test/Braze/transport/retrySafety/): every operation, every unclear
+ * answer (dropped after Braze accepted, a timeout after Braze accepted, a 500), every way of trying
  * again (Retry Server Errors off or on, n8n's Retry On Fail, n8n's Retry of the failed execution),
  * and what the stand-in applied for each.
  */
@@ -89,18 +89,12 @@ async function created(parameters: IDataObject): Promise<IDataObject> {
 }
 export const creds = () => standInCredentials(standIn);
 
-const sms = {
-	channels: ['sms'],
-	smsAppId: 'app-1',
-	smsSubscriptionGroupId: 'group-1',
-	smsBody: 'Your sale starts now',
-};
 const messageSchedule = {
 	resource: 'message',
 	operation: 'schedule',
 	externalUserIds: 'u1',
 	scheduleTime: FUTURE,
-	...sms,
+	...smsMessage,
 };
 const liveActivity = {
 	resource: 'liveActivity',
@@ -370,7 +364,8 @@ export const FAILURES: Failure[] = [
 	{
 		name: 'timeout after accept',
 		accepted: true,
-		fault: (path) => ({ type: 'acceptThenSlow', delayMs: 2000, path }),
+		// Held far longer than the Timeout, so the node times out however loaded the machine is.
+		fault: (path) => ({ type: 'acceptThenSlow', delayMs: 120_000, path }),
 		options: { timeout: TIMEOUT_S },
 	},
 	{

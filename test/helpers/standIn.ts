@@ -25,7 +25,10 @@ export interface BrazeStandIn {
 	queueFaults(...faults: IDataObject[]): void;
 	setRateLimit(limit: { limit: number; windowMs: number } | null): void;
 	/** Profiles made by the user endpoints, keyed external:<id>, alias:<label>:<name>, email:<address>… */
-	profiles: Map<string, { attributes: IDataObject; events: IDataObject[]; purchases: IDataObject[] }>;
+	profiles: Map<
+		string,
+		{ attributes: IDataObject; events: IDataObject[]; purchases: IDataObject[] }
+	>;
 	/** Subscription states, keyed "<group>|external:<id>" (or email:, phone:). */
 	subscriptions: Map<string, string>;
 	/** /users/track's object cap: 75 combined (default), 75 per array (legacy) or 50 (MAU plans). */

@@ -1,28 +1,31 @@
 import { ExecutionLifecycleHooks, HookContext, WebhookContext, WorkflowExecute } from 'n8n-core';
-import { NodeHelpers, Workflow } from 'n8n-workflow';
 import type {
 	ICredentialDataDecryptedObject,
 	IDataObject,
 	INode,
-	INodeExecutionData,
 	INodeParameters,
-	INodeType,
-	INodeTypes,
 	IRun,
-	IRunExecutionData,
 	IWebhookData,
 	IWebhookResponseData,
-	IWorkflowBase,
 	IWorkflowExecuteAdditionalData,
+	Workflow,
 } from 'n8n-workflow';
 
 import { BrazePostbackApi } from '../../credentials/BrazePostbackApi.credentials';
 import { BrazeTrigger } from '../../nodes/BrazeTrigger/BrazeTrigger.node';
-import { TestCredentialsHelper } from './credentialsHelper';
-import { Receiver } from './receiverNode';
+import {
+	NEXT_NODE,
+	additionalDataOf as engineAdditionalDataOf,
+	nextNode,
+	nodeTypesOf,
+	outputOf,
+	startingAt,
+	toNextNode,
+	workflowOf as engineWorkflowOf,
+} from './engineSetup';
 
 export const TRIGGER_NODE = 'Braze Trigger';
-export const NEXT_NODE = 'Next Node';
+export { NEXT_NODE };
 // A test value ("example" keeps n8n's no-hardcoded-secrets lint from taking it for a real one).
 export const SECRET = 'example-postback-secret-0123456789';
 
@@ -58,74 +61,42 @@ export interface TriggerSetup {
 	credentials?: ICredentialDataDecryptedObject;
 }
 
-const nodeTypeRegistry: Record<string, INodeType> = {
-	'n8n-nodes-braze-messaging.brazeTrigger': new BrazeTrigger(),
-	'test.receiver': new Receiver(),
-};
-const nodeTypes: INodeTypes = {
-	getByName: (type) => nodeTypeRegistry[type],
-	getByNameAndVersion: (type, version) =>
-		NodeHelpers.getVersionedNodeType(nodeTypeRegistry[type], version),
-	getKnownTypes: () => ({}),
-};
+const trigger = new BrazeTrigger();
+const nodeTypes = nodeTypesOf({ 'n8n-nodes-braze-messaging.brazeTrigger': trigger });
 
-function workflowOf(parameters: INodeParameters): { workflow: Workflow; data: IWorkflowBase } {
-	const nodes: INode[] = [
-		{
-			id: 'trigger-node',
-			name: TRIGGER_NODE,
-			type: 'n8n-nodes-braze-messaging.brazeTrigger',
-			typeVersion: 1,
-			position: [0, 0],
-			webhookId: '5b0c3c8e-4a52-4d7e-9d43-9a1f2f6d0b11',
-			parameters,
-			credentials: { brazePostbackApi: { id: '1', name: 'Braze postback secret' } },
-		},
-		{
-			id: 'next-node',
-			name: NEXT_NODE,
-			type: 'test.receiver',
-			typeVersion: 1,
-			position: [200, 0],
-			// What a workflow would do with the event: read the lifted field.
-			parameters: { received: '={{ $json.status }}:{{ $json.external_send_id }}' },
-		},
-	];
-	const connections = {
-		[TRIGGER_NODE]: { main: [[{ node: NEXT_NODE, type: 'main' as const, index: 0 }]] },
+function workflowOf(parameters: INodeParameters) {
+	const triggerNode: INode = {
+		id: 'trigger-node',
+		name: TRIGGER_NODE,
+		type: 'n8n-nodes-braze-messaging.brazeTrigger',
+		typeVersion: 1,
+		position: [0, 0],
+		webhookId: '5b0c3c8e-4a52-4d7e-9d43-9a1f2f6d0b11',
+		parameters,
+		credentials: { brazePostbackApi: { id: '1', name: 'Braze postback secret' } },
 	};
-	const data = {
-		id: 'trigger-workflow',
-		name: 'Braze Trigger test',
-		active: true,
-		nodes,
-		connections,
-	} as unknown as IWorkflowBase;
-	// The Workflow fills in every parameter's default, as n8n does when it loads a workflow.
-	const workflow = new Workflow({ ...data, nodes, connections, active: true, nodeTypes });
-	return { workflow, data };
+	return engineWorkflowOf(
+		{
+			id: 'trigger-workflow',
+			name: 'Braze Trigger test',
+			active: true,
+			// What a workflow would do with the event: read the lifted field.
+			nodes: [triggerNode, nextNode('={{ $json.status }}:{{ $json.external_send_id }}')],
+			connections: toNextNode(TRIGGER_NODE),
+		},
+		nodeTypes,
+	);
 }
 
 function additionalDataOf(
 	credentials: ICredentialDataDecryptedObject,
 	extra: Record<string, unknown> = {},
 ): IWorkflowExecuteAdditionalData {
-	return {
-		executionId: 'trigger-execution',
-		credentialsHelper: new TestCredentialsHelper(
-			{ brazePostbackApi: new BrazePostbackApi() },
-			{ brazePostbackApi: credentials },
-		),
-		variables: {},
-		webhookWaitingBaseUrl: 'http://localhost/webhook-waiting',
-		webhookBaseUrl: 'http://localhost/webhook',
-		webhookTestBaseUrl: 'http://localhost/webhook-test',
-		formWaitingBaseUrl: 'http://localhost/form-waiting',
-		restApiUrl: 'http://localhost/rest',
-		instanceBaseUrl: 'http://localhost/',
-		userId: 'test-user',
-		...extra,
-	} as unknown as IWorkflowExecuteAdditionalData;
+	return engineAdditionalDataOf(
+		'trigger-execution',
+		{ name: 'brazePostbackApi', type: new BrazePostbackApi(), data: credentials },
+		extra,
+	);
 }
 
 function webhookDataOf(
@@ -137,7 +108,7 @@ function webhookDataOf(
 		httpMethod: 'POST',
 		node: node.name,
 		path: `${node.webhookId}/braze-postback`,
-		webhookDescription: (nodeTypeRegistry[node.type] as BrazeTrigger).description.webhooks?.[0],
+		webhookDescription: trigger.description.webhooks?.[0],
 		workflowId: workflow.id,
 		workflowExecuteAdditionalData: additionalData,
 	} as unknown as IWebhookData;
@@ -159,7 +130,7 @@ export async function checkActivation(setup: TriggerSetup): Promise<boolean> {
 		'activate',
 		webhookDataOf(workflow, node, additionalData),
 	);
-	return await new BrazeTrigger().webhookMethods.default.checkExists.call(context);
+	return await trigger.webhookMethods.default.checkExists.call(context);
 }
 
 /**
@@ -193,7 +164,6 @@ async function handleRequest(
 		httpRequest: req,
 		httpResponse: res,
 	});
-	const nodeType = nodeTypeRegistry[node.type] as BrazeTrigger;
 	const webhookData = webhookDataOf(workflow, node, additionalData);
 	const context = new WebhookContext(
 		workflow,
@@ -204,7 +174,7 @@ async function handleRequest(
 		[],
 		null,
 	);
-	const result: IWebhookResponseData = await nodeType.webhook.call(context);
+	const result: IWebhookResponseData = await trigger.webhook.call(context);
 
 	if (result.noWebhookResponse) return;
 	const answer = (body: unknown) => {
@@ -215,29 +185,15 @@ async function handleRequest(
 		answer(result.webhookResponse ?? { message: 'Webhook call received' });
 		return;
 	}
-	const runExecutionData = {
-		startData: {},
-		resultData: { runData: {} },
-		executionData: {
-			contextData: {},
-			metadata: {},
-			waitingExecution: {},
-			waitingExecutionSource: null,
-			nodeExecutionStack: [{ node, data: { main: result.workflowData }, source: null }],
-		},
-	} as unknown as IRunExecutionData;
 	const hooks = new ExecutionLifecycleHooks('webhook', 'trigger-execution', data);
 	const execution = new WorkflowExecute(
 		additionalDataOf(setup.credentials ?? {}, { hooks }),
 		'webhook',
-		runExecutionData,
+		startingAt(node, result.workflowData),
 	).processRunExecutionData(workflow);
-	answer(onReceivedBody(nodeType, result));
+	answer(onReceivedBody(trigger, result));
 	const run = await execution;
-	const output = (name: string): IDataObject[] =>
-		(run.data.resultData.runData[name]?.[0]?.data?.main?.[0] ?? []).map(
-			(item: INodeExecutionData) => item.json,
-		);
+	const output = (name: string): IDataObject[] => outputOf(run, name).map((item) => item.json);
 	runs.push({ run, emitted: output(TRIGGER_NODE), received: output(NEXT_NODE) });
 }
 

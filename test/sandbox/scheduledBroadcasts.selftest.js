@@ -1,7 +1,7 @@
 'use strict';
 // Self-test of GET /messages/scheduled_broadcasts: end_time rules, the midnight-UTC reading, the
 // documented answer shape, and its permission.
-// Run: node --test test/sandbox/
+// Run: node --test test/sandbox/*.selftest.js
 const { test, describe, before, after, beforeEach } = require('node:test');
 const assert = require('node:assert/strict');
 const { startBrazeStandIn } = require('./index');

@@ -1,6 +1,6 @@
 'use strict';
 // Self-test of the stand-in's transactional, trigger-schedule and Live Activity endpoints.
-// Run: node --test test/sandbox/
+// Run: node --test test/sandbox/*.selftest.js
 const { test, describe, before, after, beforeEach } = require('node:test');
 const assert = require('node:assert/strict');
 const { startBrazeStandIn } = require('./index');

@@ -1,5 +1,5 @@
 'use strict';
-// Self-test of the Braze stand-in. Run: node --test test/sandbox/   (or this file directly)
+// Self-test of the Braze stand-in. Run: node --test test/sandbox/*.selftest.js   (or this file alone)
 const { test, describe, before, after, beforeEach } = require('node:test');
 const assert = require('node:assert/strict');
 const { spawn } = require('node:child_process');

@@ -1,5 +1,5 @@
 'use strict';
-// Self-test of the stand-in's user-data endpoints. Run: node --test test/sandbox/
+// Self-test of the stand-in's user-data endpoints. Run: node --test test/sandbox/*.selftest.js
 const { test, describe, before, after, beforeEach } = require('node:test');
 const assert = require('node:assert/strict');
 const { startBrazeStandIn } = require('./index');

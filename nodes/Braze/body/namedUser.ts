@@ -1,5 +1,4 @@
-import type { IDataObject } from 'n8n-workflow';
-
+import { isObjectLike } from '../values/object';
 import type { BrazeBody } from './types';
 
 /** The keys, in order, that name one user in Braze's user and recipient objects. */
@@ -17,19 +16,17 @@ const TRACK_ARRAYS = ['attributes', 'events', 'purchases'];
 
 /** A stable text for one identifier value (an alias is an object). */
 function keyOf(name: string, value: unknown): string {
-	if (value && typeof value === 'object') {
-		const alias = value as IDataObject;
-		return `${name}:${String(alias.alias_label)}:${String(alias.alias_name)}`;
+	if (isObjectLike(value)) {
+		return `${name}:${String(value.alias_label)}:${String(value.alias_name)}`;
 	}
 	return `${name}:${String(value)}`;
 }
 
 /** The user one recipient or user object names, by its first identifier. */
 function userOf(object: unknown): string | undefined {
-	if (!object || typeof object !== 'object') return undefined;
-	const entry = object as IDataObject;
-	const name = IDENTIFIER_KEYS.find((key) => entry[key] !== undefined && entry[key] !== null);
-	return name === undefined ? undefined : keyOf(name, entry[name]);
+	if (!isObjectLike(object)) return undefined;
+	const name = IDENTIFIER_KEYS.find((key) => object[key] !== undefined && object[key] !== null);
+	return name === undefined ? undefined : keyOf(name, object[name]);
 }
 
 /** The only element of a one-element array, or undefined. */

@@ -33,6 +33,31 @@ export type NamedUsers = {
 /** `messages`: one messaging object per selected channel, keyed by Braze's name for it. */
 export type Messages = { [channel: string]: IDataObject };
 
+/** What a JSON field holds, pasted and parsed or given by an expression, before a step checks it. */
+export type PastedJson = IDataObject[string];
+
+/** A Connected Audience filter's value, as Braze takes it. */
+export type AudienceValue = string | number | boolean;
+
+/** How one Connected Audience filter compares, and with what. */
+export type AudienceCondition = { comparison: string; value?: AudienceValue };
+
+/** A custom attribute filter names its attribute; exists and does_not_exist take no value. */
+export type CustomAttributeCondition = AudienceCondition & { custom_attribute_name: string };
+
+/**
+ * A Connected Audience (https://www.braze.com/docs/api/objects_filters/connected_audience):
+ * an object with exactly one of these keys, a filter, or AND / OR over filters and groups.
+ */
+export type ConnectedAudience = {
+	AND?: ConnectedAudience[];
+	OR?: ConnectedAudience[];
+	custom_attribute?: CustomAttributeCondition;
+	push_subscription_status?: AudienceCondition;
+	email_subscription_status?: AudienceCondition;
+	last_used_app?: AudienceCondition;
+};
+
 /** `schedule` (https://www.braze.com/docs/api/objects_filters/schedule_object). */
 export type Schedule = { time: string; in_local_time?: boolean; at_optimal_time?: boolean };
 
@@ -44,7 +69,8 @@ export type Schedule = { time: string; in_local_time?: boolean; at_optimal_time?
  */
 export interface BrazeBody extends IDataObject, NamedUsers {
 	segment_id?: string;
-	audience?: IDataObject;
+	/** Built from the form, or as pasted; the audience rules check it before anything is sent. */
+	audience?: ConnectedAudience | PastedJson;
 	broadcast?: boolean;
 	campaign_id?: string;
 	canvas_id?: string;

@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
+import type { IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
 import { additionalJsonOption, messageVariationIdOption } from '../form/channelOptions';
 import { showForChannel } from '../form/displayOptions';
@@ -17,7 +17,7 @@ import { pushButtonsField } from '../form/pushButtons';
 import { bodyOf } from '../body/requestBody';
 import { invalidInput } from '../validation/invalidInput';
 import type { BrazeChannel } from './types';
-import { collectionParameter } from '../form/parameters';
+import { collectionParameter, entriesOf } from '../form/parameters';
 
 const KEY = 'android_push';
 /**
@@ -25,6 +25,15 @@ const KEY = 'android_push';
  * (https://www.braze.com/docs/api/objects_filters/messaging/android_object).
  */
 const MAX_ANDROID_PAYLOAD_BYTES = 4000;
+
+/** `conversation_data` (same page): who takes part, and the messages shown, oldest first. */
+type ConversationData = {
+	shortcut_id: string;
+	reply_person_id: string;
+	/** `timestamp` in seconds since the epoch. */
+	messages: Array<{ text: string; timestamp: number; person_id: string }>;
+	persons: Array<{ id: string; name: string }>;
+};
 
 /**
  * Conversation push (same page): all four parts together, built from the Conversation
@@ -36,8 +45,8 @@ async function sendConversationData(
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
 	const options = collectionParameter(this, 'androidPushOptions');
-	const messages = ((options.conversationMessages as IDataObject)?.message ?? []) as IDataObject[];
-	const persons = ((options.conversationPersons as IDataObject)?.person ?? []) as IDataObject[];
+	const messages = entriesOf(options.conversationMessages, 'message');
+	const persons = entriesOf(options.conversationPersons, 'person');
 	const shortcutId = String(options.conversationShortcutId ?? '').trim();
 	const replyPersonId = String(options.conversationReplyPersonId ?? '').trim();
 	if (!messages.length && !persons.length && !shortcutId && !replyPersonId) return requestOptions;
@@ -48,7 +57,7 @@ async function sendConversationData(
 			'Set Conversation Shortcut ID, Conversation Reply Person ID, at least one Conversation Persons entry and at least one Conversation Messages entry.',
 		);
 	}
-	const conversation: IDataObject = {
+	const conversation: ConversationData = {
 		shortcut_id: shortcutId,
 		reply_person_id: replyPersonId,
 		messages: messages.map((entry, index) => {

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from '
 import { additionalJsonOption, messageVariationIdOption } from '../form/channelOptions';
 import { showForChannel } from '../form/displayOptions';
 import { keyValueField } from '../form/keyValueField';
-import { getPath, setPath } from '../values/object';
+import { getPath, isPlainObject, setPath } from '../values/object';
 import {
 	customUriOption,
 	mostRecentDeviceOnlyOption,
@@ -112,7 +112,7 @@ function assertButtonsFitCategory(context: IExecuteSingleFunctions, message: IDa
 		? DEFAULT_CATEGORIES[category]
 		: undefined;
 	message.buttons.forEach((entry: unknown, index) => {
-		const button = (entry ?? {}) as IDataObject;
+		const button = isPlainObject(entry) ? entry : {};
 		const label = `Apple Push › Button ${index + 1}`;
 		const action = typeof button.action === 'string' ? button.action : undefined;
 		if (!defaults) {

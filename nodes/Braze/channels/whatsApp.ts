@@ -1,13 +1,13 @@
-import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
+import type { IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
 import { additionalJsonOption, messageVariationIdOption } from '../form/channelOptions';
 import { showForChannel } from '../form/displayOptions';
 import { textField } from '../validation/fieldValues';
-import { setPath } from '../values/object';
+import { getPath, isPlainObject, setPath } from '../values/object';
 import { bodyOf } from '../body/requestBody';
 import { invalidInput } from '../validation/invalidInput';
 import type { BrazeChannel } from './types';
-import { collectionParameter, entriesParameter } from '../form/parameters';
+import { collectionParameter, entriesOf, entriesParameter } from '../form/parameters';
 
 const KEY = 'whats_app';
 const MESSAGE = 'messages.whats_app.message';
@@ -23,6 +23,15 @@ function showForType(...messageTypes: string[]) {
 const MAX_LIST_ROWS = 10;
 const MAX_FLOW_CAPTION = 20;
 
+// The parts of `message` the form builds (same page).
+
+/** Values keyed by their zero-based position, as text: {"0": "…", "1": "…"}. */
+type TemplateVariables = { [position: string]: string };
+
+type ListRow = { row_title: string; row_description?: string };
+
+type ListSection = { section_title: string; list_rows: ListRow[] };
+
 /** Template variables are objects keyed by the zero-based position of each value (same page). */
 async function sendTemplateBodyVariables(
 	this: IExecuteSingleFunctions,
@@ -30,7 +39,7 @@ async function sendTemplateBodyVariables(
 ): Promise<IHttpRequestOptions> {
 	const entries = entriesParameter(this, 'whatsAppBodyVariables.variable');
 	if (entries.length) {
-		const variables: IDataObject = {};
+		const variables: TemplateVariables = {};
 		entries.forEach((entry, index) => (variables[String(index)] = String(entry.value ?? '')));
 		setPath(bodyOf(requestOptions), `${MESSAGE}.body_variables`, variables);
 	}
@@ -61,9 +70,8 @@ async function sendTemplateButtonVariable(
 			'Enter the position of the URL button in the template, counting from 0.',
 		);
 	}
-	setPath(bodyOf(requestOptions), `${MESSAGE}.button_variables`, {
-		[String(index)]: String(variable.value),
-	});
+	const variables: TemplateVariables = { [String(index)]: String(variable.value) };
+	setPath(bodyOf(requestOptions), `${MESSAGE}.button_variables`, variables);
 	return requestOptions;
 }
 
@@ -92,31 +100,29 @@ async function sendListSections(
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
 	const entries = entriesParameter(this, 'whatsAppListSections.section');
-	const sections = entries.map((entry, sectionIndex) => {
+	const sections = entries.map((entry, sectionIndex): ListSection => {
 		const title = textField(
 			this,
 			entry.sectionTitle,
 			`WhatsApp › List section ${sectionIndex + 1} › Section Title`,
 		);
-		const rows = (((entry.rows as IDataObject)?.row ?? []) as IDataObject[]).map(
-			(row, rowIndex) => {
-				const rowTitle = textField(
+		const rows = entriesOf(entry.rows, 'row').map((row, rowIndex) => {
+			const rowTitle = textField(
+				this,
+				row.rowTitle,
+				`WhatsApp › List section ${sectionIndex + 1}, row ${rowIndex + 1} › Row Title`,
+			);
+			if (!rowTitle) {
+				throw invalidInput(
 					this,
-					row.rowTitle,
-					`WhatsApp › List section ${sectionIndex + 1}, row ${rowIndex + 1} › Row Title`,
+					`WhatsApp › List section ${sectionIndex + 1}, row ${rowIndex + 1} has no Row Title`,
+					'Fill in the row title, or remove the row.',
 				);
-				if (!rowTitle) {
-					throw invalidInput(
-						this,
-						`WhatsApp › List section ${sectionIndex + 1}, row ${rowIndex + 1} has no Row Title`,
-						'Fill in the row title, or remove the row.',
-					);
-				}
-				const listRow: IDataObject = { row_title: rowTitle };
-				if (row.rowDescription) listRow.row_description = String(row.rowDescription);
-				return listRow;
-			},
-		);
+			}
+			const listRow: ListRow = { row_title: rowTitle };
+			if (row.rowDescription) listRow.row_description = String(row.rowDescription);
+			return listRow;
+		});
 		if (!title || rows.length === 0) {
 			throw invalidInput(
 				this,
@@ -130,19 +136,18 @@ async function sendListSections(
 	return requestOptions;
 }
 
-/** One list section as Braze wants it: {section_title, list_rows: [{row_title, …}, …]}. */
-function assertListSection(
-	context: IExecuteSingleFunctions,
-	section: unknown,
-	index: number,
-): void {
+/**
+ * Checks one list section as Braze wants it, {section_title, list_rows: [{row_title, …}, …]},
+ * and gives its number of rows.
+ */
+function countListRows(context: IExecuteSingleFunctions, section: unknown, index: number): number {
 	const label = `WhatsApp: List Sections, section ${index + 1}`;
 	const fix =
 		'Each section needs a section_title and a non-empty list_rows list of {"row_title": "…"} objects; fix it in "WhatsApp: List Sections" or in WhatsApp Options › Additional JSON.';
-	if (section === null || typeof section !== 'object' || Array.isArray(section)) {
+	if (!isPlainObject(section)) {
 		throw invalidInput(context, `${label} is not an object`, fix);
 	}
-	const { section_title: title, list_rows: rows } = section as IDataObject;
+	const { section_title: title, list_rows: rows } = section;
 	if (typeof title !== 'string' || title.trim() === '') {
 		throw invalidInput(context, `${label} has no section_title`, fix);
 	}
@@ -150,11 +155,12 @@ function assertListSection(
 		throw invalidInput(context, `${label} has no list_rows`, fix);
 	}
 	rows.forEach((row: unknown, rowIndex) => {
-		const rowTitle = (row as IDataObject | null)?.row_title;
+		const rowTitle = isPlainObject(row) ? row.row_title : undefined;
 		if (typeof rowTitle !== 'string' || rowTitle.trim() === '') {
 			throw invalidInput(context, `${label}, row ${rowIndex + 1} has no row_title`, fix);
 		}
 	});
+	return rows.length;
 }
 
 export const whatsAppChannel: BrazeChannel = {
@@ -546,7 +552,7 @@ export const whatsAppChannel: BrazeChannel = {
 		},
 	],
 	validate(context, whatsApp) {
-		const message = (whatsApp.message ?? {}) as IDataObject;
+		const message = isPlainObject(whatsApp.message) ? whatsApp.message : {};
 		switch (whatsApp.message_type) {
 			case 'quick_reply_response_message':
 				if (message.header_text !== undefined && message.header_image_uri !== undefined) {
@@ -565,7 +571,7 @@ export const whatsAppChannel: BrazeChannel = {
 				}
 				break;
 			case 'list_response_message': {
-				const sections = (message.list as IDataObject)?.list_sections ?? [];
+				const sections = getPath(message, 'list.list_sections') ?? [];
 				if (!Array.isArray(sections) || sections.length === 0) {
 					throw invalidInput(
 						context,
@@ -573,12 +579,11 @@ export const whatsAppChannel: BrazeChannel = {
 						'Add a section with its rows in "WhatsApp: List Sections".',
 					);
 				}
-				// Sections may come from Additional JSON, in any shape: check each before counting.
-				sections.forEach((section: unknown, index) => assertListSection(context, section, index));
-				const rows = (sections as IDataObject[]).reduce(
-					(total, section) => total + (section.list_rows as IDataObject[]).length,
-					0,
-				);
+				// Sections may come from Additional JSON, in any shape: each is checked as it is counted.
+				let rows = 0;
+				sections.forEach((section: unknown, index) => {
+					rows += countListRows(context, section, index);
+				});
 				if (rows > MAX_LIST_ROWS) {
 					throw invalidInput(
 						context,
@@ -589,7 +594,7 @@ export const whatsAppChannel: BrazeChannel = {
 				break;
 			}
 			case 'flow_response_message': {
-				const caption = String((message.flow_button as IDataObject)?.caption ?? '');
+				const caption = String(getPath(message, 'flow_button.caption') ?? '');
 				if (caption.length > MAX_FLOW_CAPTION) {
 					throw invalidInput(
 						context,

@@ -16,7 +16,18 @@ export function collectionParameter(context: IExecuteSingleFunctions, name: stri
  * An entry that is not an object reads as an empty one, so it keeps its number in errors.
  */
 export function entriesParameter(context: IExecuteSingleFunctions, name: string): IDataObject[] {
-	const value: unknown = context.getNodeParameter(name, []);
+	return entriesIn(context.getNodeParameter(name, []));
+}
+
+/**
+ * The entries of a fixedCollection list inside a value already read, such as the rows of one
+ * list section (`entriesOf(section.rows, 'row')`); read as entriesParameter reads them.
+ */
+export function entriesOf(collection: unknown, name: string): IDataObject[] {
+	return isPlainObject(collection) ? entriesIn(collection[name]) : [];
+}
+
+function entriesIn(value: unknown): IDataObject[] {
 	if (!Array.isArray(value)) return [];
 	return value.map((entry: unknown) => (isPlainObject(entry) ? entry : {}));
 }

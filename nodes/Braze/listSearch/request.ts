@@ -6,7 +6,10 @@ import type {
 	INodeListSearchResult,
 } from 'n8n-workflow';
 
+import { refusalText } from '../transport/request/answer';
+import { isUrlRefusal } from '../transport/request/failurePolicy';
 import { credentialKey, redactKey } from '../transport/request/redactKey';
+import { isObjectLike, isPlainObject } from '../values/object';
 
 /** One Braze list endpoint, as the searchable lists use it. */
 export interface BrazeList {
@@ -20,17 +23,31 @@ export interface BrazeList {
 	keep?: (entry: IDataObject) => boolean;
 }
 
+/** The parts of a failed request's error that say what happened, however n8n wrapped it. */
+interface FailedRequest {
+	httpCode?: unknown;
+	status?: unknown;
+	statusCode?: unknown;
+	code?: unknown;
+	response?: { status?: unknown };
+	cause?: FailedRequest;
+}
+
+function failedRequest(error: unknown): FailedRequest {
+	return isObjectLike(error) ? (error as FailedRequest) : {};
+}
+
 /** The HTTP status of a failed request, however n8n wrapped it. */
 function statusOf(error: unknown): number | undefined {
-	const e = error as IDataObject & { cause?: IDataObject & { response?: IDataObject } };
+	const e = failedRequest(error);
 	const candidates = [
-		e?.httpCode,
-		e?.status,
-		e?.statusCode,
-		(e?.response as IDataObject | undefined)?.status,
-		e?.cause?.status,
-		e?.cause?.statusCode,
-		e?.cause?.response?.status,
+		e.httpCode,
+		e.status,
+		e.statusCode,
+		e.response?.status,
+		e.cause?.status,
+		e.cause?.statusCode,
+		e.cause?.response?.status,
 	];
 	for (const candidate of candidates) {
 		const n = Number(candidate);
@@ -41,8 +58,8 @@ function statusOf(error: unknown): number | undefined {
 
 /** The network error code of a failed request (ECONNREFUSED, ENOTFOUND, …), if any. */
 function codeOf(error: unknown): string {
-	const e = error as { code?: unknown; cause?: { code?: unknown } };
-	const code = e?.cause?.code ?? e?.code;
+	const e = failedRequest(error);
+	const code = e.cause?.code ?? e.code;
 	return typeof code === 'string' && /^[A-Z_]+$/.test(code) ? code : '';
 }
 
@@ -50,8 +67,9 @@ function codeOf(error: unknown): string {
 const LIST_TIMEOUT_MS = 30_000;
 
 /**
- * The error a failed list shows in the editor. Built from the bare facts: the error n8n throws
- * keeps the request configuration, Authorization header included, in its causes.
+ * The error a failed list shows in the editor, in the words of every refused request
+ * (refusalText). Built from the bare facts: the error n8n throws keeps the request
+ * configuration, Authorization header included, in its causes.
  */
 function listError(
 	context: ILoadOptionsFunctions,
@@ -59,32 +77,13 @@ function listError(
 	status: number | undefined,
 	code: string,
 ): NodeOperationError {
-	const byId = 'Pick By ID to enter the ID directly.';
-	let message: string;
-	let description: string;
-	if (status === 403) {
-		message = `The API key lacks the ${list.permission} permission: pick By ID, or create a key with ${list.permission}`;
-		description = `Braze refused to list ${list.noun} (403). Listing needs an API key with the ${list.permission} permission (Settings › APIs and Identifiers). Sending does not: By ID works with the key you have.`;
-	} else if (status === 401) {
-		message = `Braze did not accept the API key while listing ${list.noun}: check the credential, or pick By ID`;
-		description =
-			"Check the REST API key and that the credential's Instance matches your dashboard (a key only works on its own instance).";
-	} else if (status !== undefined && status >= 300 && status < 400) {
-		message = `Braze did not answer the list of ${list.noun}: the URL answered with a redirect (${status})`;
-		description = `The node never follows redirects, so the API key went nowhere else. Braze's REST API does not redirect: check the credential's Instance or Custom URL. ${byId}`;
-	} else if (status === 404) {
-		message = `Braze has no list of ${list.noun} at this URL (404)`;
-		description = `Check the credential's Instance or Custom URL. ${byId}`;
-	} else if (status !== undefined && status >= 500) {
-		message = `Braze answered with a server error (${status}) while listing ${list.noun}`;
-		description = `Try again in a moment. ${byId}`;
-	} else if (status !== undefined) {
-		message = `Braze refused to list ${list.noun} (${status})`;
-		description = byId;
-	} else {
-		message = `Could not reach Braze to list ${list.noun}`;
-		description = `${code ? `Connection error: ${code}. ` : ''}Check the credential's Instance or Custom URL and the network. ${byId}`;
-	}
+	const { message, description } =
+		status === undefined
+			? {
+					message: `Could not reach Braze to list ${list.noun}`,
+					description: `${code ? `Connection error: ${code}. ` : ''}Check the credential's Instance or Custom URL and the network. Pick By ID to enter the ID directly.`,
+				}
+			: refusalText(status, { list: list.noun, permission: list.permission });
 	return new NodeOperationError(context.getNode(), message, { description });
 }
 
@@ -108,13 +107,11 @@ export async function getBrazeList(
 			timeout: LIST_TIMEOUT_MS,
 		});
 	} catch (error) {
-		const refusal = [error, (error as { cause?: unknown }).cause].find(
-			(candidate) => (candidate as Error | undefined)?.name === 'InsecureBrazeUrlError',
-		) as Error | undefined;
+		const refusal = isUrlRefusal(error as Error);
 		if (refusal) throw new NodeOperationError(context.getNode(), refusal.message);
 		throw listError(context, list, statusOf(error), codeOf(error));
 	}
-	if (answer === null || typeof answer !== 'object' || Array.isArray(answer)) {
+	if (!isPlainObject(answer)) {
 		throw new NodeOperationError(
 			context.getNode(),
 			`The answer to the list of ${list.noun} was not Braze's`,
@@ -125,7 +122,7 @@ export async function getBrazeList(
 		);
 	}
 	// The key out of the answer, in case something at the URL echoes the request's headers.
-	return redactKey(answer as IDataObject, await credentialKey(context));
+	return redactKey(answer, await credentialKey(context));
 }
 
 /** Case-insensitive match of the search text against a list entry's name or id. */
@@ -157,9 +154,11 @@ export async function searchPagedList(
 	const results: INodeListSearchItems[] = [];
 	for (let read = 0; ; read += 1) {
 		const response = await getBrazeList(context, list, { page, include_archived: false });
-		const entries = Array.isArray(response[list.key]) ? (response[list.key] as IDataObject[]) : [];
+		const listed = response[list.key];
+		const entries: unknown[] = Array.isArray(listed) ? listed : [];
 		for (const entry of entries) {
-			if (typeof entry.id !== 'string' || (list.keep && !list.keep(entry))) continue;
+			if (!isPlainObject(entry) || typeof entry.id !== 'string') continue;
+			if (list.keep && !list.keep(entry)) continue;
 			const item = { name: String(entry.name ?? entry.id), value: entry.id };
 			if (matches(filter, item)) results.push(item);
 		}

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
-import { booleanField, idField } from '../validation/fieldValues';
+import { booleanField, dateParameter, idField } from '../validation/fieldValues';
 import { dateObjectToIso, isDateObject } from '../values/date';
 import { invalidInput } from '../validation/invalidInput';
 
@@ -14,12 +14,12 @@ export const MAX_YEARS_AHEAD = 5;
 /** The latest time zone is UTC−12: a local time there arrives 12 hours after the same UTC time. */
 const LATEST_ZONE_OFFSET_MS = 12 * 3600 * 1000;
 
-const SCHEDULE_CHANGE_OPERATIONS = { resource: ['message'], operation: ['updateSchedule'] };
 /** The resources with Schedule, Update Schedule and Delete Schedule operations. */
 const SCHEDULING_RESOURCES = ['message', 'campaign', 'canvas'];
 /**
  * Send At and its modes on every Schedule. Message › Update Schedule shows copies while "Update
- * Send At" is on; Campaign and Canvas › Update Schedule show their own copies (below).
+ * Send At" is on (resources/message/updateSchedule.ts); Campaign and Canvas › Update Schedule
+ * show their own copies (resources/trigger/updateSchedule.ts).
  */
 const showForScheduleTime = { show: { resource: SCHEDULING_RESOURCES, operation: ['schedule'] } };
 
@@ -37,27 +37,6 @@ export const scheduleIdProperty: INodeProperties = {
 		show: { resource: SCHEDULING_RESOURCES, operation: ['updateSchedule', 'deleteSchedule'] },
 	},
 	routing: { send: { type: 'body', property: 'schedule_id' } },
-};
-
-/** Update Schedule: the two parts that can change. At least one must be on. */
-export const updateTimeProperty: INodeProperties = {
-	displayName: 'Update Send At',
-	name: 'updateTime',
-	type: 'boolean',
-	default: false,
-	description:
-		'Whether to change when the message is sent (shows Send At, In Local Time and At Optimal Time; sent as schedule)',
-	displayOptions: { show: SCHEDULE_CHANGE_OPERATIONS },
-};
-
-export const updateMessagesProperty: INodeProperties = {
-	displayName: 'Update Messages',
-	name: 'updateMessages',
-	type: 'boolean',
-	default: false,
-	description:
-		'Whether to replace the messages of the scheduled message (shows Channels and their fields; sent as messages)',
-	displayOptions: { show: SCHEDULE_CHANGE_OPERATIONS },
 };
 
 export const scheduleTimeProperties: INodeProperties[] = [
@@ -90,25 +69,6 @@ export const scheduleTimeProperties: INodeProperties[] = [
 		displayOptions: showForScheduleTime,
 	},
 ];
-
-/**
- * Campaign and Canvas › Update Schedule: Send At and its modes, always shown. Braze's update
- * takes a whole new schedule and drops the old one
- * (https://www.braze.com/docs/api/endpoints/messaging/schedule_messages/post_update_scheduled_triggered_campaigns),
- * so Send At says so. Copies, because the Message form shows the same fields on Update Schedule
- * only behind its toggle.
- */
-export const replacedScheduleTimeProperties: INodeProperties[] = scheduleTimeProperties.map(
-	(property) => ({
-		...property,
-		...(property.name === 'scheduleTime'
-			? {
-					description: `The new send time. Braze replaces the whole schedule with this one: In Local Time and At Optimal Time are off unless turned on here again, whatever the schedule had. ${property.description}`,
-				}
-			: {}),
-		displayOptions: { show: { resource: ['campaign', 'canvas'], operation: ['updateSchedule'] } },
-	}),
-);
 
 export interface ParsedTime {
 	/** Date and clock time as written, without a time zone: YYYY-MM-DDTHH:mm:ss. */
@@ -164,6 +124,14 @@ export function utcIso(epochMs: number): string {
 	return new Date(epochMs).toISOString().replace(/\.000Z$/, 'Z');
 }
 
+const SEND_AT = {
+	label: 'Send At',
+	kind: 'a date and time',
+	fix: 'Pick a date in Send At, or give an ISO 8601 date-time such as 2026-12-01T09:00:00Z (a time-zone offset runs from -12:00 to +14:00).',
+	requiredFix:
+		'Pick the date and time Braze should send the message. If it comes from an expression, check that it gives a date for this item.',
+};
+
 /**
  * Builds `schedule` from Send At, In Local Time and At Optimal Time: UTC in ISO 8601,
  * or, for local or optimal time, the clock time without a time-zone designator.
@@ -180,22 +148,7 @@ export function buildSchedule(context: IExecuteSingleFunctions, now = Date.now()
 			"Pick one: In Local Time sends at Send At's clock time in each user's time zone; At Optimal Time sends on Send At's date at each user's best time.",
 		);
 	}
-	const raw = context.getNodeParameter('scheduleTime', '') as unknown;
-	if (raw === '' || raw === undefined || raw === null) {
-		throw invalidInput(
-			context,
-			'Send At is required',
-			'Pick the date and time Braze should send the message. If it comes from an expression, check that it gives a date for this item.',
-		);
-	}
-	const parsed = parseTime(raw);
-	if (!parsed) {
-		throw invalidInput(
-			context,
-			`Send At must be a date and time, but it is ${typeof raw === 'string' ? `"${raw}"` : 'not a date'}`,
-			'Pick a date in Send At, or give an ISO 8601 date-time such as 2026-12-01T09:00:00Z (a time-zone offset runs from -12:00 to +14:00).',
-		);
-	}
+	const parsed = dateParameter(context, 'scheduleTime', SEND_AT, parseTime);
 	assertNotTooFar(context, parsed, now);
 	if (inLocalTime || atOptimalTime) {
 		if (inLocalTime && parsed.epochMs + LATEST_ZONE_OFFSET_MS < now) {

@@ -1,10 +1,13 @@
-import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
+import type { IExecuteSingleFunctions } from 'n8n-workflow';
+
+import type { BrazeBody, Messages } from '../body/types';
 
 import { chunkBody } from './chunking';
 import type { RecipientChunk } from './chunking';
 import { invalidInput } from '../validation/invalidInput';
 import { jsonByteLength } from '../values/bytes';
 import { describeValue } from '../values/describe';
+import { isPlainObject } from '../values/object';
 
 /**
  * Braze refuses request bodies over 4 MB (413 or 400):
@@ -32,7 +35,7 @@ const formatBytes = (bytes: number) => `${bytes.toLocaleString('en-US')} bytes`;
  */
 export function assertRequestSizes(
 	context: IExecuteSingleFunctions,
-	body: IDataObject,
+	body: BrazeBody,
 	plan: Array<RecipientChunk | undefined>,
 ): void {
 	for (const [index, chunk] of plan.entries()) {
@@ -56,13 +59,13 @@ interface Part {
 }
 
 /** The part of a body that weighs most: a recipient list (or its biggest entry), or a message field. */
-function largestPart(body: IDataObject): Part {
+function largestPart(body: BrazeBody): Part {
 	const [key, bytes] = heaviest(body);
-	if (key === 'messages') return largestMessageField(body.messages as IDataObject);
+	if (key === 'messages') return largestMessageField(body.messages ?? {});
 	const label = PART_LABELS[key] ?? key;
 	const value = body[key];
 	if (RECIPIENT_PARTS.includes(key) && Array.isArray(value)) {
-		const [entry, entryBytes] = heaviest(value as unknown as IDataObject);
+		const [entry, entryBytes] = heaviest(value);
 		if (entryBytes * 2 > bytes) {
 			const heavy: unknown = value[Number(entry)];
 			const preview =
@@ -85,15 +88,15 @@ function largestPart(body: IDataObject): Part {
 	};
 }
 
-function largestMessageField(messages: IDataObject): Part {
+function largestMessageField(messages: Messages): Part {
 	let path = 'messages';
 	let node: unknown = messages;
 	let bytes = jsonByteLength(messages);
-	while (node !== null && typeof node === 'object' && !Array.isArray(node)) {
-		const [key, size] = heaviest(node as IDataObject);
+	while (isPlainObject(node)) {
+		const [key, size] = heaviest(node);
 		if (key === '') break;
 		path = `${path}.${key}`;
-		node = (node as IDataObject)[key];
+		node = node[key];
 		bytes = size;
 	}
 	return {
@@ -104,7 +107,7 @@ function largestMessageField(messages: IDataObject): Part {
 }
 
 /** The key of an object (or index of a list) whose JSON is largest, with its size. */
-function heaviest(object: IDataObject): [string, number] {
+function heaviest(object: object): [string, number] {
 	let best: [string, number] = ['', 0];
 	for (const [key, value] of Object.entries(object)) {
 		const size = jsonByteLength(value);

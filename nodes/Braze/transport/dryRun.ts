@@ -32,7 +32,11 @@ export function isDryRun(context: IExecuteSingleFunctions): boolean {
  * The dry-run output of one item: the requests the executor would have made, each with its
  * body, or for a GET its query string.
  */
-export function dryRunResult(method: string, url: string, bodies: IDataObject[]): IDataObject {
+export function dryRunResult(
+	options: { method?: string; url?: string },
+	bodies: IDataObject[],
+): IDataObject {
+	const { method = 'POST', url = '' } = options;
 	const part = method === 'GET' ? 'query' : 'body';
 	return {
 		dry_run: true,

@@ -8,10 +8,10 @@
  * operation hands its request to this executor through the one hook routing offers for
  * running a request itself: `send: { paginate: true }` plus `operations.pagination` (see
  * operation.ts, which writes that block). Here the body is prepared and checked, split into
- * chunks, paced, sent, retried by FAILURE_POLICY, and answered with one output item per input
- * item. docs/architecture.md draws the whole path.
+ * chunks or shared with other items, and each request goes through one step (itemRequest.ts):
+ * checked against the run's ledger, paced, sent, retried by FAILURE_POLICY, and recorded. Each
+ * input item gets its output items (itemOutput.ts). docs/architecture.md draws the whole path.
  */
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type {
 	DeclarativeRestApiSettings,
 	IDataObject,
@@ -25,30 +25,26 @@ import { normalizeBodyTypes } from '../body/normalizeTypes';
 import { bodyOf } from '../body/requestBody';
 import { namedUser } from '../body/namedUser';
 import type { BodyStep, BrazeBody } from '../body/types';
-import { brazeErrors } from './request/answer';
-import { executeBatchedItem } from './batchedItem';
-import type { BatchSpec } from './batchedItem';
 import { assertRequestSizes } from './bodySize';
 import { chunkBody, splitRecipients } from './chunking';
 import type { RecipientChunk } from './chunking';
 import { dryRunResult, isDryRun } from './dryRun';
-import type { FailureKind, RequestFailure, SendOutcome } from './request/failurePolicy';
-import { withNotes } from './itemOutput';
-import type { OutputNotes } from './itemOutput';
-import { partialFailure } from './partialFailure';
-import type { RequestSummary } from './partialFailure';
-import { cancellableSleep, rateLimitGate, waits } from './request/rateLimit';
-import { withPayload } from './request/sendOnce';
-import { sendWithRetries } from './request/retry';
-import type { HaltCheck, RetryRun } from './request/retry';
+import { sendItemRequest, sendUnlessHalted } from './itemRequest';
+import type { ItemRequests, ItemRun } from './itemRequest';
+import { answerOutput, dispatchIdsOf, requestSummary, withNotes } from './itemOutput';
+import type { OutputNotes, RequestSummary } from './itemOutput';
 import { asLocalRefusal } from './localRefusal';
-import { ALREADY_SENT_WARNING, reportedEarlier, runLedgerOf, stoppedByAnother } from './runLedger';
-import type { Halt, RunLedger } from './runLedger';
-import { namedUsersOf, oneUserNamed } from './sameUser';
-import { SEND_ONCE_WINDOW_MS } from './sendOnceKeys';
+import { partlySent } from './partlySent';
+import { cancellableSleep, rateLimitGate } from './request/rateLimit';
+import type { FailureKind } from './request/failurePolicy';
+import type { HaltCheck, RetryRun } from './request/retry';
 import { retrySettings } from './request/settings';
-import { resendGround } from './request/unclearAnswers';
-import type { ChangeWords, ResendGround, UnclearAnswer } from './request/unclearAnswers';
+import type { UnclearAnswer } from './request/unclearAnswers';
+import { haltFailure, reportedEarlier, runLedgerOf, stoppedByAnother } from './runLedger';
+import type { RunLedger } from './runLedger';
+import { namedUsersOf, oneUserNamed } from './sameUser';
+import { sharedRequest } from './sharedRequests';
+import type { BatchSpec } from './sharedRequests';
 
 /** What an operation tells the executor; everything else is the same for every operation. */
 export interface ExecutorSpec {
@@ -65,10 +61,18 @@ export interface ExecutorSpec {
 	 * (body/normalizeTypes.ts). Filled in from the resource's form (resources/resource.ts).
 	 */
 	bodyFields?: readonly BodyField[];
-	/** Then completes and checks the body, in order. */
+	/**
+	 * Then completes and checks the body, in order: the operation's body steps, each a function
+	 * `(context, body) => void` its file names here (preparedBody runs them).
+	 */
 	prepare: readonly BodyStep[];
 	/** Body keys copied to the front of the output (e.g. schedule_id, which Braze does not echo). */
 	echoBodyKeys?: string[];
+	/**
+	 * False where Braze answers without a dispatch_id (Live Activity › Start): the output then has
+	 * no dispatch_id, dispatch_ids or requests[].dispatch_id that Braze did not give. True unless set.
+	 */
+	outputsDispatchId?: boolean;
 	/** Adds to a successful output item, given the answers Braze gave in this try. */
 	finish?: (json: IDataObject, answers: IDataObject[]) => void;
 	/**
@@ -76,7 +80,7 @@ export interface ExecutorSpec {
 	 * list); each is paired with the input item. Without it, the answer is one output item.
 	 */
 	outputItems?: (context: IExecuteSingleFunctions, json: IDataObject) => IDataObject[];
-	/** For endpoints that take many users at once: the run's items share requests (batchedItem.ts). */
+	/** For endpoints that take many users at once: the run's items share requests (sharedRequests.ts). */
 	batch?: BatchSpec;
 	/** The item's endpoint path, for endpoints with a path parameter; read after `prepare`. */
 	path?: (context: IExecuteSingleFunctions) => string;
@@ -143,18 +147,11 @@ async function untilRoutingListens(
 	]);
 }
 
-/** One item's executor run: what every step of sending it needs. */
-interface ItemRun {
-	context: IExecutePaginationFunctions;
-	requestData: DeclarativeRestApiSettings.ResultOptions;
-	body: BrazeBody;
-	spec: ExecutorSpec;
-	ledger: RunLedger;
-	/** Which try of the node this is (n8n's Retry On Fail runs it again). */
-	attempt: number;
-}
-
-/** One item: prepare and check the body, then dry-run it or send it chunk by chunk. */
+/**
+ * One item, the same way whether its requests are its own or shared: its body prepared and
+ * checked, then each request dry-run, or sent through the ledger (sendItemRequest), and the
+ * outcome output (itemOutput.ts).
+ */
 async function executeItem(
 	context: IExecutePaginationFunctions,
 	requestData: DeclarativeRestApiSettings.ResultOptions,
@@ -162,42 +159,29 @@ async function executeItem(
 	ledger: RunLedger,
 	attempt: number,
 ): Promise<INodeExecutionData[]> {
-	const body = bodyOf(requestData.options);
-	normalizeBodyTypes(context, body, spec.bodyFields ?? []);
-	for (const step of spec.prepare) step(context, body);
-	// Noted before anything is awaited: routing starts every item before the first answer.
-	if (spec.perUserWrite)
-		namedUsersOf(context, attempt).note(context.getItemIndex(), namedUser(body));
+	const body = preparedBody(context, requestData, spec, attempt);
 	if (spec.path) {
 		requestData = { ...requestData, options: { ...requestData.options, url: spec.path(context) } };
 	}
-	if (spec.batch) {
-		const run = retryRun({ context, requestData, body, spec, ledger, attempt });
-		return await executeBatchedItem(context, requestData, spec.batch, run, ledger, attempt, {
-			perUserWrite: spec.perUserWrite === true,
-		});
-	}
-	const chunks = splitRecipients(body);
-	const plan: Array<RecipientChunk | undefined> = chunks.length ? chunks : [undefined];
-	assertRequestSizes(context, body, plan);
+	const item: ItemRun = {
+		retry: retryRun(context, requestData, spec, ledger, attempt),
+		body,
+		ledger,
+		attempt,
+	};
+	const requests = spec.batch ? sharedRequest(item, spec.batch) : ownRequests(item);
 	const pairedItem = { item: context.getItemIndex() };
-	if (isDryRun(context)) {
-		const { method = 'POST', url = '' } = requestData.options;
-		const bodies = plan.map((chunk) => chunkBody(body, chunk));
-		return [{ json: dryRunResult(method, url, bodies), pairedItem }];
-	}
-	const sent = await sendPlan({ context, requestData, body, spec, ledger, attempt }, plan);
+	if (isDryRun(context)) return [{ json: requests.dryRun(), pairedItem }];
+	const sent = await sendRequests(item, requests);
 	if ('stopped' in sent) return sent.stopped;
 	const { done, answers, fresh, notes } = sent;
-	ledger.confirm(
-		context.getItemIndex(),
-		done.map((request) => request.dispatch_id ?? null),
-	);
-	const echoed: IDataObject = {};
-	for (const key of spec.echoBodyKeys ?? []) echoed[key] = body[key];
+	// An item sharing a request has no dispatch_id of its own.
+	ledger.confirm(context.getItemIndex(), requests.shared ? [] : dispatchIdsOf(done));
+	// Replayed, a shared item's output is its share as recorded, with only that note.
+	const asksSameUser = spec.perUserWrite && !(requests.shared && notes.replayed);
 	const json = withNotes(
-		plan.length === 1 ? { ...echoed, ...answers[0] } : { ...echoed, ...combinedResult(done) },
-		{ ...notes, sameUser: spec.perUserWrite && (await oneUserNamed(context, ledger, attempt)) },
+		answerOutput(body, done, answers, spec),
+		{ ...notes, sameUser: asksSameUser && (await oneUserNamed(context, ledger, attempt)) },
 		spec.onUnclearAnswer,
 	);
 	spec.finish?.(json, fresh);
@@ -205,8 +189,49 @@ async function executeItem(
 	return outputs.map((output) => ({ json: output, pairedItem }));
 }
 
+/**
+ * The item's body, as its request goes out: each routed field given its JSON type, then the
+ * operation's body steps (`spec.prepare`, listed in the operation's file) in order.
+ */
+function preparedBody(
+	context: IExecutePaginationFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+	spec: ExecutorSpec,
+	attempt: number,
+): BrazeBody {
+	const body = bodyOf(requestData.options);
+	normalizeBodyTypes(context, body, spec.bodyFields ?? []);
+	for (const step of spec.prepare) step(context, body);
+	// Noted before anything is awaited: routing starts every item before the first answer.
+	if (spec.perUserWrite)
+		namedUsersOf(context, attempt).note(context.getItemIndex(), namedUser(body));
+	return body;
+}
+
+/**
+ * The item's own requests: one, or one per chunk of at most 50 of the users it names, each
+ * checked for size before anything is sent.
+ */
+function ownRequests(item: ItemRun): ItemRequests {
+	const { retry, body } = item;
+	const split = splitRecipients(body);
+	const chunks: Array<RecipientChunk | undefined> = split.length ? split : [undefined];
+	assertRequestSizes(retry.context, body, chunks);
+	return {
+		chunks,
+		shared: false,
+		dryRun: () =>
+			dryRunResult(
+				retry.requestData.options,
+				chunks.map((chunk) => chunkBody(body, chunk)),
+			),
+		send: async (index, repeats) =>
+			await sendUnlessHalted(retry, chunkBody(body, chunks[index]), repeats),
+	};
+}
+
 /** What the requests of one item gave. */
-interface PlanSent {
+interface ItemSent {
 	done: RequestSummary[];
 	answers: IDataObject[];
 	/** Answers Braze gave in this try (not replayed from an earlier one). */
@@ -215,99 +240,39 @@ interface PlanSent {
 	notes: OutputNotes;
 }
 
-/** That, or the output of a partial failure. */
-type PlanResult = PlanSent | { stopped: INodeExecutionData[] };
-
-/** Sends the item's requests in order; a partial failure ends the item there. */
-async function sendPlan(
+/** Sends the item's requests in order; a failure ends the item there. */
+async function sendRequests(
 	item: ItemRun,
-	plan: Array<RecipientChunk | undefined>,
-): Promise<PlanResult> {
-	const retry = retryRun(item);
-	const result: PlanSent = { done: [], answers: [], fresh: [], notes: {} };
-	for (const [index, chunk] of plan.entries()) {
-		const { outcome, source } = await sendChunk(item, retry, plan.length, index, chunk);
-		if ('failure' in outcome) {
-			if (plan.length === 1) throw outcome.failure.error;
-			const chunks = plan.filter((entry): entry is RecipientChunk => entry !== undefined);
-			const stop = { failure: outcome.failure, index, plan: chunks, done: result.done };
-			return { stopped: partialFailure(item.context, stop, item.spec.onUnclearAnswer) };
+	requests: ItemRequests,
+): Promise<ItemSent | { stopped: INodeExecutionData[] }> {
+	const { chunks } = requests;
+	const sent: ItemSent = { done: [], answers: [], fresh: [], notes: {} };
+	for (const [index, chunk] of chunks.entries()) {
+		const result = await sendItemRequest(item, requests, index);
+		if ('failure' in result) {
+			if (chunks.length === 1) throw result.failure.error;
+			const plan = chunks.filter((entry): entry is RecipientChunk => entry !== undefined);
+			const stop = { failure: result.failure, index, plan, done: sent.done };
+			return { stopped: partlySent(item.retry.context, stop, item.retry.unclear) };
 		}
-		if (source === 'earlier try') result.notes.replayed = true;
-		else result.fresh.push(outcome.json);
-		result.notes.resent ??= outcome.resent;
-		result.answers.push(outcome.json);
-		result.done.push(summary(index, chunk, outcome.json));
+		if (result.replayed) sent.notes.replayed = true;
+		else sent.fresh.push(result.json);
+		sent.notes.resent ??= result.resent;
+		sent.answers.push(result.json);
+		sent.done.push(requestSummary(index, chunk, result.json));
 	}
-	return result;
-}
-
-/**
- * One request of the item. What an earlier try of the node settled is not sent again: a
- * request Braze confirmed is replayed from the ledger; one it may have acted on is reported,
- * unless sending it again is safe (its key, or a change that comes out the same).
- */
-async function sendChunk(
-	item: ItemRun,
-	retry: RetryRun,
-	of: number,
-	index: number,
-	chunk: RecipientChunk | undefined,
-): Promise<{ outcome: SendOutcome; source: 'earlier try' | 'this try' }> {
-	const { context, requestData, body, ledger } = item;
-	const itemIndex = context.getItemIndex();
-	// A GET changes nothing in Braze: it is asked again on a retry, and its answer (a list) is
-	// not saved with the execution.
-	const reads = requestData.options.method === 'GET';
-	const earlier = reads ? undefined : ledger.earlier(itemIndex, index);
-	if (earlier?.sent === 'yes') return { outcome: { json: earlier.json }, source: 'earlier try' };
-	const resendingEarlier = earlier?.sent === 'maybe' ? resendsEarlier(item, earlier.at) : undefined;
-	if (earlier?.sent === 'maybe' && !resendingEarlier) {
-		const failure = earlierTryFailure(context, item.spec.onUnclearAnswer, index + 1, of);
-		return { outcome: { failure }, source: 'this try' };
-	}
-	const halt = retry.halted?.();
-	if (halt) return { outcome: { failure: halt }, source: 'this try' };
-	const chunkRequest = {
-		...requestData,
-		options: withPayload(requestData.options, chunkBody(body, chunk)),
-	};
-	const outcome = await sendWithRetries({
-		...retry,
-		requestData: chunkRequest,
-		repeatsUnclear: resendingEarlier,
-	});
-	if (reads) return { outcome, source: 'this try' };
-	if ('json' in outcome) ledger.record(itemIndex, index, { sent: 'yes', json: outcome.json });
-	else if (outcome.failure.sent === 'maybe') {
-		ledger.record(itemIndex, index, { sent: 'maybe', at: earlier?.at ?? waits.now() });
-	}
-	return { outcome, source: 'this try' };
-}
-
-/**
- * Whether a request an earlier try may have sent can go again, and why: it carries an
- * idempotency key and its first try is recent enough for Braze to still know the key, or it is a
- * change that comes out the same when applied twice and Options › Retry Server Errors is on.
- */
-function resendsEarlier(item: ItemRun, firstTriedAt: number | undefined): ResendGround | undefined {
-	const { spec, body, context } = item;
-	const ground = resendGround(
-		spec.onUnclearAnswer,
-		body,
-		retrySettings(context).retryServerErrors,
-		spec.sendOnceKey,
-	);
-	if (ground !== 'sendOnceKey') return ground;
-	if (firstTriedAt === undefined) return undefined;
-	return waits.now() - firstTriedAt < SEND_ONCE_WINDOW_MS ? ground : undefined;
+	return sent;
 }
 
 /** The settings, gate and run-wide checks every request of the item shares. */
-function retryRun(item: ItemRun): RetryRun {
-	const { context, requestData, spec, ledger, attempt } = item;
+function retryRun(
+	context: IExecutePaginationFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+	spec: ExecutorSpec,
+	ledger: RunLedger,
+	attempt: number,
+): RetryRun {
 	const itemIndex = context.getItemIndex();
-	const settings = retrySettings(context);
 	const gate = rateLimitGate(
 		context.getExecutionCancelSignal(),
 		context.getExecuteData(),
@@ -332,7 +297,7 @@ function retryRun(item: ItemRun): RetryRun {
 		requestData,
 		permission: spec.permission,
 		gate,
-		settings,
+		settings: retrySettings(context),
 		unclear: spec.onUnclearAnswer,
 		sendOnceKey: spec.sendOnceKey,
 		halted,
@@ -340,76 +305,5 @@ function retryRun(item: ItemRun): RetryRun {
 	};
 }
 
-/** Kept here too: tests and the output read it as the executor's. */
-export { ALREADY_SENT_WARNING };
-
-/** Not sent, because of another item: Braze refused the key, or the run stops at an error. */
-function haltFailure(
-	context: IExecuteSingleFunctions,
-	halt: Halt,
-	why: 'key' | 'stop',
-	givesWay: boolean,
-): RequestFailure {
-	const message =
-		why === 'key'
-			? `Not sent: Braze rejected the API key or its permission on item ${halt.item} of this run`
-			: `Not sent: the node stops at the error of item ${halt.item}`;
-	const description =
-		why === 'key'
-			? `${halt.reason}. After that answer the node makes no further request with this key in this run. Fix the credential, then run again.`
-			: `${halt.reason}. With Settings › On Error set to Stop Workflow, items not sent yet are not sent once one fails. To send each item on its own, set On Error to Continue (using error output).`;
-	const error = new NodeOperationError(context.getNode(), message, {
-		description,
-		itemIndex: context.getItemIndex(),
-	});
-	brazeErrors.add(error);
-	if (givesWay) stoppedByAnother.add(error);
-	return { error, sent: 'no', reason: message, kind: 'halted' };
-}
-
-/** A request that an earlier try of this node may have sent: reported, not sent again. */
-function earlierTryFailure(
-	context: IExecuteSingleFunctions,
-	words: ChangeWords,
-	request: number,
-	of: number,
-): RequestFailure {
-	const which = of > 1 ? `Request ${request} of ${of} of this item` : 'This item';
-	const error = new NodeApiError(
-		context.getNode(),
-		{},
-		{
-			message: `${which} may or may not have been sent by an earlier try of this node: it is not sent again`,
-			description: `n8n ran the node again (Retry On Fail, or a Retry of the execution). The earlier try got no clear answer from Braze for it, so ${words.outcome}. ${words.next}`,
-			itemIndex: context.getItemIndex(),
-		},
-	);
-	brazeErrors.add(error);
-	reportedEarlier.add(error);
-	return { error, sent: 'maybe', reason: 'an earlier try may have sent it', kind: 'halted' };
-}
-
-function summary(index: number, chunk: RecipientChunk | undefined, answer: IDataObject) {
-	const result: RequestSummary = { request: index + 1, ...chunk, dispatch_id: answer.dispatch_id };
-	if (answer.schedule_id !== undefined) result.schedule_id = answer.schedule_id;
-	if (Array.isArray(answer.errors) && answer.errors.length) result.errors = answer.errors;
-	return result;
-}
-
-/**
- * The output of a chunked send: dispatch_id (and schedule_id, for a schedule) and message
- * first, as for a single request; then every request's ids.
- */
-function combinedResult(done: RequestSummary[]): IDataObject {
-	const errors = done.flatMap((request) => request.errors ?? []);
-	const scheduled = done.some((request) => request.schedule_id !== undefined);
-	return {
-		dispatch_id: done[0]?.dispatch_id ?? null,
-		...(scheduled ? { schedule_id: done[0]?.schedule_id ?? null } : {}),
-		message: 'success',
-		...(errors.length ? { errors } : {}),
-		dispatch_ids: done.map((request) => request.dispatch_id ?? null),
-		...(scheduled ? { schedule_ids: done.map((request) => request.schedule_id ?? null) } : {}),
-		requests: done,
-	};
-}
+/** Kept here too: tests read it as the executor's. */
+export { ALREADY_SENT_WARNING } from './itemOutput';

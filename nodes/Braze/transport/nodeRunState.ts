@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
+import type { IExecuteSingleFunctions } from 'n8n-workflow';
 
 /**
  * State this run of the node keeps in the node's context of the execution, under `name`, made by
@@ -15,6 +15,6 @@ export function nodeRunState<State extends object>(
 	const nodeContext = context.getContext('node');
 	const runIndex = Number(context.getWorkflowDataProxy(0).$runIndex ?? 0);
 	const key = `${name}:${runIndex}`;
-	nodeContext[key] ??= make() as IDataObject;
+	nodeContext[key] ??= make();
 	return nodeContext[key] as State;
 }

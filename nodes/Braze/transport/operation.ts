@@ -13,7 +13,7 @@ export interface OperationSpec extends ExecutorSpec {
 	url: string;
 	/**
 	 * POST (the default) sends the prepared body as JSON; GET sends it as the query string
-	 * (request.ts `withPayload`), for Braze's read-only endpoints.
+	 * (request/sendOnce.ts `withPayload`), for Braze's read-only endpoints.
 	 */
 	method?: 'GET' | 'POST';
 }

@@ -1,16 +1,15 @@
+import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 
 import { nodeRunState } from './nodeRunState';
+import { brazeErrors } from './request/answer';
+import type { RequestFailure } from './request/failurePolicy';
 
 /** What became of one request (one chunk of one item) in an earlier try of this node run. */
 export type RequestRecord =
 	| { sent: 'yes'; json: IDataObject }
 	/** `at`: when (ms) the request that may have been sent was made. */
 	| { sent: 'maybe'; at?: number };
-
-/** On an output item Braze confirmed in an earlier try of the node. */
-export const ALREADY_SENT_WARNING =
-	'Sent by an earlier try of this node (Retry On Fail, or the execution this Retry repeats) and confirmed by Braze: not sent again.';
 
 /**
  * Errors that report an earlier try's unclear outcome. They are known before anything is sent,
@@ -31,6 +30,37 @@ export interface Halt {
 	reason: string;
 	/** The index (from 0, as n8n's editor shows it) of the item whose failure halted the run. */
 	item: number;
+}
+
+/** Not sent, because of another item: Braze refused the key, or the run stops at an error. */
+export function haltFailure(
+	context: IExecuteSingleFunctions,
+	halt: Halt,
+	why: 'key' | 'stop',
+	givesWay: boolean,
+): RequestFailure {
+	const message =
+		why === 'key'
+			? `Not sent: Braze rejected the API key or its permission on item ${halt.item} of this run`
+			: `Not sent: the node stops at the error of item ${halt.item}`;
+	const description =
+		why === 'key'
+			? `${halt.reason}. After that answer the node makes no further request with this key in this run. Fix the credential, then run again.`
+			: `${halt.reason}. With Settings › On Error set to Stop Workflow, items not sent yet are not sent once one fails. To send each item on its own, set On Error to Continue (using error output).`;
+	const error = new NodeOperationError(context.getNode(), message, {
+		description,
+		itemIndex: context.getItemIndex(),
+	});
+	brazeErrors.add(error);
+	if (givesWay) stoppedByAnother.add(error);
+	return { error, sent: 'no', reason: message, kind: 'halted' };
+}
+
+/** An item Braze confirmed, as a stopped run's error lists it for a re-run to skip. */
+interface SentItem {
+	item: number;
+	/** Its requests' dispatch_ids (none for an item that shared its request). */
+	dispatch_ids: unknown[];
 }
 
 /** An error whose description gets the run's summary of what was already sent. */
@@ -120,13 +150,10 @@ export class RunLedger {
 	}
 
 	/** The items already sent in this run, for a re-run to skip. */
-	sentItems(): IDataObject[] {
+	sentItems(): SentItem[] {
 		return [...this.confirmed.entries()]
 			.sort(([a], [b]) => a - b)
-			.map(([itemIndex, dispatchIds]) => ({
-				item: itemIndex,
-				dispatch_ids: dispatchIds as IDataObject[],
-			}));
+			.map(([itemIndex, dispatchIds]) => ({ item: itemIndex, dispatch_ids: dispatchIds }));
 	}
 
 	/**
@@ -187,15 +214,14 @@ export class RunLedger {
 }
 
 /** Items sent: each with its dispatch_ids, or (User operations get none) their numbers alone. */
-function sentList(sent: IDataObject[]): string {
-	const ids = (entry: IDataObject) => entry.dispatch_ids as unknown[];
-	if (!sent.some((entry) => ids(entry).length))
-		return itemList(sent.map((entry) => Number(entry.item)));
+function sentList(sent: SentItem[]): string {
+	if (!sent.some((entry) => entry.dispatch_ids.length))
+		return itemList(sent.map((entry) => entry.item));
 	return sent
 		.map((entry) =>
-			ids(entry).length
-				? `item ${String(entry.item)} (dispatch_id ${ids(entry).map(String).join(', ')})`
-				: `item ${String(entry.item)}`,
+			entry.dispatch_ids.length
+				? `item ${entry.item} (dispatch_id ${entry.dispatch_ids.map(String).join(', ')})`
+				: `item ${entry.item}`,
 		)
 		.join('; ');
 }

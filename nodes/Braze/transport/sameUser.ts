@@ -1,14 +1,9 @@
-import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
+import type { IExecuteSingleFunctions } from 'n8n-workflow';
 
 import type { RunLedger } from './runLedger';
 
-/**
- * On every item when all the items of a run wrote to, or messaged, one and the same user. Often
- * a mistake (an ID typed as fixed text instead of an expression), sometimes intended (several
- * events for one user), so it warns and does not fail.
- */
-export const SAME_USER_WARNING =
-	'Every item of this run named the same user. If each item should reach its own user, set the identifier field to an expression, e.g. {{ $json.id }}.';
+// When every item of a run writes to, or messages, one and the same user, the outputs warn
+// (itemOutput.ts SAME_USER_WARNING): often an ID typed as fixed text instead of an expression.
 
 /** Whom the items of one try of one node run named: the user's text, or null for anything else. */
 class NamedUsers {
@@ -43,11 +38,6 @@ export function namedUsersOf(context: IExecuteSingleFunctions, attempt: number):
 		byAttempt.set(attempt, users);
 	}
 	return users;
-}
-
-/** Adds a warning sentence to an output item, after any it already has. */
-export function addWarning(json: IDataObject, sentence: string): void {
-	json.warning = typeof json.warning === 'string' ? `${json.warning} ${sentence}` : sentence;
 }
 
 /** Whether every item of this try named the same one user (asked once every item has started). */

@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 import { readBoolean } from '../values/boolean';
 import { describeValue } from '../values/describe';
 import { findReservedKey, jsonPath, nestsDeeperThan } from '../values/jsonWalk';
+import { isPlainObject } from '../values/object';
 import { readId, readText, readUserId } from '../values/text';
 import type { TextReading } from '../values/text';
 import { invalidInput } from './invalidInput';
@@ -71,6 +72,56 @@ export function textField(context: IExecuteSingleFunctions, value: unknown, labe
 		);
 	}
 	return reading.text.trim();
+}
+
+/** A date field's words, for its refusals. */
+export interface DateFieldWords {
+	label: string;
+	/** What it must be: "a date", "a date and time". */
+	kind: string;
+	/** How to give one that reads. */
+	fix: string;
+	/** How to fill it in; without it the field is optional, and blank reads as undefined. */
+	requiredFix?: string;
+}
+
+/**
+ * A date field that a body step reads (Send At, End Time, Stale Date…): `read` turns what the
+ * form or an expression gives into the step's date, or undefined when it names none. Blank is
+ * refused when the field is required; what `read` cannot read is refused.
+ */
+export function dateParameter<T>(
+	context: IExecuteSingleFunctions,
+	name: string,
+	words: DateFieldWords & { requiredFix: string },
+	read: (raw: unknown) => T | undefined,
+): T;
+export function dateParameter<T>(
+	context: IExecuteSingleFunctions,
+	name: string,
+	words: DateFieldWords,
+	read: (raw: unknown) => T | undefined,
+): T | undefined;
+export function dateParameter<T>(
+	context: IExecuteSingleFunctions,
+	name: string,
+	words: DateFieldWords,
+	read: (raw: unknown) => T | undefined,
+): T | undefined {
+	const raw: unknown = context.getNodeParameter(name, '');
+	if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '')) {
+		if (words.requiredFix === undefined) return undefined;
+		throw invalidInput(context, `${words.label} is required`, words.requiredFix);
+	}
+	const date = read(raw);
+	if (date === undefined) {
+		throw invalidInput(
+			context,
+			`${words.label} must be ${words.kind}, but it is ${describeValue(raw)}`,
+			words.fix,
+		);
+	}
+	return date;
 }
 
 /**
@@ -160,7 +211,7 @@ export function readJsonObject(
 			);
 		}
 	}
-	if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+	if (!isPlainObject(parsed)) {
 		throw invalidInput(
 			context,
 			`${label} must be a JSON object`,
@@ -168,5 +219,5 @@ export function readJsonObject(
 		);
 	}
 	assertJsonShape(context, parsed, label);
-	return parsed as IDataObject;
+	return parsed;
 }

@@ -5,6 +5,14 @@ export function isPlainObject(value: unknown): value is IDataObject {
 	return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
+/**
+ * Any object, lists included: something whose keys can be read (each holding any value) and
+ * written. What a dotted path steps into.
+ */
+export function isObjectLike(value: unknown): value is Record<string, unknown> {
+	return value !== null && typeof value === 'object';
+}
+
 // Dotted paths into the request body ("messages.email.from"), without a runtime dependency.
 
 /** The path's parent keys and its last key. */
@@ -17,16 +25,16 @@ function split(path: string): { parents: string[]; last: string } {
 export function getPath(target: IDataObject, path: string): unknown {
 	let current: unknown = target;
 	for (const key of path.split('.')) {
-		if (current === null || typeof current !== 'object') return undefined;
-		current = (current as IDataObject)[key];
+		if (!isObjectLike(current)) return undefined;
+		current = current[key];
 	}
 	return current;
 }
 
 /** The object holding the path's last key, if there is one. */
-function parentOf(target: IDataObject, parents: string[]): IDataObject | undefined {
+function parentOf(target: IDataObject, parents: string[]): Record<string, unknown> | undefined {
 	const parent = parents.length ? getPath(target, parents.join('.')) : target;
-	return parent !== null && typeof parent === 'object' ? (parent as IDataObject) : undefined;
+	return isObjectLike(parent) ? parent : undefined;
 }
 
 export function hasPath(target: IDataObject, path: string): boolean {
@@ -35,14 +43,21 @@ export function hasPath(target: IDataObject, path: string): boolean {
 	return parent !== undefined && last in parent;
 }
 
+/** Sets the path's value, making an object of every parent that is missing or not an object. */
 export function setPath(target: IDataObject, path: string, value: unknown): void {
 	const { parents, last } = split(path);
-	let current = target;
+	let current: Record<string, unknown> = target;
 	for (const key of parents) {
-		if (current[key] === null || typeof current[key] !== 'object') current[key] = {};
-		current = current[key] as IDataObject;
+		const next = current[key];
+		if (isObjectLike(next)) {
+			current = next;
+		} else {
+			const created = {};
+			current[key] = created;
+			current = created;
+		}
 	}
-	current[last] = value as IDataObject[string];
+	current[last] = value;
 }
 
 export function deletePath(target: IDataObject, path: string): void {

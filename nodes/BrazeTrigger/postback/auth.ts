@@ -1,5 +1,7 @@
 import { createHash, timingSafeEqual } from 'crypto';
-import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IWebhookFunctions } from 'n8n-workflow';
+
+import { isPlainObject } from '../../Braze/values/object';
 
 // Braze's postback setup is a URL field and nothing else: no shared secret, signature or header
 // is documented (https://www.braze.com/docs/user_guide/message_building_by_channel/email/transactional_message_api_campaign/tracking_transactional_emails).
@@ -14,6 +16,9 @@ export const MIN_SECRET_LENGTH = 24;
 
 /** Characters that stand in a URL (query or userinfo) without percent-encoding. */
 const URL_SAFE = /^[A-Za-z0-9._~-]+$/;
+
+/** The request's headers as n8n gives them (Node's IncomingHttpHeaders, lower-case names). */
+type RequestHeaders = ReturnType<IWebhookFunctions['getHeaderData']>;
 
 /** A refusal: the status, the answer's body and headers. Never holds the secret. */
 export interface Refusal {
@@ -54,12 +59,12 @@ function sameText(given: string, expected: string): boolean {
 export function refuseRequest(
 	authentication: Exclude<Authentication, 'none'>,
 	credentials: ICredentialDataDecryptedObject,
-	query: IDataObject,
-	headers: IDataObject,
+	query: object,
+	headers: RequestHeaders,
 ): Refusal | undefined {
 	const secret = String(credentials.secret);
 	if (authentication === 'urlToken') {
-		const token = query[TOKEN_PARAMETER];
+		const token = isPlainObject(query) ? query[TOKEN_PARAMETER] : undefined;
 		if (token === undefined || token === '') {
 			return {
 				status: 401,

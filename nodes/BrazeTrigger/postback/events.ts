@@ -70,14 +70,9 @@ export function readPostback(body: unknown, rawBody: unknown): PostbackReading {
 	const events: PostbackEvent[] = [];
 	for (const [index, value] of list.entries()) {
 		const where = list.length > 1 ? `Event ${index + 1} of ${list.length}` : 'The event';
-		const problem = eventProblem(value);
-		if (problem) return { problem: `${where} ${problem}. ${EXPECTED}` };
-		const event = value as IDataObject;
-		events.push({
-			dispatch_id: event.dispatch_id as string,
-			status: event.status as string,
-			metadata: (event.metadata ?? {}) as IDataObject,
-		});
+		const event = readEvent(value);
+		if ('problem' in event) return { problem: `${where} ${event.problem}. ${EXPECTED}` };
+		events.push(event);
 	}
 	return { events };
 }
@@ -97,27 +92,41 @@ function parseBody(body: unknown, rawBody: unknown): { value: unknown } | { prob
 	}
 }
 
-/** Why a value is not a postback event (to finish "The event …"), or undefined. */
-function eventProblem(value: unknown): string | undefined {
-	if (!isPlainObject(value)) return `is ${describeValue(value)}, not an object`;
-	for (const key of ['dispatch_id', 'status']) {
-		const field = value[key];
-		if (typeof field !== 'string' || field.trim() === '') {
-			return `has no "${key}" (it is ${describeValue(field)}; expected non-empty text)`;
-		}
+/** The postback event a value holds, or why it is not one (to finish "The event …"). */
+function readEvent(value: unknown): PostbackEvent | { problem: string } {
+	if (!isPlainObject(value)) return { problem: `is ${describeValue(value)}, not an object` };
+	const { dispatch_id: dispatchId, status } = value;
+	if (!isNonEmptyText(dispatchId)) return { problem: noTextProblem('dispatch_id', dispatchId) };
+	if (!isNonEmptyText(status)) return { problem: noTextProblem('status', status) };
+	const metadata = value.metadata === undefined ? {} : value.metadata;
+	if (!isPlainObject(metadata)) {
+		return { problem: `has a "metadata" that is ${describeValue(metadata)}, not an object` };
 	}
-	if (value.metadata !== undefined && !isPlainObject(value.metadata)) {
-		return `has a "metadata" that is ${describeValue(value.metadata)}, not an object`;
+	const problem = metadataProblem(metadata);
+	if (problem) return { problem };
+	if (nestsDeeperThan(value, MAX_EVENT_DEPTH)) {
+		return {
+			problem: `nests objects and lists more than ${MAX_EVENT_DEPTH} levels deep (a Braze postback has 2: the event and its metadata)`,
+		};
 	}
-	const metadata = (value.metadata ?? {}) as IDataObject;
+	return { dispatch_id: dispatchId, status, metadata };
+}
+
+function isNonEmptyText(value: unknown): value is string {
+	return typeof value === 'string' && value.trim() !== '';
+}
+
+function noTextProblem(key: string, value: unknown): string {
+	return `has no "${key}" (it is ${describeValue(value)}; expected non-empty text)`;
+}
+
+/** Why a documented metadata field is not text (null counts as absent), or undefined. */
+function metadataProblem(metadata: IDataObject): string | undefined {
 	for (const key of TEXT_METADATA) {
 		const field = metadata[key];
 		if (field !== undefined && field !== null && typeof field !== 'string') {
 			return `has a "metadata.${key}" that is ${describeValue(field)}; Braze sends text there`;
 		}
-	}
-	if (nestsDeeperThan(value, MAX_EVENT_DEPTH)) {
-		return `nests objects and lists more than ${MAX_EVENT_DEPTH} levels deep (a Braze postback has 2: the event and its metadata)`;
 	}
 	return undefined;
 }

@@ -12,7 +12,7 @@ import {
 	liveActivityOptionsProperty,
 	RESOURCE,
 	staleDateProperty,
-} from './fields';
+} from './activityFields';
 import { notificationProperties } from './notification';
 import { startOperation, startProperties } from './start';
 import { updateOperation, updateProperties } from './update';

@@ -6,7 +6,7 @@ import { collectionParameter } from '../../form/parameters';
 import { textField } from '../../validation/fieldValues';
 import { invalidInput } from '../../validation/invalidInput';
 import { isPlainObject } from '../../values/object';
-import { showForStartAndUpdate } from './fields';
+import { showForStartAndUpdate } from './activityFields';
 
 // `notification`: an Apple push object (https://www.braze.com/docs/api/objects_filters/messaging/apple_object)
 // whose alert a Live Activity shows. Start needs one with a title and a body; on Update it is

@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { BrazeBody } from '../../body/types';
 import { showFor } from '../../form/displayOptions';
@@ -6,7 +6,7 @@ import { addAudience, assertValidAudience } from '../../shared/audience/index';
 import { addUserAliases, splitExternalUserIds } from '../../shared/recipients';
 import type { OperationSpec } from '../../transport/operation';
 import { CHANGES, report } from '../../transport/request/unclearAnswers';
-import { addContentState, addStaleDate, readObjectField, RESOURCE } from './fields';
+import { addContentState, addStaleDate, readObjectField, RESOURCE } from './activityFields';
 import { addStartNotification } from './notification';
 import { assertLiveActivityTargeting } from './targeting';
 
@@ -48,22 +48,6 @@ function addActivityAttributes(context: IExecuteSingleFunctions, body: BrazeBody
 	});
 }
 
-/**
- * Braze answers a start with {"message": "success"} and no dispatch_id, so the id fields the
- * executor gives a start split into several requests would all be null: they are left out.
- */
-function withoutDispatchIds(json: IDataObject): void {
-	if (json.dispatch_id === null) delete json.dispatch_id;
-	if (Array.isArray(json.dispatch_ids) && json.dispatch_ids.every((id) => id === null)) {
-		delete json.dispatch_ids;
-	}
-	if (!Array.isArray(json.requests)) return;
-	for (const request of json.requests as IDataObject[]) {
-		if (request.dispatch_id === undefined || request.dispatch_id === null)
-			delete request.dispatch_id;
-	}
-}
-
 /** Live Activity › Start: POST /messages/live_activity/start. */
 export const startOperation: OperationSpec = {
 	name: 'Start',
@@ -85,6 +69,7 @@ export const startOperation: OperationSpec = {
 		addStartNotification,
 	],
 	echoBodyKeys: ['app_id', 'activity_id'],
-	finish: withoutDispatchIds,
+	// Braze answers a start with {"message": "success"} and no dispatch_id.
+	outputsDispatchId: false,
 	onUnclearAnswer: report(CHANGES.liveActivityStart),
 };

@@ -3,7 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { showFor } from '../../form/displayOptions';
 import type { OperationSpec } from '../../transport/operation';
 import { CHANGES, report } from '../../transport/request/unclearAnswers';
-import { addContentState, addStaleDate, dateStep, RESOURCE } from './fields';
+import { addContentState, addStaleDate, dateStep, RESOURCE } from './activityFields';
 import { addUpdateNotification } from './notification';
 
 const showForUpdate = showFor(RESOURCE, ['update']);

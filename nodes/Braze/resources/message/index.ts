@@ -4,17 +4,17 @@ import { audienceProperties } from '../../shared/audience/index';
 import { channelProperties, channelSelectionProperty } from '../../channels/selection';
 import { externalUserIdsProperty, messageRecipientProperties } from '../../shared/recipients';
 import { sendOptionsProperty } from '../../shared/options';
+import { scheduleIdProperty, scheduleTimeProperties } from '../../shared/schedule';
+import { resourceProperties } from '../resource';
+import { deleteScheduleOperation } from './deleteSchedule';
+import { endTimeProperty, listScheduledOperation } from './listScheduled';
+import { scheduleOperation } from './schedule';
+import { sendOperation } from './send';
 import {
-	deleteScheduleOperation,
-	scheduleFormProperties,
-	scheduleIdProperties,
-	scheduleOperation,
 	updateMessagesProperties,
 	updateScheduleOperation,
-} from './schedule';
-import { endTimeProperty, listScheduledOperation } from './listScheduled';
-import { sendOperation } from './send';
-import { resourceProperties } from '../resource';
+	updateTimeProperties,
+} from './updateSchedule';
 
 /**
  * The Message form, in order. Send and Schedule share the recipient, audience and channel
@@ -31,11 +31,12 @@ export const messageProperties: INodeProperties[] = resourceProperties(
 		updateScheduleOperation,
 	],
 	[
-		...scheduleIdProperties,
+		scheduleIdProperty,
 		externalUserIdsProperty,
 		...messageRecipientProperties,
 		...audienceProperties,
-		...scheduleFormProperties,
+		...scheduleTimeProperties,
+		...updateTimeProperties,
 		channelSelectionProperty,
 		...channelProperties,
 		...updateMessagesProperties,

@@ -7,6 +7,7 @@ import { showFor } from '../../form/displayOptions';
 import { parseTime, utcIso } from '../../shared/schedule';
 import type { OperationSpec } from '../../transport/operation';
 import { askAgain, CHANGES } from '../../transport/request/unclearAnswers';
+import { dateParameter } from '../../validation/fieldValues';
 import { invalidInput } from '../../validation/invalidInput';
 import { isPlainObject } from '../../values/object';
 
@@ -26,24 +27,17 @@ export const endTimeProperty: INodeProperties = {
 	displayOptions: showFor('message', ['listScheduled']),
 };
 
+const END_TIME = {
+	label: 'End Time',
+	kind: 'a date',
+	fix: 'Pick a date in End Time, or give an ISO 8601 date such as 2026-12-08 (a time-zone offset runs from -12:00 to +14:00).',
+	requiredFix:
+		'Pick the date up to which to list scheduled campaigns and Canvases. If it comes from an expression, check that it gives a date for this item.',
+};
+
 /** The date End Time names, as Braze reads it: YYYY-MM-DDT00:00:00Z, after now. */
 export function endTimeOf(context: IExecuteSingleFunctions, now = Date.now()): string {
-	const raw = context.getNodeParameter('endTime', '') as unknown;
-	if (raw === '' || raw === undefined || raw === null) {
-		throw invalidInput(
-			context,
-			'End Time is required',
-			'Pick the date up to which to list scheduled campaigns and Canvases. If it comes from an expression, check that it gives a date for this item.',
-		);
-	}
-	const parsed = parseTime(raw);
-	if (!parsed) {
-		throw invalidInput(
-			context,
-			`End Time must be a date, but it is ${typeof raw === 'string' ? `"${raw}"` : 'not a date'}`,
-			'Pick a date in End Time, or give an ISO 8601 date such as 2026-12-08 (a time-zone offset runs from -12:00 to +14:00).',
-		);
-	}
+	const parsed = dateParameter(context, 'endTime', END_TIME, parseTime);
 	const date = parsed.wallClock.slice(0, 10);
 	const midnight = `${date}T00:00:00Z`;
 	if (Date.parse(midnight) <= now) {
@@ -78,9 +72,7 @@ function eachBroadcast(context: IExecuteSingleFunctions, answer: IDataObject): I
 			},
 		);
 	}
-	return list.map((broadcast: unknown) =>
-		isPlainObject(broadcast) ? broadcast : ({ value: broadcast } as IDataObject),
-	);
+	return list.map((broadcast) => (isPlainObject(broadcast) ? broadcast : { value: broadcast }));
 }
 
 export const listScheduledOperation: OperationSpec = {

@@ -1,5 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
+import type { OperationSpec } from '../../transport/operation';
+import { CHANGES, resend } from '../../transport/request/unclearAnswers';
 import { assertBrazeId } from '../../validation/brazeId';
 import { booleanField, textField, userIdField } from '../../validation/fieldValues';
 import { invalidInput } from '../../validation/invalidInput';
@@ -143,3 +145,37 @@ export function buildStatus(context: IExecuteSingleFunctions, body: IDataObject)
 	}
 	body.subscription_groups = [entry];
 }
+
+/** The lists that name an entry's users: one of them per entry, as Users By says. */
+const USER_LISTS = ['external_ids', 'emails', 'phones'];
+const usersIn = (entry: IDataObject) =>
+	USER_LISTS.reduce((sum, key) => {
+		const users = entry[key];
+		return sum + (Array.isArray(users) ? users.length : 0);
+	}, 0);
+
+export const setStatusOperation: OperationSpec = {
+	name: 'Set Status',
+	value: 'setStatus',
+	action: 'Set the subscription status of users',
+	description:
+		'Subscribe users to an email or SMS subscription group, or unsubscribe them (the Update User Subscription Group Status V2 endpoint). Items share requests of up to 50 users.',
+	url: '/v2/subscription/status/set',
+	permission: 'subscription.status.set',
+	prepare: [buildStatus],
+	onUnclearAnswer: resend(CHANGES.subscription),
+	// Items share requests of up to 50 users in all, counted across the entries' user lists.
+	batch: {
+		arrays: ['subscription_groups'],
+		limits: () => ({ total: MAX_USERS_PER_STATUS_REQUEST, weight: usersIn }),
+		describe: (objects) => {
+			const [entry = {}] = objects.subscription_groups ?? [];
+			const users = USER_LISTS.find((key) => entry[key] !== undefined);
+			return {
+				subscription_group_id: entry.subscription_group_id,
+				subscription_state: entry.subscription_state,
+				...(users ? { [users]: entry[users] } : {}),
+			};
+		},
+	},
+};

@@ -1,6 +1,5 @@
 import { resourceProperties } from '../resource';
-import { transactionalSendProperties } from './fields';
-import { transactionalSendOperation } from './send';
+import { transactionalSendOperation, transactionalSendProperties } from './send';
 
 export const transactionalProperties = resourceProperties(
 	'transactional',

@@ -6,7 +6,12 @@ import { CHANGES, report } from '../../transport/request/unclearAnswers';
 import { invalidInput } from '../../validation/invalidInput';
 import { assertTriggerPropertiesSize } from '../../shared/propertiesSize';
 import { resourceProperties } from '../resource';
-import { triggerResource } from './triggerResource';
+import { triggerDeleteScheduleOperation } from './deleteSchedule';
+import { triggerScheduleOperation } from './schedule';
+import { triggerOperation } from './send';
+import { triggerFields } from './triggerForm';
+import type { TriggerSpec } from './triggerSpec';
+import { triggerUpdateScheduleOperation } from './updateSchedule';
 
 /** Attachments as [{file_name, url}]; not allowed with Broadcast. */
 function addAttachments(context: IExecuteSingleFunctions, body: BrazeBody): void {
@@ -26,7 +31,7 @@ function addAttachments(context: IExecuteSingleFunctions, body: BrazeBody): void
  * Campaign › Trigger (POST /campaigns/trigger/send) and the scheduled triggers
  * (/campaigns/trigger/schedule/create|update|delete).
  */
-export const { properties: campaignFields, operations: campaignOperations } = triggerResource({
+const campaign: TriggerSpec = {
 	kind: {
 		resource: 'campaign',
 		noun: 'campaign',
@@ -85,11 +90,17 @@ export const { properties: campaignFields, operations: campaignOperations } = tr
 		permission: 'campaigns.trigger.schedule',
 		noun: 'campaign',
 	},
-});
+};
 
+/** The Campaign resource: its operations (in alphabetical order, as n8n's lint asks) and its form. */
 export const campaignProperties = resourceProperties(
 	'campaign',
-	campaignOperations,
-	campaignFields,
+	[
+		triggerDeleteScheduleOperation(campaign),
+		triggerScheduleOperation(campaign),
+		triggerOperation(campaign),
+		triggerUpdateScheduleOperation(campaign),
+	],
+	triggerFields(campaign),
 	'trigger',
 );

@@ -4,7 +4,12 @@ import type { BrazeBody } from '../../body/types';
 import { CHANGES, report } from '../../transport/request/unclearAnswers';
 import { assertPropertiesSize } from '../../shared/propertiesSize';
 import { resourceProperties } from '../resource';
-import { triggerResource } from './triggerResource';
+import { triggerDeleteScheduleOperation } from './deleteSchedule';
+import { triggerScheduleOperation } from './schedule';
+import { triggerOperation } from './send';
+import { triggerFields } from './triggerForm';
+import type { TriggerSpec } from './triggerSpec';
+import { triggerUpdateScheduleOperation } from './updateSchedule';
 
 function assertContextSize(context: IExecuteSingleFunctions, body: BrazeBody): void {
 	assertPropertiesSize(
@@ -38,7 +43,7 @@ function addCanvasNotice(json: IDataObject, answers: IDataObject[]): void {
  * Braze still accepts):
  * https://www.braze.com/docs/api/endpoints/messaging/schedule_messages/post_schedule_triggered_canvases
  */
-export const { properties: canvasFields, operations: canvasOperations } = triggerResource({
+const canvas: TriggerSpec = {
 	kind: {
 		resource: 'canvas',
 		noun: 'Canvas',
@@ -83,11 +88,17 @@ export const { properties: canvasFields, operations: canvasOperations } = trigge
 		noun: 'Canvas',
 		scheduleNote: 'Braze records the entries at the scheduled time.',
 	},
-});
+};
 
+/** The Canvas resource: its operations (in alphabetical order, as n8n's lint asks) and its form. */
 export const canvasProperties = resourceProperties(
 	'canvas',
-	canvasOperations,
-	canvasFields,
+	[
+		triggerDeleteScheduleOperation(canvas),
+		triggerScheduleOperation(canvas),
+		triggerOperation(canvas),
+		triggerUpdateScheduleOperation(canvas),
+	],
+	triggerFields(canvas),
 	'trigger',
 );

@@ -12,27 +12,13 @@ import type { RecipientObject } from '../../body/types';
 import { booleanField, userIdField } from '../../validation/fieldValues';
 import { accepted, emailAddress } from '../../validation/userData';
 import { byteLength } from '../../values/bytes';
+import { isPlainObject } from '../../values/object';
 import { invalidInput } from '../../validation/invalidInput';
+import type { TriggerKind } from './triggerSpec';
 
-/**
- * Recipients of /campaigns/trigger/send and /canvas/trigger/send: a list of recipient objects,
- * each naming one user by exactly one identifier, with its own properties
- * (https://www.braze.com/docs/api/objects_filters/recipient_object).
- */
-export interface TriggerKind {
-	resource: 'campaign' | 'canvas';
-	/** "campaign" or "Canvas", as the user reads it. */
-	noun: string;
-	/** The per-recipient (and top-level) properties: trigger_properties or context. */
-	propertiesKey: 'trigger_properties' | 'context';
-	propertiesLabel: string;
-	propertiesDescription: string;
-	/**
-	 * Campaign recipients may be named by Braze ID; Canvas ones may not
-	 * (https://www.braze.com/docs/api/endpoints/messaging/send_messages/post_send_triggered_canvases).
-	 */
-	allowBrazeId: boolean;
-}
+// Recipients of /campaigns/trigger/send and /canvas/trigger/send (and their schedules): a list of
+// recipient objects, each naming one user by exactly one identifier, with its own properties
+// (https://www.braze.com/docs/api/objects_filters/recipient_object).
 
 export const PRIORITIZATIONS = [
 	'identified',
@@ -216,8 +202,10 @@ export function triggerRecipientProperties(
 
 type Entry = IDataObject & { attributes?: IDataObject; properties?: IDataObject };
 
+/** The key-value pairs of a recipient's Attributes or Properties; a stray entry reads as empty. */
 function pairsOf(value: IDataObject | undefined): IDataObject[] {
-	return Array.isArray(value?.pair) ? (value.pair as IDataObject[]) : [];
+	const pairs = value?.pair;
+	return Array.isArray(pairs) ? pairs.map((pair) => (isPlainObject(pair) ? pair : {})) : [];
 }
 
 /** One recipient entry: its identifier, whether Braze may create the user, its properties. */

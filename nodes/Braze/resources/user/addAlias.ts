@@ -1,7 +1,10 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
+import type { OperationSpec } from '../../transport/operation';
+import { CHANGES, resend } from '../../transport/request/unclearAnswers';
 import { userIdField } from '../../validation/fieldValues';
-import { aliasOf } from './aliasFields';
+import { identityBatch } from './batching';
+import { aliasOf } from './fields/alias';
 
 /**
  * User › Add Alias: adds an alias to the user with an external ID, or, without one, creates an
@@ -30,3 +33,23 @@ export function buildAlias(context: IExecuteSingleFunctions, body: IDataObject):
 	// The elements are flat: alias_name and alias_label beside external_id, no user_alias wrapper.
 	body.user_aliases = [{ ...(externalId ? { external_id: externalId } : {}), ...aliasOf(context) }];
 }
+
+export const addAliasOperation: OperationSpec = {
+	name: 'Add Alias',
+	value: 'addAlias',
+	action: 'Add an alias to a user',
+	description:
+		'Add an alias to a user, or create an alias-only profile (the New User Alias endpoint). Items share requests of up to 50.',
+	url: '/users/alias/new',
+	permission: 'users.alias.new',
+	prepare: [buildAlias],
+	onUnclearAnswer: resend(CHANGES.alias),
+	batch: identityBatch(['user_aliases'], (objects) => {
+		const [alias] = objects.user_aliases ?? [];
+		return {
+			alias_name: alias?.alias_name,
+			alias_label: alias?.alias_label,
+			...(alias?.external_id ? { external_id: alias.external_id } : {}),
+		};
+	}),
+};

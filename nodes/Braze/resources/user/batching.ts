@@ -1,10 +1,8 @@
-import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
-import type { BatchSpec } from '../../transport/batchedItem';
-import { readNumber } from '../../values/number';
+import type { BatchSpec } from '../../transport/sharedRequests';
+import { objectsPerRequest } from './fields/options';
 
-/** Braze's newest limit: 75 objects per /users/track request, across its three arrays. */
-export const MAX_TRACK_OBJECTS = 75;
 /** /users/identify, /users/alias/new, /users/delete and the subscription endpoint take 50. */
 export const MAX_IDENTITY_OBJECTS = 50;
 
@@ -22,18 +20,10 @@ export function identifierOf(objects: Record<string, IDataObject[]>): IDataObjec
 	return result;
 }
 
-/** Options › Objects per Request (1–75), for accounts with a lower limit. */
-function trackLimit(context: IExecuteSingleFunctions): number {
-	const options = context.getNodeParameter('options', {}) as IDataObject;
-	const value = readNumber(options.objectsPerRequest);
-	if (value === undefined || !Number.isInteger(value)) return MAX_TRACK_OBJECTS;
-	return Math.min(MAX_TRACK_OBJECTS, Math.max(1, value));
-}
-
 /** /users/track: items share requests of up to 75 objects (or Options › Objects per Request). */
 export const trackBatch = (array: string): BatchSpec => ({
 	arrays: [array],
-	limits: (context) => ({ total: trackLimit(context) }),
+	limits: (context) => ({ total: objectsPerRequest(context) }),
 	describe: identifierOf,
 });
 

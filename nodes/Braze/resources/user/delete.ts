@@ -1,8 +1,11 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
+import type { OperationSpec } from '../../transport/operation';
+import { CHANGES, resend } from '../../transport/request/unclearAnswers';
 import { booleanField } from '../../validation/fieldValues';
 import { invalidInput } from '../../validation/invalidInput';
-import { userIdentifier } from './identity';
+import { identityBatch } from './batching';
+import { userIdentifier } from './fields/identity';
 
 const show = { show: { resource: ['user'], operation: ['delete'] } };
 
@@ -94,3 +97,23 @@ export function buildDelete(context: IExecuteSingleFunctions, body: IDataObject)
 		body.email_addresses = [{ email: user.email, prioritization: prioritization() }];
 	else body.phone_numbers = [{ phone: user.phone, prioritization: prioritization() }];
 }
+
+export const deleteOperation: OperationSpec = {
+	name: 'Delete',
+	value: 'delete',
+	action: 'Delete a user',
+	description:
+		'Delete users and all their data from Braze, for good (the Delete Users endpoint). Needs Confirm Deletion. Items share requests of up to 50.',
+	url: '/users/delete',
+	permission: 'users.delete',
+	prepare: [buildDelete],
+	onUnclearAnswer: resend(CHANGES.deletion),
+	// Each item names one user; the output names the one kind and entry it sent.
+	batch: identityBatch(
+		['external_ids', 'braze_ids', 'user_aliases', 'email_addresses', 'phone_numbers'],
+		(objects) => {
+			const [kind, [entry]] = Object.entries(objects)[0] ?? ['', []];
+			return { [kind]: [entry] };
+		},
+	),
+};

@@ -1,8 +1,11 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
+import type { OperationSpec } from '../../transport/operation';
+import { CHANGES, resend } from '../../transport/request/unclearAnswers';
 import { userIdField } from '../../validation/fieldValues';
 import { invalidInput } from '../../validation/invalidInput';
-import { aliasOf } from './aliasFields';
+import { identityBatch } from './batching';
+import { aliasOf } from './fields/alias';
 
 /**
  * User › Identify: gives an alias-only profile an external ID; if a user with that ID exists, the
@@ -37,3 +40,16 @@ export function buildIdentify(context: IExecuteSingleFunctions, body: IDataObjec
 		);
 	body.aliases_to_identify = [{ external_id: externalId, user_alias: aliasOf(context) }];
 }
+
+export const identifyOperation: OperationSpec = {
+	name: 'Identify',
+	value: 'identify',
+	action: 'Identify an alias-only user',
+	description:
+		'Give an alias-only profile an external ID, merging it into the user with that ID if there is one (the Identify Users endpoint). Items share requests of up to 50.',
+	url: '/users/identify',
+	permission: 'users.identify',
+	prepare: [buildIdentify],
+	onUnclearAnswer: resend(CHANGES.identification),
+	batch: identityBatch(['aliases_to_identify']),
+};

@@ -1,10 +1,15 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
-import { booleanField, textField } from '../../validation/fieldValues';
+import type { OperationSpec } from '../../transport/operation';
+import { CHANGES, report } from '../../transport/request/unclearAnswers';
+import { textField } from '../../validation/fieldValues';
 import { invalidInput } from '../../validation/invalidInput';
-import { accepted, eventName, MAX_EVENT_PROPERTIES_BYTES } from '../../validation/userData';
-import { occurrence } from './eventFields';
-import { userIdentifier } from './identity';
+import { accepted } from '../../validation/userData';
+import { trackBatch } from './batching';
+import { userIdentifier } from './fields/identity';
+import { occurrence } from './fields/occurrence';
+import { eventName, MAX_EVENT_PROPERTIES_BYTES } from './fields/occurrenceRules';
+import { updateExistingOnly } from './fields/updateExistingOnly';
 
 /**
  * User › Track Event: one event object per item, in shared /users/track requests.
@@ -38,12 +43,21 @@ export function buildEvent(context: IExecuteSingleFunctions, body: IDataObject):
 			...userIdentifier(context),
 			name,
 			...occurrence(context, 'event', MAX_EVENT_PROPERTIES_BYTES),
-			_update_existing_only: booleanField(
-				context,
-				context.getNodeParameter('updateExistingOnly', false),
-				'Update Existing Only',
-				false,
-			),
+			_update_existing_only: updateExistingOnly(context),
 		},
 	];
 }
+
+export const trackEventOperation: OperationSpec = {
+	name: 'Track Event',
+	value: 'trackEvent',
+	action: 'Track a custom event',
+	description:
+		"Record a custom event on the user's profile (the Track Users endpoint, events). Items share requests of up to 75.",
+	url: '/users/track',
+	permission: 'users.track',
+	prepare: [buildEvent],
+	onUnclearAnswer: report(CHANGES.event),
+	perUserWrite: true,
+	batch: trackBatch('events'),
+};

@@ -1,19 +1,23 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
-import { booleanField, textField } from '../../validation/fieldValues';
+import type { OperationSpec } from '../../transport/operation';
+import { CHANGES, report } from '../../transport/request/unclearAnswers';
+import { textField } from '../../validation/fieldValues';
 import { invalidInput } from '../../validation/invalidInput';
+import { accepted } from '../../validation/userData';
+import { describeValue } from '../../values/describe';
+import { readNumber } from '../../values/number';
+import { trackBatch } from './batching';
+import { userIdentifier } from './fields/identity';
+import { occurrence } from './fields/occurrence';
 import {
 	currencyCode,
-	accepted,
 	MAX_PURCHASE_PROPERTIES_BYTES,
 	MAX_PURCHASE_QUANTITY,
 	productId as checkedProductId,
 	purchaseQuantity,
-} from '../../validation/userData';
-import { describeValue } from '../../values/describe';
-import { readNumber } from '../../values/number';
-import { occurrence } from './eventFields';
-import { userIdentifier } from './identity';
+} from './fields/occurrenceRules';
+import { updateExistingOnly } from './fields/updateExistingOnly';
 
 const show = { show: { resource: ['user'], operation: ['trackPurchase'] } };
 
@@ -107,12 +111,21 @@ export function buildPurchase(context: IExecuteSingleFunctions, body: IDataObjec
 			price,
 			quantity,
 			...occurrence(context, 'purchase', MAX_PURCHASE_PROPERTIES_BYTES),
-			_update_existing_only: booleanField(
-				context,
-				context.getNodeParameter('updateExistingOnly', false),
-				'Update Existing Only',
-				false,
-			),
+			_update_existing_only: updateExistingOnly(context),
 		},
 	];
 }
+
+export const trackPurchaseOperation: OperationSpec = {
+	name: 'Track Purchase',
+	value: 'trackPurchase',
+	action: 'Track a purchase',
+	description:
+		"Record a purchase on the user's profile (the Track Users endpoint, purchases). Items share requests of up to 75.",
+	url: '/users/track',
+	permission: 'users.track',
+	prepare: [buildPurchase],
+	onUnclearAnswer: report(CHANGES.purchase),
+	perUserWrite: true,
+	batch: trackBatch('purchases'),
+};

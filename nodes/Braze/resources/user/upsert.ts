@@ -1,10 +1,16 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
+import type { BrazeBody } from '../../body/types';
+import type { OperationSpec } from '../../transport/operation';
+import { CHANGES, resendIf } from '../../transport/request/unclearAnswers';
 import { booleanField } from '../../validation/fieldValues';
-import { addCustomAttributes, customAttributeProperties } from './customAttributes';
-import { userIdentifier } from './identity';
-import { checkProfileFields, profileFieldsProperty } from './profileFields';
-import { subscriptionGroupsProperty, subscriptionGroups } from './subscriptionGroupsField';
+import { isPlainObject } from '../../values/object';
+import { trackBatch } from './batching';
+import { addCustomAttributes, customAttributeProperties } from './fields/customAttributes';
+import { userIdentifier } from './fields/identity';
+import { checkProfileFields, profileFieldsProperty, routedProfileFields } from './fields/profile';
+import { subscriptionGroupsProperty, subscriptionGroups } from './fields/subscriptionGroups';
+import { updateExistingOnly } from './fields/updateExistingOnly';
 
 /**
  * User › Create or Update: one attributes object per item, sent in shared /users/track requests.
@@ -18,16 +24,11 @@ export const upsertProperties: INodeProperties[] = [
 
 /** Builds the item's attributes object: identifier first, then the profile, groups and custom attributes. */
 export function buildAttributes(context: IExecuteSingleFunctions, body: IDataObject): void {
-	const routed = ((body.attributes as IDataObject[] | undefined)?.[0] ?? {}) as IDataObject;
+	const routed = routedProfileFields(body);
 	checkProfileFields(context, routed);
 	const object: IDataObject = {
 		...userIdentifier(context),
-		_update_existing_only: booleanField(
-			context,
-			context.getNodeParameter('updateExistingOnly', false),
-			'Update Existing Only',
-			false,
-		),
+		_update_existing_only: updateExistingOnly(context),
 		...routed,
 	};
 	const groups = subscriptionGroups(context);
@@ -51,3 +52,55 @@ export function buildAttributes(context: IExecuteSingleFunctions, body: IDataObj
 	}
 	body.attributes = [object];
 }
+
+/**
+ * Operators inside an attribute's value that Braze applies on top of what is stored, so that
+ * applying them twice counts twice: `inc` adds to a number, and `$add` appends objects to an
+ * array of objects, which Braze does not keep unique; `$update` counts too, since Braze does not
+ * say what a second one does. Setting or removing a value, `add`/`remove` on an array of values
+ * (Braze keeps its values unique) and `$remove` (every matching object goes) come out the same
+ * when applied twice.
+ * https://www.braze.com/docs/api/objects_filters/user_attributes_object/
+ * https://www.braze.com/docs/user_guide/data_and_analytics/custom_data/custom_attributes/array_of_objects
+ */
+const COUNTING_OPERATORS = new Set(['inc', '$add', '$update']);
+
+/** Whether a value holds a counting operator at any depth (walked without recursion). */
+function counts(value: unknown): boolean {
+	const pending: unknown[] = [value];
+	while (pending.length) {
+		const next = pending.pop();
+		if (Array.isArray(next)) for (const entry of next) pending.push(entry);
+		else if (isPlainObject(next)) {
+			for (const [key, inner] of Object.entries(next)) {
+				if (COUNTING_OPERATORS.has(key)) return true;
+				pending.push(inner);
+			}
+		}
+	}
+	return false;
+}
+
+/**
+ * Whether a /users/track body of attribute objects comes out the same when applied twice, so
+ * that a request whose answer was unclear may be sent again. An attribute's own name is not an
+ * operator (an attribute may be called "inc"): only what its value holds is looked at.
+ */
+export function onlySetsAttributes(body: BrazeBody): boolean {
+	const objects = Array.isArray(body.attributes) ? body.attributes : [];
+	return !objects.some((object) => isPlainObject(object) && Object.values(object).some(counts));
+}
+
+export const upsertOperation: OperationSpec = {
+	name: 'Create or Update',
+	value: 'upsert',
+	action: 'Create or update a user',
+	description: 'Create a new record, or update the current one if it already exists (upsert)',
+	url: '/users/track',
+	permission: 'users.track',
+	prepare: [buildAttributes],
+	// Setting attributes comes out the same when sent twice; counting operators do not.
+	onUnclearAnswer: resendIf(onlySetsAttributes, CHANGES.profileUpdate),
+	perUserWrite: true,
+	batch: trackBatch('attributes'),
+};

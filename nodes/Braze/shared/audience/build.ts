@@ -1,5 +1,12 @@
-import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
+import type { IExecuteSingleFunctions } from 'n8n-workflow';
 
+import type {
+	AudienceValue,
+	BrazeBody,
+	ConnectedAudience,
+	CustomAttributeCondition,
+	PastedJson,
+} from '../../body/types';
 import {
 	CUSTOM_ATTRIBUTE_COMPARISONS,
 	DATA_TYPE_LABELS,
@@ -69,12 +76,12 @@ export function readAudienceForm(context: IExecuteSingleFunctions): AudienceForm
  * Rows it cannot read are left out and reported as problems, in form order.
  */
 export function buildAudienceFromForm(form: AudienceForm): {
-	audience: IDataObject;
+	audience: ConnectedAudience;
 	problems: AudienceProblem[];
 } {
 	const problems: AudienceProblem[] = [];
 	const combinator = readCombinator(form.combinator, 'Audience Match', groupLabel([]), problems);
-	const elements: IDataObject[] = [];
+	const elements: ConnectedAudience[] = [];
 	let placedGroups = 0;
 	const placeGroup = () => {
 		const group = form.groups[placedGroups];
@@ -126,7 +133,7 @@ function buildGroup(
 	group: AudienceFormGroup,
 	number: number,
 	problems: AudienceProblem[],
-): IDataObject | undefined {
+): ConnectedAudience | undefined {
 	const label = groupLabel([number]);
 	const combinator = readCombinator(group.combinator, 'Group Match', label, problems);
 	const rows = group.filters?.filter ?? [];
@@ -137,7 +144,7 @@ function buildGroup(
 		});
 		return undefined;
 	}
-	const filters: IDataObject[] = [];
+	const filters: ConnectedAudience[] = [];
 	rows.forEach((row, index) => {
 		const filter = buildFilter(row, filterLabel([number], index + 1), problems);
 		if (filter) filters.push(filter);
@@ -149,7 +156,7 @@ function buildFilter(
 	row: AudienceFormRow,
 	label: string,
 	problems: AudienceProblem[],
-): IDataObject | undefined {
+): ConnectedAudience | undefined {
 	const comparison = typeof row.comparison === 'string' ? row.comparison : '';
 	switch (row.filterType) {
 		case 'customAttribute':
@@ -202,7 +209,7 @@ function buildCustomAttribute(
 	comparison: string,
 	label: string,
 	problems: AudienceProblem[],
-): IDataObject | undefined {
+): ConnectedAudience | undefined {
 	const name =
 		typeof row.customAttributeName === 'string' || typeof row.customAttributeName === 'number'
 			? String(row.customAttributeName).trim()
@@ -231,11 +238,11 @@ function buildCustomAttribute(
 		});
 		return undefined;
 	}
-	const filter: IDataObject = { custom_attribute_name: name, comparison };
+	const filter: CustomAttributeCondition = { custom_attribute_name: name, comparison };
 	if (kind !== 'none') {
 		const value = readValue(kind, row.value, comparison, label, problems);
 		if (value === undefined) return undefined;
-		filter.value = value as IDataObject[string];
+		filter.value = value;
 	}
 	return { custom_attribute: filter };
 }
@@ -246,7 +253,7 @@ function readValue(
 	comparison: string,
 	label: string,
 	problems: AudienceProblem[],
-): unknown {
+): AudienceValue | undefined {
 	const wanted = describeKinds([kind]);
 	if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '')) {
 		problems.push({
@@ -266,7 +273,10 @@ function readValue(
 }
 
 /** Audience JSON: text from the editor, or an object from an expression. */
-export function parseAudienceJson(raw: unknown): { audience?: unknown; problem?: AudienceProblem } {
+export function parseAudienceJson(raw: PastedJson): {
+	audience?: PastedJson;
+	problem?: AudienceProblem;
+} {
 	if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '')) {
 		return {
 			problem: {
@@ -277,7 +287,7 @@ export function parseAudienceJson(raw: unknown): { audience?: unknown; problem?:
 	}
 	if (typeof raw !== 'string') return { audience: raw };
 	try {
-		return { audience: JSON.parse(raw) as unknown };
+		return { audience: JSON.parse(raw) };
 	} catch (error) {
 		return {
 			problem: {
@@ -293,12 +303,12 @@ export function parseAudienceJson(raw: unknown): { audience?: unknown; problem?:
  * A body step, not a routing preSend: routing reads a field with routing in both of its passes
  * over the form for every item, a step reads it once.
  */
-export function addAudience(context: IExecuteSingleFunctions, body: IDataObject): void {
+export function addAudience(context: IExecuteSingleFunctions, body: BrazeBody): void {
 	const mode = readAudienceMode(context);
 	if (mode === 'form') {
 		body.audience = buildAudienceFromForm(readAudienceForm(context)).audience;
 	} else if (mode === 'json') {
 		const { audience } = parseAudienceJson(context.getNodeParameter('audienceJson', ''));
-		if (audience !== undefined) body.audience = audience as IDataObject;
+		if (audience !== undefined) body.audience = audience;
 	}
 }

@@ -2,6 +2,7 @@
 // https://www.braze.com/docs/api/objects_filters/connected_audience
 import { dateObjectToIso, isDateObject, toInstantIso } from '../../values/date';
 import { readNumber } from '../../values/number';
+import type { AudienceValue } from '../../body/types';
 
 /** The kind of value a comparison takes. */
 export type ValueKind = 'text' | 'number' | 'boolean' | 'days' | 'date' | 'item' | 'none';
@@ -153,7 +154,7 @@ export function acceptsJsonValue(kind: ValueKind, value: unknown): boolean {
  * Turns a form value (typed text, or whatever an expression gave) into the JSON value Braze
  * expects for the kind, or undefined when it cannot be read as one.
  */
-export function coerceFormValue(kind: ValueKind, value: unknown): unknown {
+export function coerceFormValue(kind: ValueKind, value: unknown): AudienceValue | undefined {
 	switch (kind) {
 		case 'text':
 			if (typeof value === 'number' || typeof value === 'boolean') return String(value);

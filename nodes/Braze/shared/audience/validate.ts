@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 
+import type { BrazeBody } from '../../body/types';
 import { isPlainObject } from '../../values/object';
 import { invalidInput } from '../../validation/invalidInput';
 import {
@@ -32,7 +33,7 @@ const REGEX_COMPARISONS = ['matches_regex', 'does_not_match_regex'];
  * problem names the row ("Audience group 1, filter 3: …") and knows the attribute's data
  * type; then the finished object is checked against Braze's rules, as a pasted one is.
  */
-export function assertValidAudience(context: IExecuteSingleFunctions, body: IDataObject): void {
+export function assertValidAudience(context: IExecuteSingleFunctions, body: BrazeBody): void {
 	const mode = readAudienceMode(context);
 	const problems: AudienceProblem[] = [];
 	if (mode === 'form') {
@@ -60,33 +61,34 @@ export function assertValidAudience(context: IExecuteSingleFunctions, body: IDat
  */
 export function checkAudienceObject(audience: unknown): AudienceProblem[] {
 	const problems: AudienceProblem[] = [];
-	const key = singleKey(audience);
-	if (key === undefined) {
+	const entry = onlyEntry(audience);
+	if (entry === undefined) {
 		problems.push({
 			message: 'Audience must be one filter, or {"AND": [...]} / {"OR": [...]}',
 			fix: 'Give an object with exactly one key: AND, OR, or a filter name such as custom_attribute.',
 		});
-	} else if (key === 'AND' || key === 'OR') {
-		checkGroup(audience as IDataObject, key, [], problems);
+	} else if (entry.key === 'AND' || entry.key === 'OR') {
+		checkGroup(entry.value, entry.key, [], problems);
 	} else {
-		checkFilter(audience as IDataObject, key, 'Audience filter', problems);
+		checkFilter(entry.key, entry.value, 'Audience filter', problems);
 	}
 	return problems;
 }
 
-function singleKey(node: unknown): string | undefined {
+/** The key and value of an object with exactly one key: a filter or a group, by its shape. */
+function onlyEntry(node: unknown): { key: string; value: unknown } | undefined {
 	if (!isPlainObject(node)) return undefined;
-	const keys = Object.keys(node);
-	return keys.length === 1 ? keys[0] : undefined;
+	const entries = Object.entries(node);
+	return entries.length === 1 ? { key: entries[0][0], value: entries[0][1] } : undefined;
 }
 
+/** The list under AND or OR: each item a filter or a group. */
 function checkGroup(
-	node: IDataObject,
+	items: unknown,
 	combinator: string,
 	groupPath: number[],
 	problems: AudienceProblem[],
 ): void {
-	const items = node[combinator];
 	if (!Array.isArray(items) || items.length === 0) {
 		problems.push({
 			message: `${groupLabel(groupPath)}: ${combinator} holds no filters`,
@@ -97,24 +99,25 @@ function checkGroup(
 	let groups = 0;
 	items.forEach((item, index) => {
 		const label = filterLabel(groupPath, index + 1);
-		const key = singleKey(item);
-		if (key === undefined) {
+		const entry = onlyEntry(item);
+		if (entry === undefined) {
 			problems.push({
 				message: `${label} is not a filter or a group`,
 				fix: 'Each entry must be an object with exactly one key: AND, OR, or a filter name such as custom_attribute.',
 			});
-		} else if (key === 'AND' || key === 'OR') {
+		} else if (entry.key === 'AND' || entry.key === 'OR') {
 			groups += 1;
-			checkGroup(item as IDataObject, key, [...groupPath, groups], problems);
+			checkGroup(entry.value, entry.key, [...groupPath, groups], problems);
 		} else {
-			checkFilter(item as IDataObject, key, label, problems);
+			checkFilter(entry.key, entry.value, label, problems);
 		}
 	});
 }
 
+/** One filter: its name, and the object of its fields. */
 function checkFilter(
-	node: IDataObject,
 	key: string,
+	filter: unknown,
 	label: string,
 	problems: AudienceProblem[],
 ): void {
@@ -125,7 +128,6 @@ function checkFilter(
 		});
 		return;
 	}
-	const filter = node[key];
 	if (!isPlainObject(filter)) {
 		problems.push({
 			message: `${label}: ${key} must be an object`,

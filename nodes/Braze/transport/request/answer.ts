@@ -84,7 +84,6 @@ export function readAnswer(
 ): ReadAnswer {
 	const status = response.statusCode;
 	const answer: BrazeAnswer = { status, rateLimit: readRateLimitInfo(response) };
-	if (status >= 300 && status < 400) return { error: redirectError(context, response), answer };
 	if (status < 300) {
 		if (isBrazeJson(response.body)) return { json: { ...response.body }, answer };
 		// Braze documents its lists without a `message` (e.g.
@@ -97,19 +96,25 @@ export function readAnswer(
 			answer,
 		};
 	}
-	const body = isPlainObject(response.body) ? response.body : {};
-	const refusal = refusalText(
-		status,
+	// A redirect's body is never read: the node does not follow it, and nothing was sent.
+	const redirected = status < 400;
+	const body = !redirected && isPlainObject(response.body) ? response.body : {};
+	const refusal = refusalText(status, {
 		permission,
 		body,
-		answer.rateLimit,
-		unclearOutcome(method, words),
-	);
-	const error = new NodeApiError(context.getNode(), { ...body } as JsonObject, {
-		...refusal,
-		httpCode: String(status),
-		itemIndex: context.getItemIndex(),
+		rateLimit: answer.rateLimit,
+		unclear: unclearOutcome(method, words),
+		redirect: redirected ? redirectTarget(response) : '',
 	});
+	const error = new NodeApiError(
+		context.getNode(),
+		(redirected ? { status } : { ...body }) as JsonObject,
+		{
+			...refusal,
+			httpCode: String(status),
+			itemIndex: context.getItemIndex(),
+		},
+	);
 	brazeErrors.add(error);
 	return { error, answer };
 }
@@ -127,62 +132,126 @@ function brazeErrorText(body: IDataObject): string {
 	return text === undefined ? '' : text.replace(/\s+/g, ' ').trim();
 }
 
-interface Refusal {
+/** An error status's words: its first sentence, its advice, and what n8n may do about it. */
+export interface Refusal {
 	message: string;
 	description: string;
 	failure?: Failure;
 }
 
-/** The first sentence and the advice for an error status, by status. */
-function refusalText(
-	status: number,
-	permission: string,
-	body: IDataObject,
-	rateLimit: RateLimitInfo,
-	unclear: { outcome: string; next: string },
-): Refusal {
-	const brazeMessage = brazeErrorText(body);
-	switch (status) {
-		case 401:
-			return {
-				message: 'Braze rejected the API key (401 Unauthorized)',
-				description:
-					"Check the REST API key in the Braze credential (without quotes), and that the credential's Instance matches your dashboard: a key only works on its own instance (an EU workspace needs an EU instance).",
-			};
-		case 403:
-			return {
-				message: `The Braze API key lacks the ${permission} permission (403)`,
-				description: `Braze keys cannot be edited: create a key with the ${permission} permission under Settings › APIs and Identifiers, and put it in the credential.${brazeMessage ? ` Braze says: ${brazeMessage}` : ''}`,
-			};
-		case 429:
-			return rateLimitRefusal(rateLimit);
-		case 404:
-			return {
-				message: 'Braze has no such endpoint (404)',
-				description: "Check the credential's Instance or Custom URL.",
-			};
-		case 413:
-			return {
-				message: 'The request is larger than Braze accepts (413)',
-				description:
-					'Braze accepts request bodies up to 4 MB. Shorten the largest field of the request (message content, recipient lists, attributes or trigger properties).',
-			};
+/** What a refused request was, as its words need it. */
+export type RefusedRequest =
+	| {
+			/** A list search: what it lists ("campaigns"); its words offer By ID instead. */
+			list: string;
+			permission: string;
+	  }
+	| {
+			/** A request of an operation. */
+			list?: undefined;
+			/** The API key permission the endpoint needs. */
+			permission: string;
+			/** Braze's error answer. */
+			body: IDataObject;
+			rateLimit: RateLimitInfo;
+			/** What a server error may have done, in the operation's words, and what to do. */
+			unclear: { outcome: string; next: string };
+			/** Where a redirect points, in words (redirectTarget). */
+			redirect: string;
+	  };
+
+/** Offered in every list search's error: a resource locator takes the ID itself. */
+const BY_ID = 'Pick By ID to enter the ID directly.';
+
+/**
+ * The one mapping of an error status to words, for an operation's request and for a list search
+ * (whose words say what it lists and offer By ID). https://www.braze.com/docs/api/errors/
+ */
+export function refusalText(status: number, request: RefusedRequest): Refusal {
+	const { permission, list } = request;
+	if (status < 400) {
+		return list === undefined
+			? {
+					message: `Braze did not act: the URL answered with a redirect (${status}), so nothing was sent`,
+					description: `The redirect points ${request.redirect}. The node never follows redirects, so neither the API key nor the message went there. Braze's REST API does not redirect: check the credential's Instance or Custom URL (your instance's REST endpoint, such as https://rest.iad-01.braze.com).`,
+				}
+			: {
+					message: `Braze did not answer the list of ${list}: the URL answered with a redirect (${status})`,
+					description: `The node never follows redirects, so the API key went nowhere else. Braze's REST API does not redirect: check the credential's Instance or Custom URL. ${BY_ID}`,
+				};
 	}
 	if (status >= 500) {
-		const { outcome, next } = unclear;
+		return list === undefined
+			? {
+					message: `Braze answered with a server error (${status}): ${request.unclear.outcome}`,
+					description: `Braze failed while handling the request. ${request.unclear.next}`,
+					failure: { cause: 'temporarily-unavailable' },
+				}
+			: {
+					message: `Braze answered with a server error (${status}) while listing ${list}`,
+					description: `Try again in a moment. ${BY_ID}`,
+				};
+	}
+	switch (status) {
+		case 401:
+			return list === undefined
+				? {
+						message: 'Braze rejected the API key (401 Unauthorized)',
+						description:
+							"Check the REST API key in the Braze credential (without quotes), and that the credential's Instance matches your dashboard: a key only works on its own instance (an EU workspace needs an EU instance).",
+					}
+				: {
+						message: `Braze did not accept the API key while listing ${list}: check the credential, or pick By ID`,
+						description:
+							"Check the REST API key and that the credential's Instance matches your dashboard (a key only works on its own instance).",
+					};
+		case 403:
+			return list === undefined
+				? {
+						message: `The Braze API key lacks the ${permission} permission (403)`,
+						description: `Braze keys cannot be edited: create a key with the ${permission} permission under Settings › APIs and Identifiers, and put it in the credential.${saysBraze(brazeErrorText(request.body))}`,
+					}
+				: {
+						message: `The API key lacks the ${permission} permission: pick By ID, or create a key with ${permission}`,
+						description: `Braze refused to list ${list} (403). Listing needs an API key with the ${permission} permission (Settings › APIs and Identifiers). Sending does not: By ID works with the key you have.`,
+					};
+		case 404:
+			return list === undefined
+				? {
+						message: 'Braze has no such endpoint (404)',
+						description: "Check the credential's Instance or Custom URL.",
+					}
+				: {
+						message: `Braze has no list of ${list} at this URL (404)`,
+						description: `Check the credential's Instance or Custom URL. ${BY_ID}`,
+					};
+	}
+	if (list !== undefined) {
+		return { message: `Braze refused to list ${list} (${status})`, description: BY_ID };
+	}
+	if (status === 413) {
 		return {
-			message: `Braze answered with a server error (${status}): ${outcome}`,
-			description: `Braze failed while handling the request. ${next}`,
-			failure: { cause: 'temporarily-unavailable' },
+			message: 'The request is larger than Braze accepts (413)',
+			description:
+				'Braze accepts request bodies up to 4 MB. Shorten the largest field of the request (message content, recipient lists, attributes or trigger properties).',
 		};
 	}
-	const details = Array.isArray(body.errors) ? body.errors.map(String).join('; ') : '';
+	if (status === 429) return rateLimitRefusal(request.rateLimit);
+	const brazeMessage = brazeErrorText(request.body);
+	const details = Array.isArray(request.body.errors)
+		? request.body.errors.map(String).join('; ')
+		: '';
 	return {
 		message: `Braze rejected the request (${status})${brazeMessage ? `: ${brazeMessage}` : ''}`,
 		description: details
 			? `Braze says: ${details}`
 			: 'Check the fields named in the message and try again.',
 	};
+}
+
+/** Braze's own words, after ours, if it gave any. */
+function saysBraze(text: string): string {
+	return text ? ` Braze says: ${text}` : '';
 }
 
 function rateLimitRefusal(rateLimit: RateLimitInfo): Refusal {
@@ -198,23 +267,6 @@ function rateLimitRefusal(rateLimit: RateLimitInfo): Refusal {
 				: {}),
 		},
 	};
-}
-
-/** A 3xx: Braze's REST API never redirects, and the node never follows, so nothing was sent. */
-function redirectError(context: IExecuteSingleFunctions, response: IN8nHttpFullResponse): Error {
-	const status = response.statusCode;
-	const error = new NodeApiError(
-		context.getNode(),
-		{ status },
-		{
-			message: `Braze did not act: the URL answered with a redirect (${status}), so nothing was sent`,
-			description: `The redirect points ${redirectTarget(response)}. The node never follows redirects, so neither the API key nor the message went there. Braze's REST API does not redirect: check the credential's Instance or Custom URL (your instance's REST endpoint, such as https://rest.iad-01.braze.com).`,
-			httpCode: String(status),
-			itemIndex: context.getItemIndex(),
-		},
-	);
-	brazeErrors.add(error);
-	return error;
 }
 
 /**

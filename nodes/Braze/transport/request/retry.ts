@@ -10,7 +10,7 @@ import {
 	safeError,
 	triedNote,
 	withNote,
-} from './failureErrors';
+} from './retryErrors';
 import { classify, FAILURE_POLICY, networkCode } from './failurePolicy';
 import type { FailureKind, RequestFailure, SendOutcome } from './failurePolicy';
 import { retryTime, waits } from './rateLimit';

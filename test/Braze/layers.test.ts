@@ -1,0 +1,26 @@
+// The layers of nodes/Braze (docs/architecture.md): imports only run downward.
+// Plain JS reads the source files: test files may not use Node's fs.
+interface Layers {
+	LAYERS: string[];
+	crossNodeImports: () => string[];
+	unknownFolders: () => string[];
+	upwardImports: () => string[];
+}
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const layers = require('../support/layers') as Layers;
+const { LAYERS, crossNodeImports, unknownFolders, upwardImports } = layers;
+
+describe('layers', () => {
+	it('has no import that runs back up a layer', () => {
+		expect(upwardImports()).toEqual([]);
+	});
+
+	it('places every folder of nodes/Braze in a layer', () => {
+		expect(unknownFolders()).toEqual([]);
+		expect(LAYERS[0]).toBe('(root)');
+	});
+
+	it('keeps the two nodes apart: the trigger uses only values/ and validation/ of nodes/Braze', () => {
+		expect(crossNodeImports()).toEqual([]);
+	});
+});
