@@ -1,7 +1,7 @@
 import { isObjectLike } from '../values/object';
 import type { BrazeBody } from './types';
 
-/** The keys, in order, that name one user in Braze's user and recipient objects. */
+/** The keys that name one user in Braze's user and recipient objects. */
 const IDENTIFIER_KEYS = [
 	'external_id',
 	'external_user_id',
@@ -22,10 +22,20 @@ function keyOf(name: string, value: unknown): string {
 	return `${name}:${String(value)}`;
 }
 
-/** The user one recipient or user object names, by its first identifier. */
+/**
+ * The key that names the user of a user or recipient object: its first identifier key. The node
+ * puts the identifier first, so a profile's email or phone after it is an attribute, not the user.
+ */
+export function identifierKeyOf(object: Record<string, unknown>): string | undefined {
+	return Object.keys(object).find(
+		(key) => IDENTIFIER_KEYS.includes(key) && object[key] !== undefined && object[key] !== null,
+	);
+}
+
+/** The user one recipient or user object names, by its identifier. */
 function userOf(object: unknown): string | undefined {
 	if (!isObjectLike(object)) return undefined;
-	const name = IDENTIFIER_KEYS.find((key) => object[key] !== undefined && object[key] !== null);
+	const name = identifierKeyOf(object);
 	return name === undefined ? undefined : keyOf(name, object[name]);
 }
 

@@ -177,11 +177,9 @@ async function executeItem(
 	const { done, answers, fresh, notes } = sent;
 	// An item sharing a request has no dispatch_id of its own.
 	ledger.confirm(context.getItemIndex(), requests.shared ? [] : dispatchIdsOf(done));
-	// Replayed, a shared item's output is its share as recorded, with only that note.
-	const asksSameUser = spec.perUserWrite && !(requests.shared && notes.replayed);
 	const json = withNotes(
 		answerOutput(body, done, answers, spec),
-		{ ...notes, sameUser: asksSameUser && (await oneUserNamed(context, ledger, attempt)) },
+		{ ...notes, sameUser: spec.perUserWrite && (await oneUserNamed(context, ledger, attempt)) },
 		spec.onUnclearAnswer,
 	);
 	spec.finish?.(json, fresh);

@@ -96,6 +96,23 @@ describe('every item naming the same user', () => {
 		]);
 	});
 
+	it('names the user by the identifier, not by a profile field: two phones with one email are two users', async () => {
+		const items = [{ phone: '+4930111111' }, { phone: '+4930222222' }];
+		const result = await run(
+			{
+				resource: 'user',
+				operation: 'upsert',
+				identifyBy: 'phone',
+				phone: '={{ $json.phone }}',
+				profile: { email: 'shared@example.com' },
+			},
+			items,
+		);
+		expect(result.error).toBeUndefined();
+		expect(warned(result.output)).toEqual([false, false]);
+		expect(result.output.map((item) => item.json.phone)).toEqual(['+4930111111', '+4930222222']);
+	});
+
 	it('Track Event and Track Purchase warn too', async () => {
 		const event = {
 			resource: 'user',

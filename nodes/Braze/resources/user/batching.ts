@@ -1,12 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { identifierKeyOf } from '../../body/namedUser';
 import type { BatchSpec } from '../../transport/sharedRequests';
 import { objectsPerRequest } from './fields/options';
 
 /** /users/identify, /users/alias/new, /users/delete and the subscription endpoint take 50. */
 export const MAX_IDENTITY_OBJECTS = 50;
-
-const IDENTIFIER_KEYS = ['external_id', 'user_alias', 'braze_id', 'email', 'phone'];
 
 /** The identifier of an item's first object, for its output. */
 export function identifierOf(objects: Record<string, IDataObject[]>): IDataObject {
@@ -14,8 +13,7 @@ export function identifierOf(objects: Record<string, IDataObject[]>): IDataObjec
 	const result: IDataObject = {};
 	if (first === undefined || first === null) return result;
 	if (typeof first !== 'object') return { id: first };
-	// The identifier is the object's first key: a profile's email after it is an attribute.
-	const key = Object.keys(first).find((name) => IDENTIFIER_KEYS.includes(name));
+	const key = identifierKeyOf(first);
 	if (key !== undefined) result[key] = first[key];
 	return result;
 }
