@@ -6,6 +6,7 @@ require('./ts-require');
 const path = require('path');
 
 const { Braze } = require(path.resolve(__dirname, '../nodes/Braze/Braze.node.ts'));
+const { PROFILE_KEYS } = require(path.resolve(__dirname, '../nodes/Braze/resources/user/fields/profile.ts'));
 
 // Fields whose value is built by a named preSend function rather than routed by key.
 const BUILT_FIELDS = {
@@ -180,6 +181,8 @@ function userFieldRows() {
 		(property, parameterPath) => {
 			const routed = routedKey(property);
 			if (routed !== undefined) return routed.replace('[0]', '[]');
+			const [collection, name] = parameterPath.split('.');
+			if (collection === 'profile' && PROFILE_KEYS[name]) return `attributes[].${PROFILE_KEYS[name]}`;
 			return USER_BUILT_FIELDS[parameterPath] ?? BUILT_FIELDS[parameterPath];
 		},
 	);

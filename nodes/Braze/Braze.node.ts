@@ -7,7 +7,7 @@ import { canvasProperties } from './resources/trigger/canvas';
 import { liveActivityProperties } from './resources/liveActivity';
 import { messageProperties } from './resources/message';
 import { sendIdProperties } from './resources/sendId';
-import { mergeForms } from './form/mergeForms';
+import { mergeForms } from './helpers/form/mergeForms';
 import { subscriptionGroupProperties } from './resources/subscriptionGroup';
 import { transactionalProperties } from './resources/transactional';
 import { userProperties } from './resources/user';

@@ -8,7 +8,7 @@ import { canvasProperties } from '../../nodes/Braze/resources/trigger/canvas';
 import { liveActivityProperties } from '../../nodes/Braze/resources/liveActivity';
 import { messageProperties } from '../../nodes/Braze/resources/message';
 import { sendIdProperties } from '../../nodes/Braze/resources/sendId';
-import { mergeForms } from '../../nodes/Braze/form/mergeForms';
+import { mergeForms } from '../../nodes/Braze/helpers/form/mergeForms';
 
 const { description } = new Braze();
 const [resourceProperty] = description.properties;

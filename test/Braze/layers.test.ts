@@ -20,7 +20,7 @@ describe('layers', () => {
 		expect(LAYERS[0]).toBe('(root)');
 	});
 
-	it('keeps the two nodes apart: the trigger uses only values/ and validation/ of nodes/Braze', () => {
+	it('keeps the two nodes apart: the trigger uses only helpers/values/ and helpers/validation/ of nodes/Braze', () => {
 		expect(crossNodeImports()).toEqual([]);
 	});
 });

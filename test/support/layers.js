@@ -12,18 +12,20 @@ const LAYERS = [
 	'listSearch',
 	'shared',
 	'transport',
-	'form',
-	'body',
-	'validation',
-	'values',
+	'helpers/form',
+	'helpers/body',
+	'helpers/validation',
+	'helpers/values',
 ];
 
 /** The node's folder, in this checkout. */
 const NODE_DIR = resolve(__dirname, '..', '..', 'nodes', 'Braze');
 
+/** A file's layer: its first folder, or its first two under helpers/ (each helper folder is a layer). */
 function layerOf(nodeDir, file) {
-	const first = relative(nodeDir, file).split(sep)[0];
-	return LAYERS.includes(first) ? first : '(root)';
+	const parts = relative(nodeDir, file).split(sep);
+	const name = parts[0] === 'helpers' ? `helpers/${parts[1]}` : parts[0];
+	return LAYERS.includes(name) ? name : '(root)';
 }
 
 function sourceFiles(dir) {
@@ -54,13 +56,18 @@ function upwardImports(nodeDir = NODE_DIR) {
 
 /** Layer folders that exist but are not in the table: a new folder must be given its place. */
 function unknownFolders(nodeDir = NODE_DIR) {
-	return readdirSync(nodeDir).filter(
-		(name) => statSync(join(nodeDir, name)).isDirectory() && !LAYERS.includes(name),
+	const folders = (dir, prefix) =>
+		readdirSync(dir)
+			.filter((name) => statSync(join(dir, name)).isDirectory())
+			.map((name) => prefix + name);
+	const top = folders(nodeDir, '').filter((name) => name !== 'helpers');
+	return [...top, ...folders(join(nodeDir, 'helpers'), 'helpers/')].filter(
+		(name) => !LAYERS.includes(name),
 	);
 }
 
 /** The layers of nodes/Braze that the Braze Trigger may use: small pure helpers only. */
-const SHARED_WITH_TRIGGER = ['values', 'validation'];
+const SHARED_WITH_TRIGGER = ['helpers/values', 'helpers/validation'];
 const TRIGGER_DIR = resolve(NODE_DIR, '..', 'BrazeTrigger');
 
 /**
@@ -75,7 +82,7 @@ function crossNodeImports() {
         const target = resolve(dirname(file), match[1]);
         const otherDir = fromDir === NODE_DIR ? TRIGGER_DIR : NODE_DIR;
         if (!target.startsWith(otherDir + sep)) continue;
-        const layer = relative(otherDir, target).split(sep)[0];
+        const layer = layerOf(otherDir, target);
         if (!allowed.includes(layer)) problems.push(`${relative(resolve(NODE_DIR, '..'), file)} imports ${match[1]}`);
       }
     }

@@ -1,10 +1,10 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import { additionalJsonOption, messageVariationIdOption } from '../form/channelOptions';
-import { showForChannel } from '../form/displayOptions';
-import { keyValueField } from '../form/keyValueField';
-import { setPath } from '../values/object';
-import { byteLength } from '../values/bytes';
+import { additionalJsonOption, messageVariationIdOption } from '../helpers/form/channelOptions';
+import { showForChannel } from '../helpers/form/displayOptions';
+import { keyValueField } from '../helpers/form/keyValueField';
+import { setPath } from '../helpers/values/object';
+import { byteLength } from '../helpers/values/bytes';
 import {
 	collapseKeyOption,
 	customUriOption,
@@ -12,12 +12,12 @@ import {
 	mostRecentDeviceOnlyOption,
 	soundOption,
 	useWebviewOption,
-} from '../form/pushOptions';
-import { pushButtonsField } from '../form/pushButtons';
-import { bodyOf } from '../body/requestBody';
-import { invalidInput } from '../validation/invalidInput';
+} from '../helpers/form/pushOptions';
+import { pushButtonsField } from '../helpers/form/pushButtons';
+import { bodyOf } from '../helpers/body/requestBody';
+import { invalidInput } from '../helpers/validation/invalidInput';
 import type { BrazeChannel } from './types';
-import { collectionParameter, entriesOf } from '../form/parameters';
+import { collectionParameter, entriesOf } from '../helpers/form/parameters';
 
 const KEY = 'android_push';
 /**

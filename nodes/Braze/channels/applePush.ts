@@ -1,21 +1,21 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import { additionalJsonOption, messageVariationIdOption } from '../form/channelOptions';
-import { showForChannel } from '../form/displayOptions';
-import { keyValueField } from '../form/keyValueField';
-import { getPath, isPlainObject, setPath } from '../values/object';
+import { additionalJsonOption, messageVariationIdOption } from '../helpers/form/channelOptions';
+import { showForChannel } from '../helpers/form/displayOptions';
+import { keyValueField } from '../helpers/form/keyValueField';
+import { getPath, isPlainObject, setPath } from '../helpers/values/object';
 import {
 	customUriOption,
 	mostRecentDeviceOnlyOption,
 	soundOption,
 	useWebviewOption,
-} from '../form/pushOptions';
-import { pushButtonsField } from '../form/pushButtons';
-import { byteLength } from '../values/bytes';
-import { bodyOf } from '../body/requestBody';
-import { invalidInput } from '../validation/invalidInput';
+} from '../helpers/form/pushOptions';
+import { pushButtonsField } from '../helpers/form/pushButtons';
+import { byteLength } from '../helpers/values/bytes';
+import { bodyOf } from '../helpers/body/requestBody';
+import { invalidInput } from '../helpers/validation/invalidInput';
 import type { BrazeChannel } from './types';
-import { collectionParameter } from '../form/parameters';
+import { collectionParameter } from '../helpers/form/parameters';
 
 const KEY = 'apple_push';
 /**

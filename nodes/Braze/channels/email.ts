@@ -1,15 +1,15 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import { attachmentsField, readAttachments } from '../form/attachments';
-import { additionalJsonOption, messageVariationIdOption } from '../form/channelOptions';
-import { showForChannel } from '../form/displayOptions';
-import { keyValueField } from '../form/keyValueField';
-import { setPath } from '../values/object';
-import { bodyOf } from '../body/requestBody';
-import { invalidInput } from '../validation/invalidInput';
-import { emailAddress } from '../validation/userData';
+import { attachmentsField, readAttachments } from '../helpers/form/attachments';
+import { additionalJsonOption, messageVariationIdOption } from '../helpers/form/channelOptions';
+import { showForChannel } from '../helpers/form/displayOptions';
+import { keyValueField } from '../helpers/form/keyValueField';
+import { setPath } from '../helpers/values/object';
+import { bodyOf } from '../helpers/body/requestBody';
+import { invalidInput } from '../helpers/validation/invalidInput';
+import { emailAddress } from '../helpers/validation/userData';
 import type { BrazeChannel } from './types';
-import { brazeIdLocator } from '../form/locator';
+import { brazeIdLocator } from '../helpers/form/locator';
 
 const KEY = 'email';
 

@@ -1,12 +1,12 @@
-import { additionalJsonOption, messageVariationIdOption } from '../form/channelOptions';
-import { showForChannel } from '../form/displayOptions';
-import { keyValueField } from '../form/keyValueField';
+import { additionalJsonOption, messageVariationIdOption } from '../helpers/form/channelOptions';
+import { showForChannel } from '../helpers/form/displayOptions';
+import { keyValueField } from '../helpers/form/keyValueField';
 import {
 	collapseKeyOption,
 	customUriOption,
 	displayPriorityOption,
 	soundOption,
-} from '../form/pushOptions';
+} from '../helpers/form/pushOptions';
 import type { BrazeChannel } from './types';
 
 const KEY = 'kindle_push';

@@ -1,10 +1,10 @@
 import type { IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { BrazeBody } from '../body/types';
+import type { BrazeBody } from '../helpers/body/types';
 
 import { channels } from './index';
-import { showForSend } from '../form/displayOptions';
-import { invalidInput } from '../validation/invalidInput';
+import { showForSend } from '../helpers/form/displayOptions';
+import { invalidInput } from '../helpers/validation/invalidInput';
 
 export const channelSelectionProperty: INodeProperties = {
 	displayName: 'Channels',

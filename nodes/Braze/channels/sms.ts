@@ -1,10 +1,10 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import { additionalJsonOption, messageVariationIdOption } from '../form/channelOptions';
-import { showForChannel } from '../form/displayOptions';
-import { setPath } from '../values/object';
-import { bodyOf } from '../body/requestBody';
-import { invalidInput } from '../validation/invalidInput';
+import { additionalJsonOption, messageVariationIdOption } from '../helpers/form/channelOptions';
+import { showForChannel } from '../helpers/form/displayOptions';
+import { setPath } from '../helpers/values/object';
+import { bodyOf } from '../helpers/body/requestBody';
+import { invalidInput } from '../helpers/validation/invalidInput';
 import type { BrazeChannel } from './types';
 
 const KEY = 'sms';

@@ -1,8 +1,8 @@
-import { additionalJsonOption, messageVariationIdOption } from '../form/channelOptions';
-import { showForChannel } from '../form/displayOptions';
-import { keyValueField } from '../form/keyValueField';
-import { customUriOption, mostRecentDeviceOnlyOption } from '../form/pushOptions';
-import { pushButtonsField } from '../form/pushButtons';
+import { additionalJsonOption, messageVariationIdOption } from '../helpers/form/channelOptions';
+import { showForChannel } from '../helpers/form/displayOptions';
+import { keyValueField } from '../helpers/form/keyValueField';
+import { customUriOption, mostRecentDeviceOnlyOption } from '../helpers/form/pushOptions';
+import { pushButtonsField } from '../helpers/form/pushButtons';
 import type { BrazeChannel } from './types';
 
 const KEY = 'web_push';

@@ -1,7 +1,7 @@
-import { additionalJsonOption, messageVariationIdOption } from '../form/channelOptions';
-import { showForChannel } from '../form/displayOptions';
-import { keyValueField } from '../form/keyValueField';
-import { invalidInput } from '../validation/invalidInput';
+import { additionalJsonOption, messageVariationIdOption } from '../helpers/form/channelOptions';
+import { showForChannel } from '../helpers/form/displayOptions';
+import { keyValueField } from '../helpers/form/keyValueField';
+import { invalidInput } from '../helpers/validation/invalidInput';
 import type { BrazeChannel } from './types';
 
 const KEY = 'webhook';

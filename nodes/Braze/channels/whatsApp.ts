@@ -1,13 +1,13 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import { additionalJsonOption, messageVariationIdOption } from '../form/channelOptions';
-import { showForChannel } from '../form/displayOptions';
-import { textField } from '../validation/fieldValues';
-import { getPath, isPlainObject, setPath } from '../values/object';
-import { bodyOf } from '../body/requestBody';
-import { invalidInput } from '../validation/invalidInput';
+import { additionalJsonOption, messageVariationIdOption } from '../helpers/form/channelOptions';
+import { showForChannel } from '../helpers/form/displayOptions';
+import { textField } from '../helpers/validation/fieldValues';
+import { getPath, isPlainObject, setPath } from '../helpers/values/object';
+import { bodyOf } from '../helpers/body/requestBody';
+import { invalidInput } from '../helpers/validation/invalidInput';
 import type { BrazeChannel } from './types';
-import { collectionParameter, entriesOf, entriesParameter } from '../form/parameters';
+import { collectionParameter, entriesOf, entriesParameter } from '../helpers/form/parameters';
 
 const KEY = 'whats_app';
 const MESSAGE = 'messages.whats_app.message';

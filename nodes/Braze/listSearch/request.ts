@@ -9,7 +9,7 @@ import type {
 import { refusalText } from '../transport/request/answer';
 import { isUrlRefusal } from '../transport/request/failurePolicy';
 import { credentialKey, redactKey } from '../transport/request/redactKey';
-import { isObjectLike, isPlainObject } from '../values/object';
+import { isObjectLike, isPlainObject } from '../helpers/values/object';
 
 /** One Braze list endpoint, as the searchable lists use it. */
 export interface BrazeList {

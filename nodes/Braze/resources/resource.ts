@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { bodyFieldsShownFor } from '../body/fields';
+import { bodyFieldsShownFor } from '../helpers/body/fields';
 import { brazeOperation } from '../transport/operation';
 import type { OperationSpec } from '../transport/operation';
 

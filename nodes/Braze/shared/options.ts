@@ -5,8 +5,8 @@ import {
 	DEFAULT_MAX_WAIT_ON_RATE_LIMIT,
 	DEFAULT_TIMEOUT_SECONDS,
 } from '../transport/request/settings';
-import { showFor } from '../form/displayOptions';
-import { brazeIdLocator } from '../form/locator';
+import { showFor } from '../helpers/form/displayOptions';
+import { brazeIdLocator } from '../helpers/form/locator';
 
 /** The Message operations whose Options collection this is. */
 const MESSAGE_REQUEST_OPERATIONS = [

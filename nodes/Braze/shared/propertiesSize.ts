@@ -1,7 +1,7 @@
 import type { IExecuteSingleFunctions } from 'n8n-workflow';
 
-import { byteLength } from '../values/bytes';
-import { invalidInput } from '../validation/invalidInput';
+import { byteLength } from '../helpers/values/bytes';
+import { invalidInput } from '../helpers/validation/invalidInput';
 
 /**
  * Braze accepts trigger properties and Canvas entry properties (context) of at most 50 KB

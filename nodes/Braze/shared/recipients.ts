@@ -1,14 +1,14 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
-import { showForAliasesAndSegment, showForRecipients, showForSend } from '../form/displayOptions';
-import type { BrazeBody, UserAlias } from '../body/types';
-import { userIdField } from '../validation/fieldValues';
-import { byteLength } from '../values/bytes';
-import { invalidInput } from '../validation/invalidInput';
-import { describeValue } from '../values/describe';
-import { readUserId } from '../values/text';
-import { brazeIdLocator } from '../form/locator';
-import { entriesParameter } from '../form/parameters';
+import { showForAliasesAndSegment, showForRecipients, showForSend } from '../helpers/form/displayOptions';
+import type { BrazeBody, UserAlias } from '../helpers/body/types';
+import { userIdField } from '../helpers/validation/fieldValues';
+import { byteLength } from '../helpers/values/bytes';
+import { invalidInput } from '../helpers/validation/invalidInput';
+import { describeValue } from '../helpers/values/describe';
+import { readUserId } from '../helpers/values/text';
+import { brazeIdLocator } from '../helpers/form/locator';
+import { entriesParameter } from '../helpers/form/parameters';
 
 export const MAX_ALIAS_BYTES = 236;
 

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
-import { booleanField, dateParameter, idField } from '../validation/fieldValues';
-import { dateObjectToIso, isDateObject } from '../values/date';
-import { invalidInput } from '../validation/invalidInput';
+import { booleanField, dateParameter, idField } from '../helpers/validation/fieldValues';
+import { dateObjectToIso, isDateObject } from '../helpers/values/date';
+import { invalidInput } from '../helpers/validation/invalidInput';
 
 /**
  * Braze documents no latest date for a schedule. A message set more than five years ahead is

@@ -1,13 +1,13 @@
 import type { IExecuteSingleFunctions } from 'n8n-workflow';
 
-import type { BrazeBody, Messages } from '../body/types';
+import type { BrazeBody, Messages } from '../helpers/body/types';
 
 import { chunkBody } from './chunking';
 import type { RecipientChunk } from './chunking';
-import { invalidInput } from '../validation/invalidInput';
-import { jsonByteLength } from '../values/bytes';
-import { describeValue } from '../values/describe';
-import { isPlainObject } from '../values/object';
+import { invalidInput } from '../helpers/validation/invalidInput';
+import { jsonByteLength } from '../helpers/values/bytes';
+import { describeValue } from '../helpers/values/describe';
+import { isPlainObject } from '../helpers/values/object';
 
 /**
  * Braze refuses request bodies over 4 MB (413 or 400):

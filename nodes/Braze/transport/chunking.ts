@@ -1,4 +1,4 @@
-import type { BrazeBody, NamedUsers, RecipientObject } from '../body/types';
+import type { BrazeBody, NamedUsers, RecipientObject } from '../helpers/body/types';
 
 /**
  * Braze caps one /messages/send request at 50 named users, ids and aliases together

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
-import { booleanField } from '../validation/fieldValues';
-import { collectionParameter } from '../form/parameters';
+import { booleanField } from '../helpers/validation/fieldValues';
+import { collectionParameter } from '../helpers/form/parameters';
 
 /**
  * "Dry Run": add it to an operation's Options collection (named `options`) whose requests go

@@ -20,11 +20,11 @@ import type {
 	INodeExecutionData,
 } from 'n8n-workflow';
 
-import type { BodyField } from '../body/fields';
-import { normalizeBodyTypes } from '../body/normalizeTypes';
-import { bodyOf } from '../body/requestBody';
-import { namedUser } from '../body/namedUser';
-import type { BodyStep, BrazeBody } from '../body/types';
+import type { BodyField } from '../helpers/body/fields';
+import { normalizeBodyTypes } from '../helpers/body/normalizeTypes';
+import { bodyOf } from '../helpers/body/requestBody';
+import { namedUser } from '../helpers/body/namedUser';
+import type { BodyStep, BrazeBody } from '../helpers/body/types';
 import { assertRequestSizes } from './bodySize';
 import { chunkBody, splitRecipients } from './chunking';
 import type { RecipientChunk } from './chunking';
@@ -58,7 +58,7 @@ export interface ExecutorSpec {
 	onUnclearAnswer: UnclearAnswer;
 	/**
 	 * The routed fields the operation shows: each is given its JSON type first
-	 * (body/normalizeTypes.ts). Filled in from the resource's form (resources/resource.ts).
+	 * (helpers/body/normalizeTypes.ts). Filled in from the resource's form (resources/resource.ts).
 	 */
 	bodyFields?: readonly BodyField[];
 	/**

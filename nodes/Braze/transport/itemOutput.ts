@@ -1,6 +1,6 @@
 import type { GenericValue, IDataObject } from 'n8n-workflow';
 
-import type { BrazeBody } from '../body/types';
+import type { BrazeBody } from '../helpers/body/types';
 import type { RecipientChunk } from './chunking';
 import { resentWarning } from './request/unclearAnswers';
 import type { ChangeWords, ResendGround } from './request/unclearAnswers';

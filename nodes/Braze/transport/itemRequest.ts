@@ -1,7 +1,7 @@
 import { NodeApiError } from 'n8n-workflow';
 import type { IDataObject } from 'n8n-workflow';
 
-import type { BrazeBody } from '../body/types';
+import type { BrazeBody } from '../helpers/body/types';
 import type { RecipientChunk } from './chunking';
 import { brazeErrors } from './request/answer';
 import type { RequestFailure, SendOutcome } from './request/failurePolicy';

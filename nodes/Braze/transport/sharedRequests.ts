@@ -1,8 +1,8 @@
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 import type { IDataObject, IExecuteSingleFunctions, JsonObject } from 'n8n-workflow';
 
-import { isPlainObject } from '../values/object';
-import { jsonByteLength } from '../values/bytes';
+import { isPlainObject } from '../helpers/values/object';
+import { jsonByteLength } from '../helpers/values/bytes';
 import { MAX_BODY_BYTES } from './bodySize';
 import { dryRunResult } from './dryRun';
 import { sendUnlessHalted } from './itemRequest';

@@ -1,7 +1,7 @@
 import { createHash, timingSafeEqual } from 'crypto';
 import type { ICredentialDataDecryptedObject, IWebhookFunctions } from 'n8n-workflow';
 
-import { isPlainObject } from '../../Braze/values/object';
+import { isPlainObject } from '../../Braze/helpers/values/object';
 
 // Braze's postback setup is a URL field and nothing else: no shared secret, signature or header
 // is documented (https://www.braze.com/docs/user_guide/message_building_by_channel/email/transactional_message_api_campaign/tracking_transactional_emails).

@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { describeValue } from '../../Braze/values/describe';
-import { nestsDeeperThan } from '../../Braze/values/jsonWalk';
-import { isPlainObject } from '../../Braze/values/object';
+import { describeValue } from '../../Braze/helpers/values/describe';
+import { nestsDeeperThan } from '../../Braze/helpers/values/jsonWalk';
+import { isPlainObject } from '../../Braze/helpers/values/object';
 import { MAX_EVENT_DEPTH, MAX_EVENTS_PER_REQUEST } from './bounds';
 
 // Braze's transactional HTTP event postback: {dispatch_id, status, metadata}.

@@ -1,11 +1,11 @@
 import type { IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { BodyStep, BrazeBody } from '../../body/types';
-import { showFor } from '../../form/displayOptions';
+import type { BodyStep, BrazeBody } from '../../helpers/body/types';
+import { showFor } from '../../helpers/form/displayOptions';
 import { optionsPropertyFor } from '../../shared/options';
-import { dateParameter, jsonParameter, readJsonObject } from '../../validation/fieldValues';
-import { invalidInput } from '../../validation/invalidInput';
-import { isoDateTime } from '../../values/date';
+import { dateParameter, jsonParameter, readJsonObject } from '../../helpers/validation/fieldValues';
+import { invalidInput } from '../../helpers/validation/invalidInput';
+import { isoDateTime } from '../../helpers/values/date';
 
 // The fields Live Activity › Start and Update share, defined once for both: the app, the
 // activity, its state and when it goes stale

@@ -1,11 +1,11 @@
 import type { IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { BodyStep, BrazeBody } from '../../body/types';
+import type { BodyStep, BrazeBody } from '../../helpers/body/types';
 import { applePushChannel } from '../../channels/applePush';
-import { collectionParameter } from '../../form/parameters';
-import { textField } from '../../validation/fieldValues';
-import { invalidInput } from '../../validation/invalidInput';
-import { isPlainObject } from '../../values/object';
+import { collectionParameter } from '../../helpers/form/parameters';
+import { textField } from '../../helpers/validation/fieldValues';
+import { invalidInput } from '../../helpers/validation/invalidInput';
+import { isPlainObject } from '../../helpers/values/object';
 import { showForStartAndUpdate } from './activityFields';
 
 // `notification`: an Apple push object (https://www.braze.com/docs/api/objects_filters/messaging/apple_object)

@@ -1,7 +1,7 @@
 import type { IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { BrazeBody } from '../../body/types';
-import { showFor } from '../../form/displayOptions';
+import type { BrazeBody } from '../../helpers/body/types';
+import { showFor } from '../../helpers/form/displayOptions';
 import { addAudience, assertValidAudience } from '../../shared/audience/index';
 import { addUserAliases, splitExternalUserIds } from '../../shared/recipients';
 import type { OperationSpec } from '../../transport/operation';

@@ -1,7 +1,7 @@
 import type { IExecuteSingleFunctions } from 'n8n-workflow';
 
-import type { BrazeBody } from '../../body/types';
-import { invalidInput } from '../../validation/invalidInput';
+import type { BrazeBody } from '../../helpers/body/types';
+import { invalidInput } from '../../helpers/validation/invalidInput';
 
 /**
  * Live Activity › Start reaches users in exactly one way: named users (External User IDs and

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { showFor } from '../../form/displayOptions';
+import { showFor } from '../../helpers/form/displayOptions';
 import type { OperationSpec } from '../../transport/operation';
 import { CHANGES, report } from '../../transport/request/unclearAnswers';
 import { addContentState, addStaleDate, dateStep, RESOURCE } from './activityFields';

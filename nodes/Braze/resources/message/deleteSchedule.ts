@@ -1,4 +1,4 @@
-import { keepOnlyKeys } from '../../body/requestBody';
+import { keepOnlyKeys } from '../../helpers/body/requestBody';
 import { assertValidScheduleId } from '../../shared/schedule';
 import type { OperationSpec } from '../../transport/operation';
 import { CHANGES, resend } from '../../transport/request/unclearAnswers';

@@ -1,15 +1,15 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
-import { keepOnlyKeys } from '../../body/requestBody';
-import type { BrazeBody } from '../../body/types';
-import { showFor } from '../../form/displayOptions';
+import { keepOnlyKeys } from '../../helpers/body/requestBody';
+import type { BrazeBody } from '../../helpers/body/types';
+import { showFor } from '../../helpers/form/displayOptions';
 import { parseTime, utcIso } from '../../shared/schedule';
 import type { OperationSpec } from '../../transport/operation';
 import { askAgain, CHANGES } from '../../transport/request/unclearAnswers';
-import { dateParameter } from '../../validation/fieldValues';
-import { invalidInput } from '../../validation/invalidInput';
-import { isPlainObject } from '../../values/object';
+import { dateParameter } from '../../helpers/validation/fieldValues';
+import { invalidInput } from '../../helpers/validation/invalidInput';
+import { isPlainObject } from '../../helpers/values/object';
 
 /**
  * Message › List Scheduled: GET /messages/scheduled_broadcasts?end_time=…, the campaigns and

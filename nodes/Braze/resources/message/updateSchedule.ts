@@ -5,7 +5,7 @@ import {
 	channelProperties,
 	channelSelectionProperty,
 } from '../../channels/selection';
-import { shownOnUpdateSchedule } from '../../form/displayOptions';
+import { shownOnUpdateSchedule } from '../../helpers/form/displayOptions';
 import {
 	assertValidScheduleId,
 	buildSchedule,
@@ -13,8 +13,8 @@ import {
 } from '../../shared/schedule';
 import type { OperationSpec } from '../../transport/operation';
 import { CHANGES, resend } from '../../transport/request/unclearAnswers';
-import { booleanField } from '../../validation/fieldValues';
-import { invalidInput } from '../../validation/invalidInput';
+import { booleanField } from '../../helpers/validation/fieldValues';
+import { invalidInput } from '../../helpers/validation/invalidInput';
 
 // Message › Update Schedule: schedule_id plus a new schedule and/or new messages. Each part has
 // a toggle; it shows copies of the Schedule form's time fields and of Send's channel fields.

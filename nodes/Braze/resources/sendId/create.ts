@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { showFor } from '../../form/displayOptions';
-import { brazeIdLocator } from '../../form/locator';
+import { showFor } from '../../helpers/form/displayOptions';
+import { brazeIdLocator } from '../../helpers/form/locator';
 import { optionsPropertyFor } from '../../shared/options';
 import type { OperationSpec } from '../../transport/operation';
 import { CHANGES, resendIf } from '../../transport/request/unclearAnswers';
@@ -48,6 +48,6 @@ export const createOperation: OperationSpec = {
 	permission: 'sends.id.create',
 	// A named send ID is created once; an empty one makes Braze generate a new one each time.
 	onUnclearAnswer: resendIf((body) => Boolean(body.send_id), CHANGES.sendId),
-	// Campaign ID and Send ID are checked as they are typed (validation/brazeId.ts).
+	// Campaign ID and Send ID are checked as they are typed (helpers/validation/brazeId.ts).
 	prepare: [],
 };

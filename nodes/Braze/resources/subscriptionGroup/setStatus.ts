@@ -2,10 +2,10 @@ import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-
 
 import type { OperationSpec } from '../../transport/operation';
 import { CHANGES, resend } from '../../transport/request/unclearAnswers';
-import { assertBrazeId } from '../../validation/brazeId';
-import { booleanField, textField, userIdField } from '../../validation/fieldValues';
-import { invalidInput } from '../../validation/invalidInput';
-import { emailAddress, accepted, phoneNumber } from '../../validation/userData';
+import { assertBrazeId } from '../../helpers/validation/brazeId';
+import { booleanField, textField, userIdField } from '../../helpers/validation/fieldValues';
+import { invalidInput } from '../../helpers/validation/invalidInput';
+import { emailAddress, accepted, phoneNumber } from '../../helpers/validation/userData';
 
 /** Braze updates at most 50 users per request. */
 export const MAX_USERS_PER_STATUS_REQUEST = 50;

@@ -1,24 +1,20 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { BrazeBody } from '../../body/types';
-import { showFor } from '../../form/displayOptions';
-import { keyValueField } from '../../form/keyValueField';
-import { brazeIdLocator } from '../../form/locator';
+import type { BrazeBody } from '../../helpers/body/types';
+import { showFor } from '../../helpers/form/displayOptions';
+import { keyValueField } from '../../helpers/form/keyValueField';
+import { brazeIdLocator } from '../../helpers/form/locator';
 import { optionsPropertyFor } from '../../shared/options';
 import { assertTriggerPropertiesSize } from '../../shared/propertiesSize';
 import type { OperationSpec } from '../../transport/operation';
 import { CHANGES, report } from '../../transport/request/unclearAnswers';
 import { automaticSendKey } from '../../transport/sendOnceKeys';
-import { assertBrazeId } from '../../validation/brazeId';
-import { idField, textField } from '../../validation/fieldValues';
-import { invalidInput } from '../../validation/invalidInput';
+import { assertBrazeId } from '../../helpers/validation/brazeId';
+import { idField, textField } from '../../helpers/validation/fieldValues';
+import { invalidInput } from '../../helpers/validation/invalidInput';
 import { addCustomAttributes, customAttributeProperties } from '../user/fields/customAttributes';
 import { identityProperties, userIdentifier } from '../user/fields/identity';
-import {
-	checkProfileFields,
-	profileFieldsProperty,
-	routedProfileFields,
-} from '../user/fields/profile';
+import { profileAttributes, profileFieldsProperty } from '../user/fields/profile';
 
 const show = showFor('transactional', ['send']);
 /** The recipient's fields: the User resource's, shown here too (see their displayOptions). */
@@ -125,14 +121,10 @@ const SEND_KEY = /^[a-zA-Z0-9\-_+/=]+$/;
 
 /**
  * `recipient`: the user (external_user_id or user_alias, exactly one) and the attributes Braze
- * sets on the profile before it makes the email. Profile Fields route into `attributes[0]`, as
- * on User › Create or Update; they move into the recipient here.
+ * sets on the profile before it makes the email: the same Profile Fields as User › Create or Update.
  */
 function addRecipient(context: IExecuteSingleFunctions, body: BrazeBody): void {
-	const routed = routedProfileFields(body);
-	delete body.attributes;
-	checkProfileFields(context, routed);
-	const attributes = { ...routed };
+	const attributes = profileAttributes(context);
 	addCustomAttributes(context, attributes);
 	const user = userIdentifier(context);
 	const recipient: IDataObject =

@@ -1,9 +1,9 @@
 import type { IExecuteSingleFunctions } from 'n8n-workflow';
 
-import type { BrazeBody } from '../../body/types';
-import { attachmentsField, readAttachments } from '../../form/attachments';
+import type { BrazeBody } from '../../helpers/body/types';
+import { attachmentsField, readAttachments } from '../../helpers/form/attachments';
 import { CHANGES, report } from '../../transport/request/unclearAnswers';
-import { invalidInput } from '../../validation/invalidInput';
+import { invalidInput } from '../../helpers/validation/invalidInput';
 import { assertTriggerPropertiesSize } from '../../shared/propertiesSize';
 import { resourceProperties } from '../resource';
 import { triggerDeleteScheduleOperation } from './deleteSchedule';

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 
-import type { BrazeBody } from '../../body/types';
+import type { BrazeBody } from '../../helpers/body/types';
 import { CHANGES, report } from '../../transport/request/unclearAnswers';
 import { assertPropertiesSize } from '../../shared/propertiesSize';
 import { resourceProperties } from '../resource';

@@ -5,15 +5,15 @@ import type {
 	INodePropertyOptions,
 } from 'n8n-workflow';
 
-import { keyValueField, keyValuePairsToObject } from '../../form/keyValueField';
+import { keyValueField, keyValuePairsToObject } from '../../helpers/form/keyValueField';
 import { MAX_ALIAS_BYTES, parseExternalUserIds } from '../../shared/recipients';
-import { showFor, withoutRouting } from '../../form/displayOptions';
-import type { RecipientObject } from '../../body/types';
-import { booleanField, userIdField } from '../../validation/fieldValues';
-import { accepted, emailAddress } from '../../validation/userData';
-import { byteLength } from '../../values/bytes';
-import { isPlainObject } from '../../values/object';
-import { invalidInput } from '../../validation/invalidInput';
+import { showFor, withoutRouting } from '../../helpers/form/displayOptions';
+import type { RecipientObject } from '../../helpers/body/types';
+import { booleanField, userIdField } from '../../helpers/validation/fieldValues';
+import { accepted, emailAddress } from '../../helpers/validation/userData';
+import { byteLength } from '../../helpers/values/bytes';
+import { isPlainObject } from '../../helpers/values/object';
+import { invalidInput } from '../../helpers/validation/invalidInput';
 import type { TriggerKind } from './triggerSpec';
 
 // Recipients of /campaigns/trigger/send and /canvas/trigger/send (and their schedules): a list of

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { BodyStep } from '../../body/types';
-import { showFor } from '../../form/displayOptions';
+import type { BodyStep } from '../../helpers/body/types';
+import { showFor } from '../../helpers/form/displayOptions';
 import { addAudience, assertValidAudience } from '../../shared/audience/index';
 import type { OperationSpec } from '../../transport/operation';
 import { addTriggerRecipients, assertValidTriggerTargeting } from './recipients';

@@ -1,8 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { showFor } from '../../form/displayOptions';
-import { keyValueField } from '../../form/keyValueField';
-import { brazeIdLocator } from '../../form/locator';
+import { showFor } from '../../helpers/form/displayOptions';
+import { keyValueField } from '../../helpers/form/keyValueField';
+import { brazeIdLocator } from '../../helpers/form/locator';
 import { audienceProperties } from '../../shared/audience/index';
 import { optionsPropertyFor } from '../../shared/options';
 import { externalUserIdsProperty } from '../../shared/recipients';

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { BodyStep } from '../../body/types';
+import type { BodyStep } from '../../helpers/body/types';
 import type { OperationSpec } from '../../transport/operation';
 
 // The Campaign and Canvas resources are one form and four operations, written once in this

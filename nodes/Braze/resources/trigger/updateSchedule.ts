@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { keepOnlyKeys } from '../../body/requestBody';
+import { keepOnlyKeys } from '../../helpers/body/requestBody';
 import { addSchedule, assertValidScheduleId, scheduleTimeProperties } from '../../shared/schedule';
 import type { OperationSpec } from '../../transport/operation';
 import { CHANGES, resend } from '../../transport/request/unclearAnswers';

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-
 
 import type { OperationSpec } from '../../transport/operation';
 import { CHANGES, resend } from '../../transport/request/unclearAnswers';
-import { userIdField } from '../../validation/fieldValues';
+import { userIdField } from '../../helpers/validation/fieldValues';
 import { identityBatch } from './batching';
 import { aliasOf } from './fields/alias';
 

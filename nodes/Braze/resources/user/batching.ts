@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { identifierKeyOf } from '../../body/namedUser';
+import { identifierKeyOf } from '../../helpers/body/namedUser';
 import type { BatchSpec } from '../../transport/sharedRequests';
 import { objectsPerRequest } from './fields/options';
 

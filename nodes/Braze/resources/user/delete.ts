@@ -2,8 +2,8 @@ import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-
 
 import type { OperationSpec } from '../../transport/operation';
 import { CHANGES, resend } from '../../transport/request/unclearAnswers';
-import { booleanField } from '../../validation/fieldValues';
-import { invalidInput } from '../../validation/invalidInput';
+import { booleanField } from '../../helpers/validation/fieldValues';
+import { invalidInput } from '../../helpers/validation/invalidInput';
 import { identityBatch } from './batching';
 import { userIdentifier } from './fields/identity';
 

@@ -2,11 +2,11 @@ import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-
 
 import type { OperationSpec } from '../../transport/operation';
 import { CHANGES, report } from '../../transport/request/unclearAnswers';
-import { textField } from '../../validation/fieldValues';
-import { invalidInput } from '../../validation/invalidInput';
-import { accepted } from '../../validation/userData';
-import { describeValue } from '../../values/describe';
-import { readNumber } from '../../values/number';
+import { textField } from '../../helpers/validation/fieldValues';
+import { invalidInput } from '../../helpers/validation/invalidInput';
+import { accepted } from '../../helpers/validation/userData';
+import { describeValue } from '../../helpers/values/describe';
+import { readNumber } from '../../helpers/values/number';
 import { trackBatch } from './batching';
 import { userIdentifier } from './fields/identity';
 import { occurrence } from './fields/occurrence';

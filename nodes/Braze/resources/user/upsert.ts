@@ -1,14 +1,14 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { BrazeBody } from '../../body/types';
+import type { BrazeBody } from '../../helpers/body/types';
 import type { OperationSpec } from '../../transport/operation';
 import { CHANGES, resendIf } from '../../transport/request/unclearAnswers';
-import { booleanField } from '../../validation/fieldValues';
-import { isPlainObject } from '../../values/object';
+import { booleanField } from '../../helpers/validation/fieldValues';
+import { isPlainObject } from '../../helpers/values/object';
 import { trackBatch } from './batching';
 import { addCustomAttributes, customAttributeProperties } from './fields/customAttributes';
 import { userIdentifier } from './fields/identity';
-import { checkProfileFields, profileFieldsProperty, routedProfileFields } from './fields/profile';
+import { profileAttributes, profileFieldsProperty } from './fields/profile';
 import { subscriptionGroupsProperty, subscriptionGroups } from './fields/subscriptionGroups';
 import { updateExistingOnly } from './fields/updateExistingOnly';
 
@@ -22,14 +22,15 @@ export const upsertProperties: INodeProperties[] = [
 	...customAttributeProperties,
 ];
 
-/** Builds the item's attributes object: identifier first, then the profile, groups and custom attributes. */
+/**
+ * Builds the item's attributes object once, in the shape it keeps up to the shared request:
+ * identifier first, then the profile, groups and custom attributes.
+ */
 export function buildAttributes(context: IExecuteSingleFunctions, body: IDataObject): void {
-	const routed = routedProfileFields(body);
-	checkProfileFields(context, routed);
 	const object: IDataObject = {
 		...userIdentifier(context),
 		_update_existing_only: updateExistingOnly(context),
-		...routed,
+		...profileAttributes(context),
 	};
 	const groups = subscriptionGroups(context);
 	if (groups.length) object.subscription_groups = groups;

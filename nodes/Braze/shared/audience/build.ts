@@ -6,7 +6,7 @@ import type {
 	ConnectedAudience,
 	CustomAttributeCondition,
 	PastedJson,
-} from '../../body/types';
+} from '../../helpers/body/types';
 import {
 	CUSTOM_ATTRIBUTE_COMPARISONS,
 	DATA_TYPE_LABELS,
@@ -17,7 +17,7 @@ import {
 	describeKinds,
 	isDataType,
 } from './rules';
-import { describeValue } from '../../values/describe';
+import { describeValue } from '../../helpers/values/describe';
 import type { ValueKind } from './rules';
 
 /** A rule the audience breaks, in the form's words: what is wrong, then how to fix it. */

@@ -8,8 +8,8 @@
  */
 export const MAX_AUDIENCE_NESTING = 100;
 
-/** The shared iterative depth check (values/jsonWalk.ts), kept importable from here. */
-export { nestsDeeperThan } from '../../values/jsonWalk';
+/** The shared iterative depth check (helpers/values/jsonWalk.ts), kept importable from here. */
+export { nestsDeeperThan } from '../../helpers/values/jsonWalk';
 
 /**
  * Why a regular expression cannot compile, or undefined when it can. Braze's engine is not

@@ -1,6 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { RECIPIENT_OPERATIONS, showForRecipients } from '../../form/displayOptions';
+import { RECIPIENT_OPERATIONS, showForRecipients } from '../../helpers/form/displayOptions';
 
 const showForAudienceMode = (mode: string) => ({
 	show: { ...RECIPIENT_OPERATIONS, audienceMode: [mode] },

@@ -1,8 +1,8 @@
 // The Connected Audience rules, shared by the form builder and the validator.
 // https://www.braze.com/docs/api/objects_filters/connected_audience
-import { dateObjectToIso, isDateObject, toInstantIso } from '../../values/date';
-import { readNumber } from '../../values/number';
-import type { AudienceValue } from '../../body/types';
+import { dateObjectToIso, isDateObject, toInstantIso } from '../../helpers/values/date';
+import { readNumber } from '../../helpers/values/number';
+import type { AudienceValue } from '../../helpers/body/types';
 
 /** The kind of value a comparison takes. */
 export type ValueKind = 'text' | 'number' | 'boolean' | 'days' | 'date' | 'item' | 'none';

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 
-import type { BrazeBody } from '../../body/types';
-import { isPlainObject } from '../../values/object';
-import { invalidInput } from '../../validation/invalidInput';
+import type { BrazeBody } from '../../helpers/body/types';
+import { isPlainObject } from '../../helpers/values/object';
+import { invalidInput } from '../../helpers/validation/invalidInput';
 import {
 	buildAudienceFromForm,
 	filterLabel,
@@ -24,7 +24,7 @@ import {
 	describeKinds,
 	kindsOfComparison,
 } from './rules';
-import { describeValue } from '../../values/describe';
+import { describeValue } from '../../helpers/values/describe';
 
 const REGEX_COMPARISONS = ['matches_regex', 'does_not_match_regex'];
 

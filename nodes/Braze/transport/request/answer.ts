@@ -7,7 +7,7 @@ import type {
 	JsonObject,
 } from 'n8n-workflow';
 
-import { isPlainObject } from '../../values/object';
+import { isPlainObject } from '../../helpers/values/object';
 import { readRateLimitInfo, retryTime, waits } from './rateLimit';
 import type { RateLimitInfo } from './rateLimit';
 import { CHANGES } from './unclearAnswers';

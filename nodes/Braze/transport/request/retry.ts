@@ -1,6 +1,6 @@
 import type { DeclarativeRestApiSettings, IExecutePaginationFunctions } from 'n8n-workflow';
 
-import type { BrazeBody } from '../../body/types';
+import type { BrazeBody } from '../../helpers/body/types';
 import type { BrazeAnswer } from './answer';
 import {
 	cancelledError,

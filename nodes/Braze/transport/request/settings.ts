@@ -1,5 +1,5 @@
 import type { IExecuteSingleFunctions } from 'n8n-workflow';
-import { collectionParameter } from '../../form/parameters';
+import { collectionParameter } from '../../helpers/form/parameters';
 
 /** How the node reacts to a bad network or a busy Braze (Options collection). */
 export interface RetrySettings {

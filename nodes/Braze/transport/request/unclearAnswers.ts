@@ -1,4 +1,4 @@
-import type { BrazeBody } from '../../body/types';
+import type { BrazeBody } from '../../helpers/body/types';
 
 /**
  * What a retry may do with a request whose answer never came clear: a 5xx, a timeout or a

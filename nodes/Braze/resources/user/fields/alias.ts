@@ -1,10 +1,10 @@
 import type { IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
-import { userIdField } from '../../../validation/fieldValues';
-import { invalidInput } from '../../../validation/invalidInput';
-import { byteLength } from '../../../values/bytes';
+import { userIdField } from '../../../helpers/validation/fieldValues';
+import { invalidInput } from '../../../helpers/validation/invalidInput';
+import { byteLength } from '../../../helpers/values/bytes';
 import { MAX_ALIAS_BYTES } from '../../../shared/recipients';
-import type { UserAlias } from '../../../body/types';
+import type { UserAlias } from '../../../helpers/body/types';
 
 /** Alias Name and Alias Label of Identify and Add Alias (one definition for both). */
 export const aliasProperties: INodeProperties[] = [

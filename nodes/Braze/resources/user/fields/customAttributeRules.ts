@@ -1,7 +1,7 @@
-import { characterCount, MAX_TEXT_CHARACTERS } from '../../../validation/userData';
-import type { Checked } from '../../../validation/userData';
-import { jsonByteLength } from '../../../values/bytes';
-import { findInJson, jsonPath } from '../../../values/jsonWalk';
+import { characterCount, MAX_TEXT_CHARACTERS } from '../../../helpers/validation/userData';
+import type { Checked } from '../../../helpers/validation/userData';
+import { jsonByteLength } from '../../../helpers/values/bytes';
+import { findInJson, jsonPath } from '../../../helpers/values/jsonWalk';
 
 // The rules Braze documents for custom attributes, which Custom Attributes and Nested Custom
 // Attributes (JSON) check (customAttributes.ts):

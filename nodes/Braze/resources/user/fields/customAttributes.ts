@@ -1,12 +1,12 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
-import { jsonParameter, readJsonObject, textField } from '../../../validation/fieldValues';
-import { invalidInput } from '../../../validation/invalidInput';
-import { accepted, isProblem, shortText } from '../../../validation/userData';
-import { readBoolean } from '../../../values/boolean';
-import { describeValue } from '../../../values/describe';
-import { readNumber } from '../../../values/number';
-import { isoDateTime } from '../../../values/date';
+import { jsonParameter, readJsonObject, textField } from '../../../helpers/validation/fieldValues';
+import { invalidInput } from '../../../helpers/validation/invalidInput';
+import { accepted, isProblem, shortText } from '../../../helpers/validation/userData';
+import { readBoolean } from '../../../helpers/values/boolean';
+import { describeValue } from '../../../helpers/values/describe';
+import { readNumber } from '../../../helpers/values/number';
+import { isoDateTime } from '../../../helpers/values/date';
 import { customAttributeName, MAX_ARRAY_VALUES, nestedAttribute } from './customAttributeRules';
 
 // Also Transactional Email › Send's attributes, set before the email is made.

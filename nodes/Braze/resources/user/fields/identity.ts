@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
-import { textField, userIdField } from '../../../validation/fieldValues';
-import { invalidInput } from '../../../validation/invalidInput';
+import { textField, userIdField } from '../../../helpers/validation/fieldValues';
+import { invalidInput } from '../../../helpers/validation/invalidInput';
 import { aliasFrom } from './alias';
-import { emailAddress, accepted, phoneNumber } from '../../../validation/userData';
+import { emailAddress, accepted, phoneNumber } from '../../../helpers/validation/userData';
 
 /** The User operations that name one user per item, in each object they send. */
 export const ONE_USER_OPERATIONS = ['upsert', 'trackEvent', 'trackPurchase', 'delete'];

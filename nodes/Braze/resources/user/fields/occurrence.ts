@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
-import { jsonParameter, readJsonObject, textField } from '../../../validation/fieldValues';
-import { invalidInput } from '../../../validation/invalidInput';
-import { accepted } from '../../../validation/userData';
-import { isoDateTime } from '../../../values/date';
+import { jsonParameter, readJsonObject, textField } from '../../../helpers/validation/fieldValues';
+import { invalidInput } from '../../../helpers/validation/invalidInput';
+import { accepted } from '../../../helpers/validation/userData';
+import { isoDateTime } from '../../../helpers/values/date';
 import { properties } from './occurrenceRules';
 
 /** Fields the event and purchase objects share (one definition for both operations). */

@@ -3,10 +3,10 @@ import {
 	isProblem,
 	MAX_TEXT_CHARACTERS,
 	shortText,
-} from '../../../validation/userData';
-import type { Checked } from '../../../validation/userData';
-import { jsonByteLength } from '../../../values/bytes';
-import { findInJson, jsonPath } from '../../../values/jsonWalk';
+} from '../../../helpers/validation/userData';
+import type { Checked } from '../../../helpers/validation/userData';
+import { jsonByteLength } from '../../../helpers/values/bytes';
+import { findInJson, jsonPath } from '../../../helpers/values/jsonWalk';
 
 // The rules Braze documents for event and purchase objects, which Track Event and Track Purchase
 // check (occurrence.ts, trackEvent.ts, trackPurchase.ts):

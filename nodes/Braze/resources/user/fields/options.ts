@@ -1,9 +1,9 @@
 import type { IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
-import { collectionParameter } from '../../../form/parameters';
-import { showFor } from '../../../form/displayOptions';
+import { collectionParameter } from '../../../helpers/form/parameters';
+import { showFor } from '../../../helpers/form/displayOptions';
 import { optionsPropertyFor } from '../../../shared/options';
-import { readNumber } from '../../../values/number';
+import { readNumber } from '../../../helpers/values/number';
 
 /** Braze's newest limit: 75 objects per /users/track request, across its three arrays. */
 export const MAX_TRACK_OBJECTS = 75;

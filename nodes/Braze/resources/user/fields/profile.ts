@@ -5,11 +5,11 @@ import type {
 	INodePropertyOptions,
 } from 'n8n-workflow';
 
-import { textField } from '../../../validation/fieldValues';
-import { invalidInput } from '../../../validation/invalidInput';
-import type { Checked } from '../../../validation/userData';
-import { accepted, emailAddress, phoneNumber, shortText } from '../../../validation/userData';
-import { isPlainObject } from '../../../values/object';
+import { textField } from '../../../helpers/validation/fieldValues';
+import { invalidInput } from '../../../helpers/validation/invalidInput';
+import type { Checked } from '../../../helpers/validation/userData';
+import { accepted, emailAddress, phoneNumber, shortText } from '../../../helpers/validation/userData';
+import { isPlainObject } from '../../../helpers/values/object';
 import { birthDate, countryCode, languageCode, timeZone } from './profileRules';
 
 const SUBSCRIBE_STATES = [
@@ -19,7 +19,8 @@ const SUBSCRIBE_STATES = [
 ];
 
 /**
- * Braze's standard profile fields, each routed to its key in the user's attributes object.
+ * Braze's standard profile fields. Their values are read whole (`profileAttributes`) and written
+ * once, under the keys of PROFILE_KEYS, into the user's attributes object.
  * https://www.braze.com/docs/api/objects_filters/user_attributes_object
  */
 export const profileFieldsProperty: INodeProperties = {
@@ -41,7 +42,6 @@ export const profileFieldsProperty: INodeProperties = {
 			default: '',
 			placeholder: 'US',
 			description: 'Two-letter ISO 3166-1 country code (country)',
-			routing: { send: { type: 'body', property: 'attributes[0].country' } },
 		},
 		{
 			displayName: 'Date of Birth',
@@ -50,7 +50,6 @@ export const profileFieldsProperty: INodeProperties = {
 			default: '',
 			placeholder: '1980-12-21',
 			description: 'YYYY-MM-DD (dob)',
-			routing: { send: { type: 'body', property: 'attributes[0].dob' } },
 		},
 		{
 			displayName: 'Email',
@@ -59,7 +58,6 @@ export const profileFieldsProperty: INodeProperties = {
 			placeholder: 'name@email.com',
 			default: '',
 			description: 'The email address on the profile (email)',
-			routing: { send: { type: 'body', property: 'attributes[0].email' } },
 		},
 		{
 			displayName: 'Email Subscription',
@@ -68,7 +66,6 @@ export const profileFieldsProperty: INodeProperties = {
 			options: SUBSCRIBE_STATES,
 			default: 'subscribed',
 			description: "The user's global email subscription state (email_subscribe)",
-			routing: { send: { type: 'body', property: 'attributes[0].email_subscribe' } },
 		},
 		{
 			displayName: 'First Name',
@@ -76,7 +73,6 @@ export const profileFieldsProperty: INodeProperties = {
 			type: 'string',
 			default: '',
 			description: 'First name (first_name)',
-			routing: { send: { type: 'body', property: 'attributes[0].first_name' } },
 		},
 		{
 			displayName: 'Gender',
@@ -91,7 +87,6 @@ export const profileFieldsProperty: INodeProperties = {
 			],
 			default: 'P',
 			description: 'Gender (gender)',
-			routing: { send: { type: 'body', property: 'attributes[0].gender' } },
 		},
 		{
 			displayName: 'Home City',
@@ -99,7 +94,6 @@ export const profileFieldsProperty: INodeProperties = {
 			type: 'string',
 			default: '',
 			description: 'Home city (home_city)',
-			routing: { send: { type: 'body', property: 'attributes[0].home_city' } },
 		},
 		{
 			displayName: 'Language',
@@ -109,7 +103,6 @@ export const profileFieldsProperty: INodeProperties = {
 			placeholder: 'en',
 			description:
 				'Two-letter ISO 639-1 language code (language); it wins over the device language',
-			routing: { send: { type: 'body', property: 'attributes[0].language' } },
 		},
 		{
 			displayName: 'Last Name',
@@ -117,7 +110,6 @@ export const profileFieldsProperty: INodeProperties = {
 			type: 'string',
 			default: '',
 			description: 'Last name (last_name)',
-			routing: { send: { type: 'body', property: 'attributes[0].last_name' } },
 		},
 		{
 			displayName: 'Phone',
@@ -126,7 +118,6 @@ export const profileFieldsProperty: INodeProperties = {
 			default: '',
 			placeholder: '+14155552671',
 			description: 'Phone number in E.164 form (phone)',
-			routing: { send: { type: 'body', property: 'attributes[0].phone' } },
 		},
 		{
 			displayName: 'Push Subscription',
@@ -135,7 +126,6 @@ export const profileFieldsProperty: INodeProperties = {
 			options: SUBSCRIBE_STATES,
 			default: 'subscribed',
 			description: "The user's global push subscription state (push_subscribe)",
-			routing: { send: { type: 'body', property: 'attributes[0].push_subscribe' } },
 		},
 		{
 			displayName: 'Time Zone',
@@ -144,18 +134,42 @@ export const profileFieldsProperty: INodeProperties = {
 			default: '',
 			placeholder: 'America/New_York',
 			description: 'IANA time zone name (time_zone); Braze ignores other values',
-			routing: { send: { type: 'body', property: 'attributes[0].time_zone' } },
 		},
 	],
 };
 
+/** Each profile field's key in Braze's user attributes object, by the field's name. */
+export const PROFILE_KEYS: Record<string, string> = {
+	country: 'country',
+	dob: 'dob',
+	email: 'email',
+	emailSubscribe: 'email_subscribe',
+	firstName: 'first_name',
+	gender: 'gender',
+	homeCity: 'home_city',
+	language: 'language',
+	lastName: 'last_name',
+	phone: 'phone',
+	pushSubscribe: 'push_subscribe',
+	timeZone: 'time_zone',
+};
+
 /**
- * The profile fields of the item, where their routing wrote them (`attributes[0]`); {} when none
- * is filled in. User › Create or Update and Transactional Email › Send read them from there.
+ * The item's profile fields as Braze's attribute keys and values, checked (formats, pick-list
+ * values, no blank value sent by accident); {} when none is filled in. User › Create or Update
+ * and Transactional Email › Send put them in the attributes object they build.
  */
-export function routedProfileFields(body: IDataObject): IDataObject {
-	const [first] = Array.isArray(body.attributes) ? body.attributes : [];
-	return isPlainObject(first) ? first : {};
+export function profileAttributes(context: IExecuteSingleFunctions): IDataObject {
+	const given = context.getNodeParameter('profile', {});
+	const attributes: IDataObject = {};
+	if (isPlainObject(given)) {
+		for (const [name, value] of Object.entries(given)) {
+			const key = PROFILE_KEYS[name];
+			if (key !== undefined) attributes[key] = value;
+		}
+	}
+	checkProfileFields(context, attributes);
+	return attributes;
 }
 
 /** Profile keys whose text is checked and written the way Braze wants it. */
@@ -179,10 +193,10 @@ const TEXT_KEYS: Record<string, string> = {
  */
 const CHOICE_KEYS = ['gender', 'email_subscribe', 'push_subscribe'];
 
-/** The routed profile fields whose key is `key` (attributes[0].<key>). */
+/** The profile field written to Braze's key `key`. */
 const profileOption = (key: string) =>
 	(profileFieldsProperty.options as INodeProperties[]).find(
-		(option) => option.routing?.send?.property === `attributes[0].${key}`,
+		(option) => PROFILE_KEYS[option.name] === key,
 	) as INodeProperties;
 
 /** A pick-list field's value, one of its list's values: "F", or "Female" as the list shows it. */
@@ -207,8 +221,8 @@ function checkChoice(context: IExecuteSingleFunctions, attributes: IDataObject, 
 	attributes[key] = choice.value;
 }
 
-/** Checks the routed profile fields in place: formats, and no empty values sent by accident. */
-export function checkProfileFields(
+/** Checks the profile attributes in place: formats, and no empty values sent by accident. */
+function checkProfileFields(
 	context: IExecuteSingleFunctions,
 	attributes: IDataObject,
 ): void {

@@ -1,4 +1,4 @@
-import type { Checked } from '../../../validation/userData';
+import type { Checked } from '../../../helpers/validation/userData';
 
 // The formats of Braze's standard profile fields that Profile Fields checks (profile.ts):
 // https://www.braze.com/docs/api/objects_filters/user_attributes_object

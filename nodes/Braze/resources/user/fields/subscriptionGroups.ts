@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
-import { entriesParameter } from '../../../form/parameters';
-import { assertBrazeId } from '../../../validation/brazeId';
-import { userIdField } from '../../../validation/fieldValues';
-import { invalidInput } from '../../../validation/invalidInput';
+import { entriesParameter } from '../../../helpers/form/parameters';
+import { assertBrazeId } from '../../../helpers/validation/brazeId';
+import { userIdField } from '../../../helpers/validation/fieldValues';
+import { invalidInput } from '../../../helpers/validation/invalidInput';
 
 /**
  * Subscription groups set with the profile (attributes.subscription_groups). Braze applies them to

@@ -1,6 +1,6 @@
 import type { IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
-import { booleanField } from '../../../validation/fieldValues';
+import { booleanField } from '../../../helpers/validation/fieldValues';
 import { TRACK_OPERATIONS } from './options';
 
 /** "Update Existing Only" (_update_existing_only), one field for every /users/track operation. */

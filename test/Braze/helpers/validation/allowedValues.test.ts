@@ -1,11 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { collectBodyFields } from '../../../nodes/Braze/body/fields';
-import { Braze } from '../../../nodes/Braze/Braze.node';
-import { CHECKED_ID_KEYS } from '../../../nodes/Braze/validation/brazeId';
-import { runBrazeNode } from '../../helpers/engine';
-import { standInCredentials, useStandIn } from '../../helpers/standIn';
-import { applePushMessage, emailMessage, smsMessage } from '../../helpers/fixtures';
+import { collectBodyFields } from '../../../../nodes/Braze/helpers/body/fields';
+import { Braze } from '../../../../nodes/Braze/Braze.node';
+import { CHECKED_ID_KEYS } from '../../../../nodes/Braze/helpers/validation/brazeId';
+import { runBrazeNode } from '../../../helpers/engine';
+import { standInCredentials, useStandIn } from '../../../helpers/standIn';
+import { applePushMessage, emailMessage, smsMessage } from '../../../helpers/fixtures';
 
 // Issue 20 § 3, Message side. The refusals are cases of badInput.cases.ts; this file checks
 // that the new rules leave good values alone, and that every ID field has a rule or a reason.

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { runBrazeNode } from '../../helpers/engine';
-import { standInCredentials, useStandIn } from '../../helpers/standIn';
+import { runBrazeNode } from '../../../helpers/engine';
+import { standInCredentials, useStandIn } from '../../../helpers/standIn';
 
 // Issue 20 § 2: `{{ $json.id ` typed into External ID in Fixed mode was sent as written for
 // every item, and wrote every row into one profile. An identifier that still holds expression

@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { runBrazeNode } from '../../helpers/engine';
-import { emailSend, users } from '../../helpers/fixtures';
-import { standInCredentials, useStandIn } from '../../helpers/standIn';
+import { runBrazeNode } from '../../../helpers/engine';
+import { emailSend, users } from '../../../helpers/fixtures';
+import { standInCredentials, useStandIn } from '../../../helpers/standIn';
 
 // The "Trust" issue, parts 4 and 5: unclear input fails closed, silent slips are refused
 // naming the field, and the 4 MB check runs on each request as sent.

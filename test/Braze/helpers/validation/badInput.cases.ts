@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { applePushMessage, emailMessage, smsMessage } from '../../helpers/fixtures';
+import { applePushMessage, emailMessage, smsMessage } from '../../../helpers/fixtures';
 
 /**
  * Bad inputs across every operation and channel, each of which the node must refuse before

@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { runBrazeNode } from '../../helpers/engine';
-import { applePushMessage, smsMessage, smsWire } from '../../helpers/fixtures';
-import { standInCredentials, useStandIn } from '../../helpers/standIn';
+import { runBrazeNode } from '../../../helpers/engine';
+import { applePushMessage, smsMessage, smsWire } from '../../../helpers/fixtures';
+import { standInCredentials, useStandIn } from '../../../helpers/standIn';
 
 const standIn = useStandIn();
 
