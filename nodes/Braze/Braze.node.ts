@@ -18,7 +18,10 @@ export class Braze implements INodeType {
 		name: 'braze',
 		icon: { light: 'file:braze.svg', dark: 'file:braze.dark.svg' },
 		group: ['output'],
-		version: 1,
+		// Version 2 (the default for new nodes) reshapes the form (docs/versions.md); workflows saved
+		// with version 1 keep its form and behaviour. No defaultVersion: n8n then offers the highest,
+		// and its loader adds the Custom API Call entry only to a node without one.
+		version: [1, 2],
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
 		description:
 			'Send email, push, SMS, WhatsApp, content card and webhook messages, transactional emails, trigger campaigns and Canvases, and keep user profiles up to date, with Braze',

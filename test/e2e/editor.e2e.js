@@ -10,12 +10,8 @@ if (process.env.BRAZE_E2E !== '1') {
 }
 const { describe, it, before, after } = require('node:test');
 const assert = require('node:assert/strict');
-const fs = require('fs');
-const os = require('os');
-const path = require('path');
-const { ensureInstalled } = require('../../scripts/e2e-install');
-const { paths } = require('../../scripts/lib/cache');
 const n8n = require('../../scripts/lib/n8n');
+const { startEditorSession } = require('./editorSession');
 const { wf, manual, setRaw, splitOut, braze, email } = require('./workflows');
 
 // Three items; the second has a body of spaces, which the node refuses before sending.
@@ -29,112 +25,27 @@ const LOCAL_REFUSAL = wf('BrazeE2eRefused0001', 'e2e: one item refused before se
 	),
 ]);
 
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const IMAGES = path.join(n8n.REPO, 'docs', 'images');
-const OWNER = {
-	email: 'e2e@example.com',
-	password: 'E2e-pass-1234',
-	firstName: 'E2E',
-	lastName: 'Tester',
-};
-const log = (...a) => console.log('#', ...a);
-
-let standIn;
-let server;
-let browser;
+let session;
 let page;
-let userFolder;
-let profileDir;
-
-async function shot(name, locator) {
-	fs.mkdirSync(IMAGES, { recursive: true });
-	const file = path.join(IMAGES, name);
-	if (locator) await locator.screenshot({ path: file });
-	else await page.screenshot({ path: file });
-	log(`screenshot ${path.relative(n8n.REPO, file)}`);
-}
-
-async function debugShot(name) {
-	try {
-		const dir = path.join(os.tmpdir(), 'braze-editor-debug');
-		fs.mkdirSync(dir, { recursive: true });
-		await page.screenshot({ path: path.join(dir, name), fullPage: true });
-		log(`debug screenshot ${path.join(dir, name)}`);
-	} catch {}
-}
+let server;
+let standIn;
+let shot;
+let debugShot;
+let ndvLabels;
+let dismissOverlays;
 
 // Setup failures are reported as a failing test (and fail every test), never as a skip.
 let setupError;
 before(async () => {
 	try {
-		await ensureInstalled();
-		if (!fs.existsSync(CHROMIUM)) {
-			throw new Error(
-				`No Chromium at ${CHROMIUM}. Install Debian's chromium (apt-get install -y chromium) or set CHROMIUM_PATH.`,
-			);
-		}
-		const { startBrazeStandIn } = require('../sandbox');
-		standIn = await startBrazeStandIn({ port: 0 });
-		const tarball = n8n.packPackage({ log, build: process.env.BRAZE_E2E_SKIP_BUILD !== '1' });
-		userFolder = n8n.makeUserFolder('n8n-braze-editor-');
-		n8n.installPackage(userFolder, tarball);
-		await n8n.importCredentials(userFolder, [n8n.brazeCredential(standIn.url)]);
-		await n8n.importWorkflows(userFolder, [
-			...['crm-webhook-email.json', 'push-ios-android.json'].map(n8n.loadExample),
-			LOCAL_REFUSAL,
-		]);
-		// Published (2.x's "active"), so that `n8n start` serves its production webhook.
-		await n8n.runN8nOk(['publish:workflow', '--id=BrazeExCrmEmail01'], { userFolder });
-		const port = await n8n.freePort();
-		const t0 = Date.now();
-		server = await n8n.startN8nServer({ userFolder, port, owner: OWNER });
-		log(`n8n start ready on ${server.url} in ${Date.now() - t0} ms`);
-
-		const { chromium } = require(paths.playwright);
-		profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'braze-chromium-'));
-		const context = await chromium.launchPersistentContext(profileDir, {
-			executablePath: CHROMIUM,
-			headless: true,
-			chromiumSandbox: false,
-			viewport: { width: 1440, height: 1100 },
-			deviceScaleFactor: 1,
-			args: [
-				'--no-sandbox',
-				'--disable-gpu',
-				'--disable-quic',
-				'--no-first-run',
-				'--disable-background-networking',
-				'--disable-component-update',
-				'--disable-sync',
+		session = await startEditorSession({
+			workflows: [
+				...['crm-webhook-email.json', 'push-ios-android.json'].map(n8n.loadExample),
+				LOCAL_REFUSAL,
 			],
+			publish: ['BrazeExCrmEmail01'],
 		});
-		browser = context;
-		page = context.pages()[0] || (await context.newPage());
-		page.setDefaultTimeout(30000);
-
-		// Sign in through the real sign-in form. On a loaded machine the editor's first page load
-		// can take longer than a locator timeout, so the page is loaded again up to three times.
-		const emailInput = page
-			.locator('input[type="email"], input[name="emailOrLdapLoginId"], input[name="email"]')
-			.first();
-		for (let attempt = 1; ; attempt++) {
-			await page.goto(`${server.url}/signin`, { waitUntil: 'load', timeout: 60000 });
-			try {
-				await emailInput.waitFor({ state: 'visible', timeout: 60000 });
-				break;
-			} catch (error) {
-				log(`sign-in form not shown yet (attempt ${attempt}, at ${page.url()})`);
-				if (attempt >= 3) throw error;
-			}
-		}
-		await emailInput.fill(OWNER.email);
-		await page.locator('input[type="password"]').first().fill(OWNER.password);
-		await page
-			.locator('[data-test-id="form-submit-button"], button[type="submit"]')
-			.first()
-			.click();
-		await page.waitForURL((u) => !u.pathname.startsWith('/signin'), { timeout: 30000 });
-		log(`signed in, at ${page.url()}`);
+		({ page, server, standIn, shot, debugShot, ndvLabels, dismissOverlays } = session);
 	} catch (e) {
 		setupError = e;
 	}
@@ -144,31 +55,8 @@ function requireSetup() {
 }
 
 after(async () => {
-	if (browser) await browser.close().catch(() => {});
-	if (server) await server.stop();
-	if (standIn) await standIn.close();
-	for (const d of [userFolder, profileDir])
-		if (d && process.env.BRAZE_E2E_KEEP !== '1') fs.rmSync(d, { recursive: true, force: true });
+	if (session) await session.close();
 });
-
-/** Visible parameter labels in the open node panel. */
-async function ndvLabels() {
-	const ndv = page.locator('[data-test-id="ndv"]');
-	return ndv
-		.locator('[data-test-id="parameter-input-label"], .n8n-input-label, label')
-		.allInnerTexts();
-}
-
-async function dismissOverlays() {
-	for (const sel of [
-		'[data-test-id="close-button"]',
-		'button:has-text("Got it")',
-		'button:has-text("Dismiss")',
-	]) {
-		const b = page.locator(sel).first();
-		if (await b.isVisible().catch(() => false)) await b.click().catch(() => {});
-	}
-}
 
 it('setup: real n8n installed, package packed and installed as a community package', () => {
 	if (setupError) throw setupError;

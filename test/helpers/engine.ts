@@ -30,6 +30,8 @@ export interface RunOptions {
 	/** Another node type to run in the Braze node's place (the credential test's probe node). */
 	nodeType?: INodeType;
 	parameters: INodeParameters;
+	/** The node's version (1 unless set): what a saved workflow, or a new node (2), has. */
+	typeVersion?: number;
 	/** The JSON of the items entering the Braze node (one empty item by default). */
 	items?: IDataObject[];
 	credentials: ICredentialDataDecryptedObject;
@@ -69,7 +71,7 @@ export async function runBrazeNode(options: RunOptions): Promise<RunResult> {
 		id: 'braze-node',
 		name: BRAZE_NODE,
 		type: options.nodeType ? 'test.custom' : 'n8n-nodes-braze-messaging.braze',
-		typeVersion: 1,
+		typeVersion: options.typeVersion ?? 1,
 		position: [0, 0],
 		parameters: options.parameters,
 		credentials: { brazeApi: { id: '1', name: 'Braze account' } },

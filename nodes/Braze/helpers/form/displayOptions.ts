@@ -1,5 +1,13 @@
 import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
+/**
+ * Node versions (docs/versions.md). A field added in version 2 shows with FROM_VERSION_2; a
+ * version 1 field that version 2 moved or replaced keeps showing, for saved workflows, with
+ * ONLY_VERSION_1. Put them in `show` next to resource and operation.
+ */
+export const FROM_VERSION_2 = { '@version': [{ _cnd: { gte: 2 } }] };
+export const ONLY_VERSION_1 = { '@version': [1] };
+
 /** Shows a field for the given operations of one resource. */
 export function showFor(resource: string, operations: string[]): IDisplayOptions {
 	return { show: { resource: [resource], operation: operations } };
