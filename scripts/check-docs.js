@@ -217,9 +217,10 @@ if (require.main === module) {
 	const { Braze } = require('../nodes/Braze/Braze.node.ts');
 	const { BrazeApi } = require('../credentials/BrazeApi.credentials.ts');
 	const { BrazePostbackApi } = require('../credentials/BrazePostbackApi.credentials.ts');
+	const { BrazePostbackTokenApi } = require('../credentials/BrazePostbackTokenApi.credentials.ts');
 	const problems = docProblems({
 		description: new Braze().description,
-		credentials: [new BrazeApi(), new BrazePostbackApi()],
+		credentials: [new BrazeApi(), new BrazePostbackApi(), new BrazePostbackTokenApi()],
 	});
 	if (problems.length) {
 		console.error(`Documentation problems:\n${problems.join('\n')}`);

@@ -1,15 +1,20 @@
 #!/usr/bin/env node
 'use strict';
 // One-command demo: the Braze stand-in + a real n8n with this package installed as a
-// community package; imports an example workflow and a credential pointed at the stand-in,
-// runs it and prints the dispatch_id.
+// community package; imports the example workflows, a Braze credential pointed at the stand-in
+// and the Braze Trigger's postback credential (with a random secret), runs one example and
+// prints the dispatch_id.
 //
 //   npm run demo                      # run once, print the dispatch_id, clean up
 //   npm run demo -- --keep-running    # then keep n8n running: editor on http://localhost:5678
 //   npm run demo -- --example push-ios-android.json
+//   npm run demo -- --keep-running --example transactional-email-bounce.json
+//                                     # the stand-in then posts each send's events to the
+//                                     # Braze Trigger's Production URL, as Braze would
 //   npm run demo -- --keep-running --listen 0.0.0.0   # reach the editor from another machine
 //
 // The first run installs n8n (~3 GB, ~6-8 minutes) into ~/.cache/n8n-braze-e2e (or $BRAZE_E2E_CACHE).
+const crypto = require('crypto');
 const fs = require('fs');
 const path = require('path');
 const { ensureInstalled } = require('./e2e-install');
@@ -28,6 +33,29 @@ const LISTEN = opt('listen', '127.0.0.1');
 const OWNER = { email: 'demo@example.com', password: 'Demo-pass-1234', firstName: 'Demo', lastName: 'User' };
 
 const step = (n, msg) => console.log(`\n[${n}] ${msg}`);
+
+const TRIGGER_TYPE = `${n8n.PACKAGE_NAME}.brazeTrigger`;
+
+/**
+ * The Braze Trigger's credential that examples/transactional-email-bounce.json names (its trigger
+ * is version 1, which keeps "Braze Postback Basic Auth API", type brazePostbackApi, for its
+ * Secret Token in URL). The secret is made for this demo and lives only in its n8n.
+ */
+function postbackCredential() {
+	return {
+		id: 'BrazePostback0001',
+		name: 'Braze postback secret',
+		type: 'brazePostbackApi',
+		data: { secret: crypto.randomBytes(32).toString('base64url'), user: 'braze' },
+	};
+}
+
+/** The URL to paste into Braze for the workflow's Braze Trigger: Production URL + ?token=. */
+function postbackUrl(wf, baseUrl, credential) {
+	const trigger = wf.nodes.find((n) => n.type === TRIGGER_TYPE);
+	if (!trigger) return undefined;
+	return `${baseUrl}/webhook/${trigger.webhookId}/braze-postback?token=${credential.data.secret}`;
+}
 
 async function startStandIn() {
 	const { startBrazeStandIn } = require('../test/sandbox');
@@ -65,8 +93,10 @@ async function main() {
 		n8n.installPackage(userFolder, tarball);
 		console.log(`    installed into ${path.join(userFolder, '.n8n', 'nodes', 'node_modules', n8n.PACKAGE_NAME)}`);
 
-		step(4, 'Import a Braze credential pointed at the stand-in, and the example workflows');
-		await n8n.importCredentials(userFolder, [n8n.brazeCredential(standIn.url)]);
+		step(4, "Import a Braze credential pointed at the stand-in, the Braze Trigger's postback credential, and the example workflows");
+		const postback = postbackCredential();
+		await n8n.importCredentials(userFolder, [n8n.brazeCredential(standIn.url), postback]);
+		console.log(`    credentials: "Braze (local stand-in)", "${postback.name}" (a random secret made for this demo)`);
 		const wfs = examples.map(n8n.loadExample);
 		await n8n.importWorkflows(userFolder, wfs);
 		const wf = wfs[examples.indexOf(EXAMPLE)];
@@ -102,7 +132,8 @@ async function main() {
 		}
 
 		step(6, `Start n8n (n8n start) on http://localhost:${N8N_PORT}`);
-		if (brazeNode && wf.nodes.some((n) => n.type === 'n8n-nodes-base.webhook')) {
+		const listens = (n) => n.type === 'n8n-nodes-base.webhook' || n.type === TRIGGER_TYPE;
+		if (brazeNode && wf.nodes.some(listens)) {
 			const pub = await n8n.runN8n(['publish:workflow', `--id=${wf.id}`], { userFolder });
 			if (pub.code !== 0) console.log('    (could not publish the webhook workflow; the editor still works)');
 		}
@@ -123,12 +154,24 @@ async function main() {
 `);
 		if (wf.nodes.some((n) => n.type === 'n8n-nodes-base.webhook')) {
 			const hook = wf.nodes.find((n) => n.type === 'n8n-nodes-base.webhook').parameters.path;
+			// An order whose customer id starts with "bounce-": the stand-in then posts sent + bounced.
+			const body = wf.nodes.some((n) => n.type === TRIGGER_TYPE)
+				? '{"order":{"id":"A-1001","customerId":"bounce-crm-1001","firstName":"Ada","total":"42.00"}}'
+				: '{"contact":{"externalId":"crm-contact-7","firstName":"Lin"}}';
 			console.log(`    try the webhook (published):
       curl -s -X POST http://localhost:${N8N_PORT}/webhook/${hook} -H 'content-type: application/json' \\
-        -d '{"contact":{"externalId":"crm-contact-7","firstName":"Lin"}}'
+        -d '${body}'
+`);
+		}
+		const braze = postbackUrl(wf, `http://127.0.0.1:${N8N_PORT}`, postback);
+		if (braze) {
+			console.log(`    the Braze Trigger's postback URL (what you would paste into Braze; the stand-in
+    posts each transactional send's events there, as Braze does):
+      ${braze}
 `);
 		}
 		standIn.reset();
+		if (braze) standIn.setPostbackUrl(braze);
 		let seen = 0;
 		const poll = setInterval(() => {
 			const reqs = standIn.requests;

@@ -12,9 +12,20 @@ import type {
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { credentialProblem, refuseRequest } from './postback/auth';
-import type { Authentication, Refusal } from './postback/auth';
+import type { Refusal } from './postback/auth';
+import { AUTHENTICATION, authenticationSetup } from './postback/authentication';
+import type { AuthenticationSetup } from './postback/authentication';
+import { credentialTestResult } from './postback/credentialTest';
 import { eventItem, isKnownStatus, readPostback } from './postback/events';
 import { authenticationProperties, eventsProperty } from './properties';
+import { triggerPanel } from './triggerPanel';
+
+/** The node's Authentication: how a request must carry the secret, and which credential holds it. */
+function setupOf(context: IHookFunctions | IWebhookFunctions): AuthenticationSetup {
+	const fallback =
+		context.getNode().typeVersion >= 2 ? AUTHENTICATION.token : AUTHENTICATION.tokenV1;
+	return authenticationSetup(context.getNodeParameter('authentication', fallback));
+}
 
 /** Answers the request itself; n8n then starts no execution. */
 function reply(context: IWebhookFunctions, refusal: Refusal): IWebhookResponseData {
@@ -33,22 +44,35 @@ export class BrazeTrigger implements INodeType {
 		name: 'brazeTrigger',
 		icon: { light: 'file:braze.svg', dark: 'file:braze.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		// Version 2 (the default for new nodes) gives the secret token its own credential, whose form
+		// asks only for the Secret; workflows saved with version 1 keep their credential.
+		version: [1, 2],
 		subtitle:
 			'={{ $parameter["events"].length === 5 ? "All transactional email events" : "Transactional email: " + $parameter["events"].join(", ") }}',
 		description:
-			"Starts the workflow when Braze posts a transactional email's status (sent, processed, delivered, aborted, bounced)",
+			'Send messages, transactional emails, campaigns and Canvases through Braze, update user profiles, and start workflows on transactional email events',
 		defaults: { name: 'Braze Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
+		// Literal names: n8n's lint matches them to the credential classes (postback/authentication.ts
+		// has the same names as BASIC_AUTH_CREDENTIAL and TOKEN_CREDENTIAL; a test checks it).
 		credentials: [
 			{
 				name: 'brazePostbackApi',
 				required: true,
 				testedBy: 'brazePostbackSecret',
-				displayOptions: { show: { authentication: ['urlToken', 'basicAuth'] } },
+				displayOptions: {
+					show: { authentication: [AUTHENTICATION.tokenV1, AUTHENTICATION.basicAuth] },
+				},
+			},
+			{
+				name: 'brazePostbackTokenApi',
+				required: true,
+				testedBy: 'brazePostbackToken',
+				displayOptions: { show: { authentication: [AUTHENTICATION.token] } },
 			},
 		],
+		triggerPanel,
 		webhooks: [
 			{
 				name: 'default',
@@ -72,15 +96,9 @@ export class BrazeTrigger implements INodeType {
 	webhookMethods = {
 		default: {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
-				const authentication = this.getNodeParameter(
-					'authentication',
-					'urlToken',
-				) as Authentication;
-				if (authentication === 'none') return true;
-				const problem = credentialProblem(
-					await this.getCredentials('brazePostbackApi'),
-					authentication,
-				);
+				const { check, credentialType } = setupOf(this);
+				if (check === 'none' || !credentialType) return true;
+				const problem = credentialProblem(await this.getCredentials(credentialType), check);
 				if (problem) {
 					throw new NodeOperationError(
 						this.getNode(),
@@ -100,26 +118,28 @@ export class BrazeTrigger implements INodeType {
 
 	methods = {
 		credentialTest: {
-			// No request: the secret is checked for what the webhook needs (length, URL-safe).
+			// "Braze Postback Basic Auth API": User Name and Secret (basic auth; version 1's token too).
 			async brazePostbackSecret(
 				this: ICredentialTestFunctions,
 				credential: ICredentialsDecrypted,
 			): Promise<INodeCredentialTestResult> {
-				const data = credential.data ?? {};
-				const problem = credentialProblem(data, 'basicAuth');
-				return problem
-					? { status: 'Error', message: `The credential cannot protect the webhook: ${problem}.` }
-					: { status: 'OK', message: 'The secret can protect the webhook.' };
+				return credentialTestResult(credential.data ?? {}, 'basicAuth');
+			},
+			// "Braze Postback Token API": the Secret only.
+			async brazePostbackToken(
+				this: ICredentialTestFunctions,
+				credential: ICredentialsDecrypted,
+			): Promise<INodeCredentialTestResult> {
+				return credentialTestResult(credential.data ?? {}, 'urlToken');
 			},
 		},
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const authentication = this.getNodeParameter('authentication', 'urlToken') as Authentication;
-		if (authentication !== 'none') {
-			const credentials: ICredentialDataDecryptedObject =
-				await this.getCredentials('brazePostbackApi');
-			const problem = credentialProblem(credentials, authentication);
+		const { check, credentialType } = setupOf(this);
+		if (check !== 'none' && credentialType) {
+			const credentials: ICredentialDataDecryptedObject = await this.getCredentials(credentialType);
+			const problem = credentialProblem(credentials, check);
 			// Only after publishing: the credential was weakened while the workflow was active.
 			if (problem) {
 				this.logger.warn(`Braze Trigger "${this.getNode().name}": the credential ${problem}.`);
@@ -128,12 +148,7 @@ export class BrazeTrigger implements INodeType {
 					message: `The Braze Trigger's credential cannot protect this webhook: ${problem}.`,
 				});
 			}
-			const refusal = refuseRequest(
-				authentication,
-				credentials,
-				this.getQueryData(),
-				this.getHeaderData(),
-			);
+			const refusal = refuseRequest(check, credentials, this.getQueryData(), this.getHeaderData());
 			if (refusal) return reply(this, refusal);
 		}
 

@@ -131,15 +131,17 @@ describe("The credential's test and the activation check", () => {
 			status: 'OK',
 			message: 'The secret can protect the webhook.',
 		});
-		const short = await test({ secret: 'abc', user: 'braze' });
+		// "~" is never in the suggested secret (base64url), so the message cannot hold "a~c" by chance.
+		const short = await test({ secret: 'a~c', user: 'braze' });
 		expect(short.status).toBe('Error');
 		expect(short.message).toMatch(/Secret has 3 characters/);
-		expect(short.message).not.toContain('abc');
+		expect(short.message).not.toContain('a~c');
 	});
 
-	it('the node declares the test for its credential', () => {
+	it('the node declares the test for each of its credentials', () => {
 		expect(trigger.description.credentials).toEqual([
 			expect.objectContaining({ name: 'brazePostbackApi', testedBy: 'brazePostbackSecret' }),
+			expect.objectContaining({ name: 'brazePostbackTokenApi', testedBy: 'brazePostbackToken' }),
 		]);
 	});
 

@@ -1,4 +1,5 @@
 import { ExecutionLifecycleHooks, HookContext, WebhookContext, WorkflowExecute } from 'n8n-core';
+import { NodeHelpers } from 'n8n-workflow';
 import type {
 	ICredentialDataDecryptedObject,
 	IDataObject,
@@ -7,12 +8,18 @@ import type {
 	IRun,
 	IWebhookData,
 	IWebhookResponseData,
+	ICredentialType,
 	IWorkflowExecuteAdditionalData,
 	Workflow,
 } from 'n8n-workflow';
 
 import { BrazePostbackApi } from '../../credentials/BrazePostbackApi.credentials';
+import { BrazePostbackTokenApi } from '../../credentials/BrazePostbackTokenApi.credentials';
 import { BrazeTrigger } from '../../nodes/BrazeTrigger/BrazeTrigger.node';
+import {
+	AUTHENTICATION,
+	authenticationSetup,
+} from '../../nodes/BrazeTrigger/postback/authentication';
 import {
 	NEXT_NODE,
 	additionalDataOf as engineAdditionalDataOf,
@@ -58,22 +65,57 @@ export interface TriggerRun {
 
 export interface TriggerSetup {
 	parameters: INodeParameters;
+	/** The credential's data as saved; n8n's defaults and display rules are applied to it. */
 	credentials?: ICredentialDataDecryptedObject;
+	/** The node's version (1 unless given). */
+	typeVersion?: number;
 }
 
 const trigger = new BrazeTrigger();
 const nodeTypes = nodeTypesOf({ 'n8n-nodes-braze-messaging.brazeTrigger': trigger });
 
-function workflowOf(parameters: INodeParameters) {
+const CREDENTIAL_TYPES: Record<string, ICredentialType> = {
+	brazePostbackApi: new BrazePostbackApi(),
+	brazePostbackTokenApi: new BrazePostbackTokenApi(),
+};
+
+/** The credential type the node's Authentication uses (the version's default when not given). */
+export function credentialTypeOf(setup: TriggerSetup): string {
+	const version = setup.typeVersion ?? 1;
+	const value =
+		setup.parameters.authentication ??
+		(version >= 2 ? AUTHENTICATION.token : AUTHENTICATION.tokenV1);
+	return authenticationSetup(value).credentialType ?? 'brazePostbackApi';
+}
+
+/**
+ * The data n8n hands the node for a saved credential (CredentialsHelper.applyDefaultsAndOverwrites
+ * in n8n 2.41): the credential type's defaults filled in, fields it does not display dropped.
+ */
+export function credentialDataAsN8nGivesIt(
+	type: string,
+	saved: ICredentialDataDecryptedObject,
+): ICredentialDataDecryptedObject {
+	return NodeHelpers.getNodeParameters(
+		CREDENTIAL_TYPES[type].properties,
+		saved as INodeParameters,
+		true,
+		false,
+		null,
+		null,
+	) as ICredentialDataDecryptedObject;
+}
+
+function workflowOf(setup: TriggerSetup) {
 	const triggerNode: INode = {
 		id: 'trigger-node',
 		name: TRIGGER_NODE,
 		type: 'n8n-nodes-braze-messaging.brazeTrigger',
-		typeVersion: 1,
+		typeVersion: setup.typeVersion ?? 1,
 		position: [0, 0],
 		webhookId: '5b0c3c8e-4a52-4d7e-9d43-9a1f2f6d0b11',
-		parameters,
-		credentials: { brazePostbackApi: { id: '1', name: 'Braze postback secret' } },
+		parameters: setup.parameters,
+		credentials: { [credentialTypeOf(setup)]: { id: '1', name: 'Braze postback secret' } },
 	};
 	return engineWorkflowOf(
 		{
@@ -89,12 +131,14 @@ function workflowOf(parameters: INodeParameters) {
 }
 
 function additionalDataOf(
-	credentials: ICredentialDataDecryptedObject,
+	setup: TriggerSetup,
 	extra: Record<string, unknown> = {},
 ): IWorkflowExecuteAdditionalData {
+	const type = credentialTypeOf(setup);
+	const saved = setup.credentials ?? { secret: SECRET, user: 'braze' };
 	return engineAdditionalDataOf(
 		'trigger-execution',
-		{ name: 'brazePostbackApi', type: new BrazePostbackApi(), data: credentials },
+		{ name: type, type: CREDENTIAL_TYPES[type], data: credentialDataAsN8nGivesIt(type, saved) },
 		extra,
 	);
 }
@@ -119,9 +163,9 @@ function webhookDataOf(
  * checkExists, in a real HookContext. Resolves its answer or rejects with its error.
  */
 export async function checkActivation(setup: TriggerSetup): Promise<boolean> {
-	const { workflow } = workflowOf(setup.parameters);
+	const { workflow } = workflowOf(setup);
 	const node = workflow.getNode(TRIGGER_NODE) as INode;
-	const additionalData = additionalDataOf(setup.credentials ?? { secret: SECRET, user: 'braze' });
+	const additionalData = additionalDataOf(setup);
 	const context = new HookContext(
 		workflow,
 		node,
@@ -158,12 +202,9 @@ async function handleRequest(
 	res: { headersSent: boolean; writeHead(s: number, h: IDataObject): void; end(t: string): void },
 	runs: TriggerRun[],
 ): Promise<void> {
-	const { workflow, data } = workflowOf(setup.parameters);
+	const { workflow, data } = workflowOf(setup);
 	const node = workflow.getNode(TRIGGER_NODE) as INode;
-	const additionalData = additionalDataOf(setup.credentials ?? { secret: SECRET, user: 'braze' }, {
-		httpRequest: req,
-		httpResponse: res,
-	});
+	const additionalData = additionalDataOf(setup, { httpRequest: req, httpResponse: res });
 	const webhookData = webhookDataOf(workflow, node, additionalData);
 	const context = new WebhookContext(
 		workflow,
@@ -187,7 +228,7 @@ async function handleRequest(
 	}
 	const hooks = new ExecutionLifecycleHooks('webhook', 'trigger-execution', data);
 	const execution = new WorkflowExecute(
-		additionalDataOf(setup.credentials ?? {}, { hooks }),
+		additionalDataOf({ ...setup, credentials: setup.credentials ?? {} }, { hooks }),
 		'webhook',
 		startingAt(node, result.workflowData),
 	).processRunExecutionData(workflow);
@@ -254,6 +295,7 @@ export function useTriggerWebhook(): { setup: TriggerSetup; webhook: TriggerWebh
 	beforeEach(() => {
 		setup.parameters = {};
 		setup.credentials = undefined;
+		setup.typeVersion = undefined;
 		current?.runs.splice(0);
 	});
 	const webhook = new Proxy({} as TriggerWebhook, {

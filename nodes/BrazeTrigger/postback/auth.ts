@@ -1,4 +1,4 @@
-import { createHash, timingSafeEqual } from 'crypto';
+import { createHash, randomBytes, timingSafeEqual } from 'crypto';
 import type { ICredentialDataDecryptedObject, IWebhookFunctions } from 'n8n-workflow';
 
 import { isPlainObject } from '../../Braze/helpers/values/object';
@@ -27,19 +27,25 @@ export interface Refusal {
 	headers?: Record<string, string>;
 }
 
+/** Why a secret cannot protect the webhook (a sentence), or undefined. */
+export function secretProblem(secret: unknown): string | undefined {
+	if (typeof secret !== 'string' || secret === '') return 'its Secret is empty';
+	if (secret.length < MIN_SECRET_LENGTH) {
+		return `its Secret has ${secret.length} characters; use at least ${MIN_SECRET_LENGTH} random ones`;
+	}
+	if (!URL_SAFE.test(secret)) {
+		return 'its Secret contains characters a URL would have to encode; use only letters, digits, "-", "_", "." and "~"';
+	}
+	return undefined;
+}
+
 /** Why the credential cannot protect the webhook (a sentence), or undefined. */
 export function credentialProblem(
 	credentials: ICredentialDataDecryptedObject,
 	authentication: Authentication,
 ): string | undefined {
-	const secret = credentials.secret;
-	if (typeof secret !== 'string' || secret === '') return 'its Secret is empty';
-	if (secret.length < MIN_SECRET_LENGTH) {
-		return `its Secret has ${secret.length} characters; use at least ${MIN_SECRET_LENGTH} random ones (for example the output of \`openssl rand -hex 32\`)`;
-	}
-	if (!URL_SAFE.test(secret)) {
-		return 'its Secret contains characters a URL would have to encode; use only letters, digits, "-", "_", "." and "~"';
-	}
+	const problem = secretProblem(credentials.secret);
+	if (problem) return problem;
 	if (authentication === 'basicAuth') {
 		const user = credentials.user;
 		if (typeof user !== 'string' || !URL_SAFE.test(user)) {
@@ -47,6 +53,14 @@ export function credentialProblem(
 		}
 	}
 	return undefined;
+}
+
+/**
+ * A new random secret for the credential's test to suggest: 32 random bytes in base64url, 43
+ * characters that stand in a URL as they are. Made on each call and kept nowhere.
+ */
+export function newSecret(): string {
+	return randomBytes(32).toString('base64url');
 }
 
 /** Compares in time independent of where the texts differ, and of their lengths. */
