@@ -65,3 +65,15 @@ export function deletePath(target: IDataObject, path: string): void {
 	const parent = parentOf(target, parents);
 	if (parent) delete parent[last];
 }
+
+/**
+ * JSON with every object's keys in order, so that two values equal in content give the same
+ * text whatever order their keys were set in. Values are bounded in depth before they get here.
+ */
+export function canonicalJson(value: unknown): string {
+	return JSON.stringify(value, (_key, inner: unknown) =>
+		isPlainObject(inner)
+			? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+			: inner,
+	);
+}

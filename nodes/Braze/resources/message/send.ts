@@ -1,5 +1,6 @@
 import { assertValidMessages } from '../../channels/selection';
 import { addAudience, assertValidAudience } from '../../shared/audience/index';
+import { messageBatch } from '../../shared/batchItems';
 import {
 	addUserAliases,
 	assertValidRecipients,
@@ -32,4 +33,5 @@ export const sendOperation: OperationSpec = {
 	prepare: sendSteps,
 	onUnclearAnswer: report(CHANGES.message),
 	perUserWrite: true,
+	batch: messageBatch,
 };
