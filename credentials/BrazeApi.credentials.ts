@@ -89,6 +89,83 @@ export function assertSecureBrazeUrl(url: string): void {
 	);
 }
 
+/** A scheme (`https:`) or a protocol-relative start (`//host`): a URL that names its own host. */
+const NAMES_ITS_HOST = /^([a-z][a-z0-9+.-]*:|\/\/)/i;
+
+/**
+ * Refuses a request that would not go to the credential's own host. The Braze node sends a path
+ * (`/messages/send`) that goes after the credential's URL; n8n's HTTP Request node sends an
+ * absolute URL, which is accepted only on the same scheme, host and port.
+ */
+function assertOnBrazeHost(target: string, brazeUrl: string): void {
+	const braze = new URL(brazeUrl);
+	let url: URL | undefined;
+	try {
+		url = new URL(target, `${brazeUrl}/`);
+	} catch {
+		url = undefined;
+	}
+	const absolute = NAMES_ITS_HOST.test(target);
+	if (url && url.origin === braze.origin && !(absolute && (url.username || url.password))) return;
+	const fix = absolute
+		? `Use a URL that starts with ${braze.origin}/ (with no user name before the host), or pick the Braze API credential of the instance you want to call.`
+		: 'Give a path such as /users/track.';
+	throw new InsecureBrazeUrlError(
+		`The URL "${target}" is refused: this Braze API credential sends its key only to ${braze.origin}, its Instance or Custom URL. ${fix}`,
+	);
+}
+
+/**
+ * The fields of the older request shape that n8n's HTTP Request node passes to `authenticate`:
+ * its URL as `uri`, and its own redirect switches.
+ */
+interface LegacyRequestFields {
+	uri?: string;
+	followRedirect?: boolean;
+	followAllRedirects?: boolean;
+}
+
+/**
+ * A request with no path would call the instance's bare URL. The Braze node makes one only when its
+ * Resource or Operation is n8n's "Custom API Call" entry, which has no endpoint of its own.
+ */
+const NO_ENDPOINT =
+	'The request names no Braze endpoint, so nothing was sent. In the Braze node this happens when Resource or Operation is "Custom API Call": make that call with an HTTP Request node instead (Authentication › Predefined Credential Type › Braze API), which adds this credential\'s key for you.';
+
+/**
+ * Attaches the key, after checking where the request goes. Redirects are turned off in both
+ * request shapes n8n has: `disableFollowRedirect` (the Braze node's requests) and
+ * `followRedirect`/`followAllRedirects` (the HTTP Request node's, which n8n passes on as `uri`).
+ * A redirect would carry the key (and a second copy of a message) to wherever the Location header
+ * points; Braze never redirects its REST API, so a 3xx is an error.
+ */
+export async function authenticateBrazeRequest(
+	credentials: ICredentialDataDecryptedObject,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const options = requestOptions as IHttpRequestOptions & LegacyRequestFields;
+	const brazeUrl = brazeBaseUrl(credentials);
+	assertSecureBrazeUrl(brazeUrl);
+	const baseURL = options.baseURL || brazeUrl;
+	assertOnBrazeHost(baseURL, brazeUrl);
+	const target = String(options.url ?? options.uri ?? '').trim();
+	if (target === '') throw new InsecureBrazeUrlError(NO_ENDPOINT);
+	assertOnBrazeHost(target, baseURL);
+	const authenticated: IHttpRequestOptions & LegacyRequestFields = {
+		...options,
+		...(NAMES_ITS_HOST.test(target) ? {} : { baseURL }),
+		disableFollowRedirect: true,
+		followRedirect: false,
+		followAllRedirects: false,
+		sendCredentialsOnCrossOriginRedirect: false,
+		headers: {
+			...options.headers,
+			Authorization: `Bearer ${String(credentials.apiKey ?? '')}`,
+		},
+	};
+	return authenticated;
+}
+
 /**
  * Every status the credential test treats as a failure: all but Braze's 400, which is how Braze
  * refuses the test's empty send once the key and its permission have passed.
@@ -152,33 +229,25 @@ export class BrazeApi implements ICredentialType {
 	];
 
 	// A function rather than a generic header block, so that the URL is checked before the key
-	// is attached: an insecure URL never receives the Authorization header. The node's requests
-	// get their base URL here too, which spares n8n an expression per item.
-	async authenticate(
-		credentials: ICredentialDataDecryptedObject,
-		requestOptions: IHttpRequestOptions,
-	): Promise<IHttpRequestOptions> {
-		const baseURL = requestOptions.baseURL || brazeBaseUrl(credentials);
-		assertSecureBrazeUrl(baseURL);
-		const path = requestOptions.url ?? '';
-		if (/^([a-z][a-z0-9+.-]*:|\/\/)/i.test(path)) {
-			// An absolute URL would make the HTTP client ignore the base URL: the key would leave.
-			throw new InsecureBrazeUrlError(
-				`The request path "${path}" is refused: the API key only goes to the credential's Braze URL.`,
-			);
-		}
-		return {
-			...requestOptions,
-			baseURL,
-			// A redirect would carry the key (and a second copy of the message) to wherever the
-			// Location header points. Braze never redirects its REST API, so a 3xx is an error.
-			disableFollowRedirect: true,
-			headers: {
-				...requestOptions.headers,
-				Authorization: `Bearer ${String(credentials.apiKey ?? '')}`,
-			},
-		};
-	}
+	// is attached: an insecure URL or another host never receives the Authorization header. The
+	// node's requests get their base URL here too, which spares n8n an expression per item.
+	// A property, not a method: n8n's loader copies each credential type of a community package
+	// with `{ ...credential }` (n8n 2.41, load-nodes-and-credentials.js, postProcessLoaders), which
+	// keeps own properties only. With a method, n8n saw no `authenticate`: the HTTP Request node
+	// did not offer this credential, and the Braze node got no Custom API Call entry.
+	authenticate = authenticateBrazeRequest;
+
+	// How n8n's HTTP Request node presents this credential. n8n 2.41 offers the credential there
+	// because of `authenticate`; it would add a preset "Braze" HTTP Request node to the nodes panel,
+	// but hides it because the package's Braze node uses the credential (n8n-core,
+	// package-directory-loader.js, inferSupportedNodes). n8n's workflow builder reads the
+	// placeholder's host to match Braze URLs to this credential. The base URL depends on the
+	// Instance, so it is a placeholder, not a fixed base URL.
+	httpRequestNode = {
+		name: 'Braze',
+		docsUrl: 'https://www.braze.com/docs/api/basics/',
+		apiBaseUrlPlaceholder: 'https://rest.iad-01.braze.com/campaigns/list',
+	};
 
 	// POST /messages/send with no recipients and no message: Braze checks the key and its
 	// messages.send permission first (401/403), then refuses the empty request with a 400.

@@ -49,6 +49,11 @@ const BUILT_FIELDS = {
 	'options.maxWaitOnRateLimit': '(not sent: how long the node waits on a 429)',
 	'options.retryServerErrors': '(not sent: whether the node retries a 5xx)',
 	'options.timeout': '(not sent: how long the node waits for an answer)',
+	// Version 2's Simplify (transport/simplify.ts).
+	simplify: '(not sent: leaves the request bookkeeping out of the output)',
+	// Version 2's Send To and Email Content (shared/sendTo.ts, channels/email.ts).
+	sendTo: 'which of external_user_ids / user_aliases, segment_id, audience are sent; broadcast (true without named users)',
+	emailContent: '(which of messages.email.body and messages.email.email_template_id is sent)',
 	audienceMode: 'audience (built from the form, pasted as JSON, or none)',
 	audienceCombinator: 'audience.AND / audience.OR (top level)',
 	audienceFilters:
@@ -142,6 +147,10 @@ const USER_BUILT_FIELDS = {
 	subscriptionUsers: 'subscription_groups[].external_ids / emails / phones',
 	useDoubleOptIn: 'subscription_groups[].use_double_opt_in_logic',
 	'options.objectsPerRequest': '(not sent: how many objects one /users/track request carries)',
+	// Version 2 moved these into Options (resources/user/fields/movedToOptions.ts).
+	'options.updateExistingOnly': '… ._update_existing_only',
+	'options.nestedAttributes': 'attributes[].<name> (objects and arrays of objects)',
+	'options.mergeObjects': 'attributes[]._merge_objects',
 };
 
 /**
@@ -198,6 +207,7 @@ const LIVE_ACTIVITY_BUILT_FIELDS = {
 	notificationTitle: 'notification.alert.title',
 	notificationBody: 'notification.alert.body',
 	'notificationOptions.alertSound': 'notification.alert.sound',
+	sendTo: 'which of external_user_ids / user_aliases, segment_id, custom_audience are sent',
 	audienceMode: 'custom_audience (built from the form, pasted as JSON, or none)',
 	audienceCombinator: 'custom_audience.AND / custom_audience.OR (top level)',
 	audienceFilters: 'custom_audience.AND[] or .OR[] (as on Send)',

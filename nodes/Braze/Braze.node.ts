@@ -8,9 +8,23 @@ import { liveActivityProperties } from './resources/liveActivity';
 import { messageProperties } from './resources/message';
 import { sendIdProperties } from './resources/sendId';
 import { mergeForms } from './helpers/form/mergeForms';
+import { readableSubtitle } from './helpers/form/subtitle';
 import { subscriptionGroupProperties } from './resources/subscriptionGroup';
 import { transactionalProperties } from './resources/transactional';
 import { userProperties } from './resources/user';
+
+// The canvas subtitle, "Create or Update: User": each resource's name as the Resource list shows
+// it, and its form, whose Operation list names the operations.
+const SUBTITLE = readableSubtitle({
+	campaign: ['Campaign', campaignProperties],
+	canvas: ['Canvas Journey', canvasProperties],
+	liveActivity: ['Live Activity', liveActivityProperties],
+	message: ['Message', messageProperties],
+	sendId: ['Send ID', sendIdProperties],
+	subscriptionGroup: ['Subscription Group', subscriptionGroupProperties],
+	transactional: ['Transactional Email', transactionalProperties],
+	user: ['User', userProperties],
+});
 
 export class Braze implements INodeType {
 	description: INodeTypeDescription = {
@@ -22,7 +36,7 @@ export class Braze implements INodeType {
 		// with version 1 keep its form and behaviour. No defaultVersion: n8n then offers the highest,
 		// and its loader adds the Custom API Call entry only to a node without one.
 		version: [1, 2],
-		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		subtitle: SUBTITLE,
 		description:
 			'Send email, push, SMS, WhatsApp, content card and webhook messages, transactional emails, trigger campaigns and Canvases, and keep user profiles up to date, with Braze',
 		defaults: { name: 'Braze' },

@@ -66,7 +66,6 @@ describe('The form', () => {
 		const names = description.properties.map((property) => property.name);
 		for (const name of [
 			'externalUserIds',
-			'audienceMode',
 			'audienceCombinator',
 			'audienceFilters',
 			'audienceGroups',
@@ -74,6 +73,10 @@ describe('The form', () => {
 		]) {
 			expect(names.filter((other) => other === name)).toHaveLength(1);
 		}
+		// The Audience selector (never routed, never an expression) has one definition per case:
+		// Campaign and Canvas, version 1 of Message and Live Activity, and version 2's Send To
+		// Audience Filter (test/Braze/shared/sendToForm.test.ts: never two at once).
+		expect(names.filter((other) => other === 'audienceMode')).toHaveLength(3);
 	});
 
 	it('refuses forms that order a shared field differently', () => {

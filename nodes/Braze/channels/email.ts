@@ -2,12 +2,13 @@ import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from '
 
 import { attachmentsField, readAttachments } from '../helpers/form/attachments';
 import { additionalJsonOption, messageVariationIdOption } from '../helpers/form/channelOptions';
-import { showForChannel } from '../helpers/form/displayOptions';
+import { FROM_VERSION_2, ONLY_VERSION_1, showForChannel } from '../helpers/form/displayOptions';
 import { keyValueField } from '../helpers/form/keyValueField';
 import { setPath } from '../helpers/values/object';
 import { bodyOf } from '../helpers/body/requestBody';
 import { invalidInput } from '../helpers/validation/invalidInput';
 import { emailAddress } from '../helpers/validation/userData';
+import { appIdField } from './appId';
 import type { BrazeChannel } from './types';
 import { brazeIdLocator } from '../helpers/form/locator';
 
@@ -67,17 +68,7 @@ export const emailChannel: BrazeChannel = {
 	name: 'Email',
 	description: 'An email through Braze (messages.email)',
 	properties: [
-		{
-			displayName: 'Email: App ID',
-			name: 'emailAppId',
-			type: 'string',
-			required: true,
-			default: '',
-			description:
-				'The API identifier of any app in your workspace (Settings › APIs and Identifiers). It works for every user, whether they have that app or not.',
-			displayOptions: showForChannel(KEY),
-			routing: { send: { type: 'body', property: 'messages.email.app_id' } },
-		},
+		appIdField('Email', 'emailAppId', KEY),
 		{
 			displayName: 'Email: From',
 			name: 'emailFrom',
@@ -91,11 +82,45 @@ export const emailChannel: BrazeChannel = {
 			routing: { send: { type: 'body', property: 'messages.email.from' } },
 		},
 		{
+			displayName: 'Email Content',
+			name: 'emailContent',
+			type: 'options',
+			noDataExpression: true,
+			options: [
+				{
+					name: 'Use a Braze Email Template',
+					value: 'template',
+					description:
+						'A template made in Braze (Templates › Email Templates): its subject, body and CSS setting are used',
+				},
+				{
+					name: 'Write HTML',
+					value: 'html',
+					description: 'Write the subject and the HTML body here',
+				},
+			],
+			default: 'html',
+			description: "Where the email's subject and body come from",
+			displayOptions: showForChannel(KEY, FROM_VERSION_2),
+		},
+		{
+			displayName: 'Email Template ID',
+			name: 'emailTemplateId',
+			...brazeIdLocator('searchEmailTemplates', 'tpl-0a1b2c3d'),
+			required: true,
+			description:
+				'The Braze email template to send; its subject, body and CSS setting are used unless Email: Subject or Email Options give their own',
+			hint: "Templates made with Braze's drag-and-drop editor are not listed: Braze's API leaves them out.",
+			displayOptions: showForChannel(KEY, { ...FROM_VERSION_2, emailContent: ['template'] }),
+			routing: { send: { type: 'body', property: 'messages.email.email_template_id' } },
+		},
+		{
 			displayName: 'Email: Subject',
 			name: 'emailSubject',
 			type: 'string',
 			default: '',
-			description: 'The subject line. Leave empty when an Email Template ID provides it.',
+			description:
+				"The subject line; Liquid such as {{${first_name}}} works. With a template, leave it empty to use the template's subject.",
 			displayOptions: showForChannel(KEY),
 			routing: { send: { type: 'body', property: 'messages.email.subject' } },
 		},
@@ -106,8 +131,9 @@ export const emailChannel: BrazeChannel = {
 			typeOptions: { rows: 5 },
 			default: '',
 			description:
-				'The HTML body; Liquid such as {{${first_name}}} works. Required unless Email Options › Email Template ID is set.',
-			displayOptions: showForChannel(KEY),
+				'The HTML body; Liquid such as {{${first_name}}} works. Version 1: required unless Email Options › Email Template ID is set.',
+			// Hidden with a template (version 2). `hide`, not `show`: version 1 has no Email Content.
+			displayOptions: { ...showForChannel(KEY), hide: { emailContent: ['template'] } },
 			routing: { send: { type: 'body', property: 'messages.email.body' } },
 		},
 		{
@@ -153,6 +179,8 @@ export const emailChannel: BrazeChannel = {
 					...brazeIdLocator('searchEmailTemplates', 'tpl-0a1b2c3d'),
 					description:
 						'A Braze email template; its subject, body and CSS setting are used unless the form gives them',
+					// Version 2 offers it as Email Content › Use a Braze Email Template.
+					displayOptions: { show: ONLY_VERSION_1 },
 					routing: { send: { type: 'body', property: 'messages.email.email_template_id' } },
 				},
 				keyValueField({
@@ -219,12 +247,26 @@ export const emailChannel: BrazeChannel = {
 				'Write the HTML body, or clear "Email: Body (HTML)" completely to use the Email Template ID\'s body.',
 			);
 		}
-		if (message.body === undefined && message.email_template_id === undefined) {
+		if (message.body !== undefined || message.email_template_id !== undefined) return;
+		if ((context.getNode().typeVersion ?? 1) < 2) {
 			throw invalidInput(
 				context,
 				'Email needs a body or a template',
 				'Fill in "Email: Body (HTML)", or set Email Options › Email Template ID.',
 			);
 		}
+		// Version 2: the Email Content choice says which one is missing.
+		if (context.getNodeParameter('emailContent', 'html') === 'template') {
+			throw invalidInput(
+				context,
+				'Email Template ID is empty',
+				'Pick the template from the list (or enter its ID By ID), or set Email Content to Write HTML.',
+			);
+		}
+		throw invalidInput(
+			context,
+			'Email: Body (HTML) is empty',
+			'Write the HTML body, or set Email Content to Use a Braze Email Template.',
+		);
 	},
 };

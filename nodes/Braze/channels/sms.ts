@@ -5,6 +5,7 @@ import { showForChannel } from '../helpers/form/displayOptions';
 import { setPath } from '../helpers/values/object';
 import { bodyOf } from '../helpers/body/requestBody';
 import { invalidInput } from '../helpers/validation/invalidInput';
+import { appIdField } from './appId';
 import type { BrazeChannel } from './types';
 
 const KEY = 'sms';
@@ -27,16 +28,7 @@ export const smsChannel: BrazeChannel = {
 	name: 'SMS',
 	description: 'An SMS or MMS through a Braze subscription group (messages.sms)',
 	properties: [
-		{
-			displayName: 'SMS: App ID',
-			name: 'smsAppId',
-			type: 'string',
-			required: true,
-			default: '',
-			description: 'The API identifier of any app in your workspace',
-			displayOptions: showForChannel(KEY),
-			routing: { send: { type: 'body', property: 'messages.sms.app_id' } },
-		},
+		appIdField('SMS', 'smsAppId', KEY),
 		{
 			displayName: 'SMS: Subscription Group ID',
 			name: 'smsSubscriptionGroupId',

@@ -6,6 +6,7 @@ import { textField } from '../helpers/validation/fieldValues';
 import { getPath, isPlainObject, setPath } from '../helpers/values/object';
 import { bodyOf } from '../helpers/body/requestBody';
 import { invalidInput } from '../helpers/validation/invalidInput';
+import { appIdField } from './appId';
 import type { BrazeChannel } from './types';
 import { collectionParameter, entriesOf, entriesParameter } from '../helpers/form/parameters';
 
@@ -168,16 +169,7 @@ export const whatsAppChannel: BrazeChannel = {
 	name: 'WhatsApp',
 	description: 'A WhatsApp message through a Braze subscription group (messages.whats_app)',
 	properties: [
-		{
-			displayName: 'WhatsApp: App ID',
-			name: 'whatsAppAppId',
-			type: 'string',
-			required: true,
-			default: '',
-			description: 'The API identifier of any app in your workspace',
-			displayOptions: showForChannel(KEY),
-			routing: { send: { type: 'body', property: 'messages.whats_app.app_id' } },
-		},
+		appIdField('WhatsApp', 'whatsAppAppId', KEY),
 		{
 			displayName: 'WhatsApp: Subscription Group ID',
 			name: 'whatsAppSubscriptionGroupId',

@@ -3,9 +3,11 @@ import type { INodeProperties } from 'n8n-workflow';
 import { bodyFieldsShownFor } from '../helpers/body/fields';
 import { brazeOperation } from '../transport/operation';
 import type { OperationSpec } from '../transport/operation';
+import { withSimplify } from '../transport/simplify';
 
 /**
- * A resource's part of the form: its Operation selector, then its fields. Each operation gets
+ * A resource's part of the form: its Operation selector, then its fields, with Simplify (version
+ * 2) where an operation's output can carry bookkeeping (transport/simplify.ts). Each operation gets
  * the routed fields it shows, read from these very fields, so a field added to the form is
  * typed and checked without being listed anywhere else.
  */
@@ -29,5 +31,5 @@ export function resourceProperties(
 		),
 		default: defaultOperation,
 	};
-	return [selector, ...fields];
+	return [selector, ...withSimplify(resource, operations, fields)];
 }

@@ -136,15 +136,17 @@ const sendOptionFields = (sendOptionsProperty.options ?? []).filter(
  * An Options collection for an operation other than Send, made of Send's own options picked by
  * name (same routing and defaults): the executor reads Max Wait on Rate Limit, Retry Server
  * Errors and Dry Run from `options` whatever the operation. A name Send's collection lacks is
- * skipped.
+ * skipped. `extra`: the operation's own options, e.g. fields version 2 moved into Options
+ * (kept with their own display conditions), sorted in by name.
  */
 export function optionsPropertyFor(
 	resource: string,
 	operation: string,
 	names: string[],
 	description: string,
+	extra: INodeProperties[] = [],
 ): INodeProperties {
-	const options = sendOptionFields
+	const picked = sendOptionFields
 		.filter((option) => names.includes(option.name))
 		.map((option) => {
 			// Shown whenever the collection is: Send's own conditions name Message operations.
@@ -152,6 +154,7 @@ export function optionsPropertyFor(
 			delete copy.displayOptions;
 			return copy;
 		});
+	const options = [...picked, ...extra].sort((a, b) => a.displayName.localeCompare(b.displayName));
 	return {
 		...sendOptionsProperty,
 		description,

@@ -1,6 +1,13 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
-import { showForAliasesAndSegment, showForRecipients, showForSend } from '../helpers/form/displayOptions';
+import {
+	HIDE_WITHOUT_SEGMENT,
+	HIDE_WITHOUT_USERS,
+	ONLY_VERSION_1,
+	showForAliasesAndSegment,
+	showForRecipients,
+	showForSend,
+} from '../helpers/form/displayOptions';
 import type { BrazeBody, UserAlias } from '../helpers/body/types';
 import { userIdField } from '../helpers/validation/fieldValues';
 import { byteLength } from '../helpers/values/bytes';
@@ -24,7 +31,7 @@ export const externalUserIdsProperty: INodeProperties = {
 	placeholder: 'user-1, user-2',
 	description:
 		'The external IDs of the users to message, separated by commas, semicolons or new lines, or a list given by an expression (for example the userIds field of the incoming item). Blanks and repeats are dropped. The users must already exist in Braze.',
-	displayOptions: showForRecipients(),
+	displayOptions: { ...showForRecipients(), hide: HIDE_WITHOUT_USERS },
 	// Not routed: routing would read it once more in each of its two passes over the fields, and
 	// an expression here runs for every item. Its step reads it once: splitExternalUserIds on
 	// Send and Schedule, addTriggerRecipients on the triggers.
@@ -39,7 +46,7 @@ export const userAliasesProperty: INodeProperties = {
 	placeholder: 'Add User Alias',
 	default: {},
 	description: 'Users identified by an alias (a name under a label) instead of an external ID',
-	displayOptions: showForAliasesAndSegment(),
+	displayOptions: { ...showForAliasesAndSegment(), hide: HIDE_WITHOUT_USERS },
 	options: [
 		{
 			displayName: 'Alias',
@@ -70,8 +77,8 @@ export const segmentIdProperty: INodeProperties = {
 	name: 'segmentId',
 	...brazeIdLocator('searchSegments', 'seg-0a1b2c3d'),
 	description:
-		"A Braze segment's API identifier (Audience › Segments). On Send and Schedule: alone, it messages the whole segment and needs Broadcast on; with named users, only those of them who are in the segment are messaged. On Live Activity › Start: the activity starts for the segment's users, and no user may be named.",
-	displayOptions: showForAliasesAndSegment(),
+		"A Braze segment's API identifier (Audience › Segments). On Send and Schedule: alone, it messages the whole segment (a broadcast); with named users, only those of them who are in the segment are messaged. On Live Activity › Start: the activity starts for the segment's users, and no user may be named.",
+	displayOptions: { ...showForAliasesAndSegment(), hide: HIDE_WITHOUT_SEGMENT },
 	routing: { send: { type: 'body', property: 'segment_id' } },
 };
 
@@ -86,7 +93,8 @@ export const messageRecipientProperties: INodeProperties[] = [
 		default: false,
 		description:
 			'Whether to message every user of the segment or audience. Required when no user is named (a segment or audience send); not allowed together with External User IDs or User Aliases. Careful: a broadcast can reach a very large audience.',
-		displayOptions: showForSend(),
+		// Version 2 sets broadcast from Send To (shared/sendTo.ts).
+		displayOptions: { show: { ...showForSend().show, ...ONLY_VERSION_1 } },
 		routing: { send: { type: 'body', property: 'broadcast' } },
 	},
 ];

@@ -44,6 +44,7 @@ import { haltFailure, reportedEarlier, runLedgerOf, stoppedByAnother } from './r
 import type { RunLedger } from './runLedger';
 import { namedUsersOf, oneUserNamed } from './sameUser';
 import { sharedRequest } from './sharedRequests';
+import { simplifies } from './simplify';
 import type { BatchSpec } from './sharedRequests';
 
 /** What an operation tells the executor; everything else is the same for every operation. */
@@ -160,6 +161,8 @@ async function executeItem(
 	attempt: number,
 ): Promise<INodeExecutionData[]> {
 	const body = preparedBody(context, requestData, spec, attempt);
+	// Read before anything is sent: a Simplify that is neither true nor false refuses the item.
+	const simplify = simplifies(context);
 	if (spec.path) {
 		requestData = { ...requestData, options: { ...requestData.options, url: spec.path(context) } };
 	}
@@ -176,9 +179,13 @@ async function executeItem(
 	if ('stopped' in sent) return sent.stopped;
 	const { done, answers, fresh, notes } = sent;
 	// An item sharing a /users/track request has no dispatch_id; a shared message has its request's.
-	ledger.confirm(context.getItemIndex(), requests.shared && !spec.batch?.share ? [] : dispatchIdsOf(done));
+	ledger.confirm(
+		context.getItemIndex(),
+		requests.shared && !spec.batch?.share ? [] : dispatchIdsOf(done),
+	);
+	const shape = { simplify, shared: requests.shared };
 	const json = withNotes(
-		answerOutput(body, done, answers, spec),
+		answerOutput(body, done, answers, spec, shape),
 		{ ...notes, sameUser: spec.perUserWrite && (await oneUserNamed(context, ledger, attempt)) },
 		spec.onUnclearAnswer,
 	);

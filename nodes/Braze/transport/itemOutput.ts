@@ -57,6 +57,21 @@ export function dispatchIdsOf(done: RequestSummary[]): GenericValue[] {
 }
 
 /**
+ * How the output is shaped besides what the operation declares. With Simplify (node version 2,
+ * simplify.ts) the node's bookkeeping of how the item went out is left out: an item that shared
+ * a request loses `request` (its number, how many there were, how many items it carried, Braze's
+ * counts for the whole request); an item whose users were split loses `requests` (each
+ * request's users, repeated from the input). What a user acts on stays: dispatch_id and
+ * dispatch_ids, schedule_id(s), message, whom the item named, processed, errors and
+ * request_errors, and the notes added after (warning, resent_after_unclear_answer).
+ */
+export interface OutputShape {
+	simplify: boolean;
+	/** Whether the item's one request was shared with other items of the run. */
+	shared: boolean;
+}
+
+/**
  * A successful item's output before its notes: Braze's answer when the item made one request (or
  * its share of a shared one); for several, what one request would give (dispatch_id, and
  * schedule_id for a schedule, and message), then every request's ids. The body keys the
@@ -67,16 +82,33 @@ export function answerOutput(
 	done: RequestSummary[],
 	answers: IDataObject[],
 	declared: DeclaredOutput,
+	shape: OutputShape = { simplify: false, shared: false },
 ): IDataObject {
 	const echoed: IDataObject = {};
 	for (const key of declared.echoBodyKeys ?? []) echoed[key] = body[key];
 	const idsGiven = declared.outputsDispatchId !== false;
-	if (answers.length !== 1) return { ...echoed, ...combinedResult(done, idsGiven) };
-	return { ...echoed, ...(idsGiven ? answers[0] : withoutMissingId(answers[0])) };
+	if (answers.length !== 1) {
+		return { ...echoed, ...combinedResult(done, idsGiven, shape.simplify) };
+	}
+	const answer = idsGiven ? answers[0] : withoutMissingId(answers[0]);
+	return {
+		...echoed,
+		...(shape.shared && shape.simplify ? withoutShareBookkeeping(answer) : answer),
+	};
 }
 
-/** Several requests' answers as one output; without the ids Braze did not give, if so declared. */
-function combinedResult(done: RequestSummary[], idsGiven: boolean): IDataObject {
+/** A shared request's output (shareOutput) without the request's bookkeeping. */
+function withoutShareBookkeeping(json: IDataObject): IDataObject {
+	const kept = { ...json };
+	delete kept.request;
+	return kept;
+}
+
+/**
+ * Several requests' answers as one output; without the ids Braze did not give, if so declared,
+ * and simplified without the list of requests.
+ */
+function combinedResult(done: RequestSummary[], idsGiven: boolean, simplify: boolean): IDataObject {
 	const errors = done.flatMap((request) => request.errors ?? []);
 	const dispatchIds = dispatchIdsOf(done);
 	const scheduled = done.some((request) => request.schedule_id !== undefined);
@@ -87,7 +119,7 @@ function combinedResult(done: RequestSummary[], idsGiven: boolean): IDataObject 
 		...(errors.length ? { errors } : {}),
 		...(idsGiven || dispatchIds.some((id) => id !== null) ? { dispatch_ids: dispatchIds } : {}),
 		...(scheduled ? { schedule_ids: done.map((request) => request.schedule_id ?? null) } : {}),
-		requests: idsGiven ? done : done.map(withoutMissingId),
+		...(simplify ? {} : { requests: idsGiven ? done : done.map(withoutMissingId) }),
 	};
 }
 

@@ -15,7 +15,13 @@ const contacts = (count: number, prefix = 'u') =>
 
 async function send(items: IDataObject[], extra: Partial<RunOptions> = {}, parameters = {}) {
 	return await runBrazeNode({
-		parameters: { ...emailSend, externalUserIds: '={{ $json.id }}', ...parameters } as never,
+		// Simplify off: the output keeps `request`, which says how the items went out.
+		parameters: {
+			...emailSend,
+			externalUserIds: '={{ $json.id }}',
+			simplify: false,
+			...parameters,
+		} as never,
 		items,
 		typeVersion: 2,
 		credentials: standInCredentials(standIn),
@@ -60,6 +66,14 @@ describe('Message › Send › Batch Items', () => {
 				},
 			});
 		}
+	});
+
+	it("with Simplify on (the default), each item outputs its request's dispatch_id and message only", async () => {
+		const result = await send(contacts(3), {}, { simplify: true });
+		expect(sends()).toHaveLength(1);
+		expect(result.output.map((item) => item.json)).toEqual(
+			[1, 2, 3].map(() => ({ dispatch_id: sends()[0].response.dispatch_id, message: 'success' })),
+		);
 	});
 
 	it.each([
@@ -135,7 +149,7 @@ describe('Message › Send › Batch Items', () => {
 		const segment = await send(
 			contacts(3),
 			{},
-			{ externalUserIds: '', segmentId: 'seg-1', broadcast: true },
+			{ sendTo: 'segment', segmentId: 'seg-1' },
 		);
 		expect(segment.error).toBeUndefined();
 		expect(sends()).toHaveLength(3);

@@ -1,4 +1,6 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+import { Braze } from '../../../nodes/Braze/Braze.node';
 
 import { runBrazeNode } from '../../helpers/engine';
 import type { RunOptions } from '../../helpers/engine';
@@ -58,9 +60,20 @@ describe('Transactional Email › Send', () => {
 		expect(result.output[0].json).toEqual({
 			external_send_id: keyOf(0),
 			dispatch_id: request.response.dispatch_id,
+			sent: true,
+			duplicate: false,
 			status: 'queued',
 			metadata: { external_send_id: keyOf(0) },
 		});
+		// The ids first, then what an IF node tests, then Braze's own keys.
+		expect(Object.keys(result.output[0].json)).toEqual([
+			'external_send_id',
+			'dispatch_id',
+			'sent',
+			'duplicate',
+			'status',
+			'metadata',
+		]);
 		expect(standIn.deliveries.get('external:u1')).toBe(1);
 		expect(standIn.profiles.get('external:u1')?.attributes).toEqual({
 			first_name: 'Ada',
@@ -115,6 +128,56 @@ describe('Transactional Email › Send', () => {
 		const second = await send({ duplicateProtection: 'custom', externalSendId: 'order-77' });
 		expect(second.output[0].json.dispatch_id).toBe(first.output[0].json.dispatch_id);
 		expect(standIn.deliveries.get('external:u1')).toBe(1);
+	});
+
+	it('the webhook that arrives twice: the second execution says duplicate: true, sent: false on top, for an IF node', async () => {
+		// Two executions of one workflow for the same order, as a shop webhook delivered twice makes.
+		const order = {
+			duplicateProtection: 'custom',
+			externalSendId: '={{ "order-" + $json.order }}',
+		};
+		const items = [{ id: 'u1', order: 10452 }];
+		const receive = '={{ $json.duplicate ? "skip" : "record " + $json.dispatch_id }}';
+		const first = await send(order, items, { receive });
+		const second = await send(order, items, { receive });
+		expect(sent().map((request) => request.body?.external_send_id)).toEqual([
+			'order-10452',
+			'order-10452',
+		]);
+		expect(standIn.deliveries.get('external:u1')).toBe(1);
+		const dispatchId = first.output[0].json.dispatch_id;
+		expect(first.output[0].json).toMatchObject({ sent: true, duplicate: false });
+		expect(second.output[0].json).toEqual({
+			external_send_id: 'order-10452',
+			dispatch_id: dispatchId,
+			sent: false,
+			duplicate: true,
+			status: 'queued',
+			// Braze's answer, kept as it came.
+			metadata: { external_send_id: 'order-10452', duplicate: true },
+		});
+		// The next node reads the flag at the top of the item.
+		expect(first.received[0].json.received).toBe(`record ${String(dispatchId)}`);
+		expect(second.received[0].json.received).toBe('skip');
+	});
+
+	it('two items of one run with the same Custom Key: one email, the second item marked duplicate', async () => {
+		const result = await send({ duplicateProtection: 'custom', externalSendId: 'order-5' }, [
+			{ id: 'u1' },
+			{ id: 'u1' },
+		]);
+		expect(result.error).toBeUndefined();
+		expect(standIn.deliveries.get('external:u1')).toBe(1);
+		expect(result.output.map((item) => [item.json.sent, item.json.duplicate])).toEqual([
+			[true, false],
+			[false, true],
+		]);
+	});
+
+	it('without a key (Off) the output still says sent: true, duplicate: false', async () => {
+		const result = await send({ duplicateProtection: 'off' });
+		expect(result.output[0].json).toMatchObject({ sent: true, duplicate: false });
+		expect(result.output[0].json).not.toHaveProperty('external_send_id');
 	});
 
 	it('an answer lost after Braze acted is sent again under the same key, and the user gets one email', async () => {
@@ -225,6 +288,9 @@ describe('Transactional Email › Send', () => {
 	it('Dry Run outputs the request with its path and key, and sends nothing', async () => {
 		const result = await send({ options: { dryRun: true } });
 		expect(sent()).toHaveLength(0);
+		// Nothing was sent, so no sent/duplicate verdict either.
+		expect(result.output[0].json).not.toHaveProperty('sent');
+		expect(result.output[0].json).not.toHaveProperty('duplicate');
 		expect(result.output[0].json).toMatchObject({
 			dry_run: true,
 			method: 'POST',
@@ -238,6 +304,51 @@ describe('Transactional Email › Send', () => {
 					},
 				},
 			],
+		});
+	});
+
+	it('sends the same body at node version 1 and 2 (nothing of this form moved)', async () => {
+		const custom = { duplicateProtection: 'custom', externalSendId: '={{ "order-" + $json.id }}' };
+		const v1 = await send(custom, [{ id: 'u1' }], { typeVersion: 1 });
+		const v2 = await send(custom, [{ id: 'u2' }], { typeVersion: 2 });
+		for (const result of [v1, v2]) {
+			expect(result.output[0].json).toMatchObject({ sent: true, duplicate: false });
+		}
+		expect(sent().map((request) => request.body)).toEqual([
+			{ external_send_id: 'order-u1', recipient: { external_user_id: 'u1' } },
+			{ external_send_id: 'order-u2', recipient: { external_user_id: 'u2' } },
+		]);
+	});
+
+	describe('what the form says', () => {
+		const field = (name: string) =>
+			new Braze().description.properties.find(
+				(property) =>
+					property.name === name &&
+					property.displayOptions?.show?.resource?.includes('transactional'),
+			) as INodeProperties;
+
+		it('Duplicate Protection: Automatic covers retries only; Custom Key with the order ID, 24 hours', () => {
+			const protection = field('duplicateProtection');
+			const options = protection.options as INodePropertyOptions[];
+			const automatic = options.find((option) => option.value === 'automatic')?.description;
+			const custom = options.find((option) => option.value === 'custom')?.description;
+			expect(automatic).toMatch(/^Retries only/);
+			expect(automatic).toMatch(/webhook that arrives twice is a new execution and sends again/);
+			expect(custom).toMatch(/^One email per key within 24 hours.*order ID/);
+			expect(protection.hint).toMatch(/retries only/);
+			expect(protection.hint).toMatch(/webhook that arrives twice/);
+			expect(protection.hint).toMatch(
+				/Custom Key with the order ID, e\.g\. order-\{\{ \$json\.id \}\}/,
+			);
+			expect(protection.hint).toMatch(/24 hours/);
+			expect(field('externalSendId').hint).toMatch(/duplicate: true/);
+		});
+
+		it("Campaign ID says in sight that Braze's list cannot tell transactional campaigns apart", () => {
+			expect(field('transactionalCampaignId').hint).toMatch(
+				/every API campaign: Braze's list cannot tell which are Transactional Email/,
+			);
 		});
 	});
 

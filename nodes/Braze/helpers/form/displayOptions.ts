@@ -85,3 +85,18 @@ export function shownOnUpdateSchedule(
 		},
 	}));
 }
+
+/**
+ * Send To (node version 2, shared/sendTo.ts): the ways that name no users, and those without a
+ * segment. The shared recipient fields hide for them with `hide`, never `show`: where Send To
+ * does not exist (version 1, Campaign and Canvas) it is absent, or n8n fills in its default
+ * (Users), and a hide rule then leaves the field shown.
+ */
+export const HIDE_WITHOUT_USERS = { sendTo: ['segment', 'audience', 'segmentAndAudience'] };
+export const HIDE_WITHOUT_SEGMENT = { sendTo: ['users', 'audience'] };
+/**
+ * The ways without an audience. The audience's form and JSON fields hide for them too, not only
+ * by Audience Filter's value: the editor keeps a field's value when the field hides (switching
+ * Send To away from an audience way leaves Audience Filter's "Build With Form" behind).
+ */
+export const HIDE_WITHOUT_AUDIENCE = { sendTo: ['users', 'usersInSegment', 'segment'] };

@@ -1,9 +1,9 @@
-import { audienceProperties } from '../../shared/audience/index';
 import {
 	externalUserIdsProperty,
 	segmentIdProperty,
 	userAliasesProperty,
 } from '../../shared/recipients';
+import { liveActivitySendToProperty, sendToAudienceProperties } from '../../shared/sendTo';
 import { resourceProperties } from '../resource';
 import {
 	activityIdProperty,
@@ -27,10 +27,11 @@ export const liveActivityProperties = resourceProperties(
 	[
 		appIdProperty,
 		activityIdProperty,
+		liveActivitySendToProperty,
 		externalUserIdsProperty,
 		userAliasesProperty,
 		segmentIdProperty,
-		...audienceProperties,
+		...sendToAudienceProperties,
 		...startProperties,
 		contentStateProperty,
 		...updateProperties,

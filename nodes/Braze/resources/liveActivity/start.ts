@@ -2,8 +2,7 @@ import type { IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { BrazeBody } from '../../helpers/body/types';
 import { showFor } from '../../helpers/form/displayOptions';
-import { addAudience, assertValidAudience } from '../../shared/audience/index';
-import { addUserAliases, splitExternalUserIds } from '../../shared/recipients';
+import { addLiveActivityRecipients } from '../../shared/sendTo';
 import type { OperationSpec } from '../../transport/operation';
 import { CHANGES, report } from '../../transport/request/unclearAnswers';
 import { addContentState, addStaleDate, readObjectField, RESOURCE } from './activityFields';
@@ -61,10 +60,7 @@ export const startOperation: OperationSpec = {
 		addActivityAttributes,
 		addContentState,
 		addStaleDate,
-		splitExternalUserIds,
-		addUserAliases,
-		addAudience,
-		assertValidAudience,
+		addLiveActivityRecipients,
 		assertLiveActivityTargeting,
 		addStartNotification,
 	],

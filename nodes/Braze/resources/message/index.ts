@@ -1,9 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { audienceProperties } from '../../shared/audience/index';
 import { channelProperties, channelSelectionProperty } from '../../channels/selection';
 import { externalUserIdsProperty, messageRecipientProperties } from '../../shared/recipients';
 import { sendOptionsProperty } from '../../shared/options';
+import { messageSendToProperty, sendToAudienceProperties } from '../../shared/sendTo';
 import { scheduleIdProperty, scheduleTimeProperties } from '../../shared/schedule';
 import { resourceProperties } from '../resource';
 import { deleteScheduleOperation } from './deleteSchedule';
@@ -32,9 +32,10 @@ export const messageProperties: INodeProperties[] = resourceProperties(
 	],
 	[
 		scheduleIdProperty,
+		messageSendToProperty,
 		externalUserIdsProperty,
 		...messageRecipientProperties,
-		...audienceProperties,
+		...sendToAudienceProperties,
 		...scheduleTimeProperties,
 		...updateTimeProperties,
 		channelSelectionProperty,

@@ -1,26 +1,16 @@
 import { assertValidMessages } from '../../channels/selection';
-import { addAudience, assertValidAudience } from '../../shared/audience/index';
 import { messageBatch } from '../../shared/batchItems';
-import {
-	addUserAliases,
-	assertValidRecipients,
-	splitExternalUserIds,
-} from '../../shared/recipients';
+import { assertValidRecipients } from '../../shared/recipients';
+import { addMessageRecipients } from '../../shared/sendTo';
 import type { OperationSpec } from '../../transport/operation';
 import { CHANGES, report } from '../../transport/request/unclearAnswers';
 
 /**
  * Message › Send: after the routed fields are typed, completes the body with what routing
- * cannot write, then checks all of it, in this order. Schedule runs the same steps.
+ * cannot write (the recipients: version 1's five controls, or version 2's Send To way), then
+ * checks all of it, in this order. Schedule runs the same steps.
  */
-export const sendSteps = [
-	splitExternalUserIds,
-	addUserAliases,
-	addAudience,
-	assertValidAudience,
-	assertValidRecipients,
-	assertValidMessages,
-];
+export const sendSteps = [addMessageRecipients, assertValidRecipients, assertValidMessages];
 
 export const sendOperation: OperationSpec = {
 	name: 'Send',

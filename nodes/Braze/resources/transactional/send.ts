@@ -11,8 +11,13 @@ import { CHANGES, report } from '../../transport/request/unclearAnswers';
 import { automaticSendKey } from '../../transport/sendOnceKeys';
 import { assertBrazeId } from '../../helpers/validation/brazeId';
 import { idField, textField } from '../../helpers/validation/fieldValues';
+import { isPlainObject } from '../../helpers/values/object';
 import { invalidInput } from '../../helpers/validation/invalidInput';
-import { addCustomAttributes, customAttributeProperties } from '../user/fields/customAttributes';
+import {
+	addCustomAttributes,
+	customAttributeProperties,
+	nestedAttributesOption,
+} from '../user/fields/customAttributes';
 import { identityProperties, userIdentifier } from '../user/fields/identity';
 import { profileAttributes, profileFieldsProperty } from '../user/fields/profile';
 
@@ -34,6 +39,9 @@ export const transactionalSendProperties: INodeProperties[] = [
 		required: true,
 		description:
 			"The Transactional Email campaign to send, whose content is set up in Braze. The list shows API campaigns: Braze's list does not say which are transactional, and Braze refuses any other kind.",
+		// GET /campaigns/list gives id, name, is_api_campaign, tags and last_edited, nothing that marks
+		// a Transactional Email campaign (https://www.braze.com/docs/api/endpoints/export/campaigns/get_campaigns).
+		hint: "The list shows every API campaign: Braze's list cannot tell which are Transactional Email. Pick the one set up as Transactional Email; Braze refuses the others.",
 		displayOptions: show,
 	},
 	{
@@ -78,13 +86,13 @@ export const transactionalSendProperties: INodeProperties[] = [
 				name: 'Automatic',
 				value: 'automatic',
 				description:
-					"A key made from the execution and the item: n8n's Retry On Fail and a Retry of this execution send the item once",
+					"Retries only: a webhook that arrives twice is a new execution and sends again. n8n's Retry On Fail and a Retry of this execution send the item once.",
 			},
 			{
 				name: 'Custom Key',
 				value: 'custom',
 				description:
-					'Your own key, e.g. the order ID: any send with the same key within 24 hours is sent once',
+					'One email per key within 24 hours, from any execution or workflow: build the key from the order ID (an expression such as order-10452). Use it when the event can arrive twice.',
 			},
 			{
 				name: 'Off',
@@ -95,6 +103,7 @@ export const transactionalSendProperties: INodeProperties[] = [
 		default: 'automatic',
 		description:
 			'The external_send_id: Braze sends a request with a key it has seen in the last 24 hours only once. With a key, requests whose answer got lost are sent again safely.',
+		hint: 'Automatic protects against retries only: a webhook that arrives twice is a new execution and sends again. For an order email pick Custom Key with the order ID, e.g. order-{{ $json.id }}; Braze keeps a key 24 hours.',
 		displayOptions: show,
 	},
 	{
@@ -103,16 +112,19 @@ export const transactionalSendProperties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		required: true,
-		placeholder: 'order-10452-confirmation',
+		placeholder: 'e.g. order-10452',
 		description:
 			'Your key for this send (external_send_id): letters, digits and - _ + / = only. Use a new key for a new email; Braze also puts it in the postback events.',
+		hint: 'The same key within 24 hours sends one email: build it from the order ID, e.g. order-{{ $json.id }}. The output says duplicate: true when Braze marks a send as a repeat.',
 		displayOptions: { show: { ...show.show, duplicateProtection: ['custom'] } },
 	},
 	optionsPropertyFor(
 		'transactional',
 		'send',
 		['dryRun', 'maxWaitOnRateLimit', 'retryServerErrors', 'timeout'],
-		'Dry run, timeout, and how to handle rate limits and server errors',
+		'Nested custom attributes, dry run, timeout, and how to handle rate limits and server errors',
+		// Moved here from the top of the form in version 2 (user/fields/movedToOptions.ts).
+		[nestedAttributesOption],
 	),
 ];
 
@@ -165,6 +177,34 @@ function addExternalSendId(context: IExecuteSingleFunctions, body: BrazeBody): v
 	body.external_send_id = key;
 }
 
+/**
+ * Whether Braze's answer says the key was one it had already sent under: then no new email went
+ * out, and the answer carries the first send's dispatch_id. Braze documents that a repeated
+ * external_send_id within 24 hours "will not result in a new instance of a send"
+ * (https://www.braze.com/docs/api/endpoints/messaging/send_messages/post_send_transactional_message)
+ * but not how its answer says so; the answer's `metadata` is Braze's "additional information
+ * about the send", and `metadata.duplicate: true` is what the node reads (docs/transactional.md).
+ */
+function isDuplicateAnswer(json: IDataObject): boolean {
+	return isPlainObject(json.metadata) && json.metadata.duplicate === true;
+}
+
+/**
+ * `sent` and `duplicate` at the top of the output, after the ids, so that an IF node can test
+ * them: a repeated key is `sent: false, duplicate: true`. Braze's own keys stay as they are.
+ */
+export function markDuplicate(json: IDataObject): void {
+	const duplicate = isDuplicateAnswer(json);
+	const rest = { ...json };
+	const front: IDataObject = {};
+	for (const key of ['external_send_id', 'dispatch_id']) {
+		if (rest[key] !== undefined) front[key] = rest[key];
+		delete rest[key];
+	}
+	for (const key of Object.keys(json)) delete json[key];
+	Object.assign(json, front, { sent: !duplicate, duplicate }, rest);
+}
+
 /** The campaign goes in the path: /transactional/v1/campaigns/{campaign_id}/send. */
 export function transactionalPath(context: IExecuteSingleFunctions): string {
 	const id = idField(
@@ -189,7 +229,7 @@ export const transactionalSendOperation: OperationSpec = {
 	value: 'send',
 	action: 'Send a transactional email',
 	description:
-		'Send one email of a Transactional Email campaign to one user, with a key that makes a retry harmless (POST /transactional/v1/campaigns/{campaign_id}/send). Outputs dispatch_id and external_send_id.',
+		'Send one email of a Transactional Email campaign to one user, with a key that makes a retry harmless (POST /transactional/v1/campaigns/{campaign_id}/send). Outputs external_send_id, dispatch_id, sent and duplicate (true when Braze had already sent under the key).',
 	url: '/transactional/v1/campaigns/{campaign_id}/send',
 	permission: 'transactional.send',
 	prepare: [addRecipient, assertTriggerPropertiesSize, addExternalSendId],
@@ -200,4 +240,5 @@ export const transactionalSendOperation: OperationSpec = {
 	onUnclearAnswer: report(CHANGES.email),
 	perUserWrite: true,
 	echoBodyKeys: ['external_send_id'],
+	finish: markDuplicate,
 };

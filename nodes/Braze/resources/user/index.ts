@@ -4,10 +4,11 @@ import { resourceProperties } from '../resource';
 import { addAliasOperation, addAliasProperties } from './addAlias';
 import { deleteNotice, deleteOperation, deleteProperties } from './delete';
 import { aliasProperties } from './fields/alias';
+import { upsertAdvancedOptions } from './fields/customAttributes';
 import { identityProperties } from './fields/identity';
 import { occurrenceProperties } from './fields/occurrence';
 import { userOptionsProperty } from './fields/options';
-import { updateExistingOnlyProperty } from './fields/updateExistingOnly';
+import { updateExistingOnlyOption, updateExistingOnlyProperty } from './fields/updateExistingOnly';
 import { identifyOperation, identifyProperties } from './identify';
 import { trackEventOperation, trackEventProperties } from './trackEvent';
 import { trackPurchaseOperation, trackPurchaseProperties } from './trackPurchase';
@@ -42,6 +43,7 @@ export const userProperties: INodeProperties[] = resourceProperties(
 		userOptionsProperty(
 			'user',
 			operations.map((operation) => operation.value),
+			[updateExistingOnlyOption, ...upsertAdvancedOptions],
 		),
 	],
 	'upsert',

@@ -3,10 +3,13 @@ import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-
 import type { BrazeBody } from '../../helpers/body/types';
 import type { OperationSpec } from '../../transport/operation';
 import { CHANGES, resendIf } from '../../transport/request/unclearAnswers';
-import { booleanField } from '../../helpers/validation/fieldValues';
 import { isPlainObject } from '../../helpers/values/object';
 import { trackBatch } from './batching';
-import { addCustomAttributes, customAttributeProperties } from './fields/customAttributes';
+import {
+	addCustomAttributes,
+	customAttributeProperties,
+	mergesNestedObjects,
+} from './fields/customAttributes';
 import { userIdentifier } from './fields/identity';
 import { profileAttributes, profileFieldsProperty } from './fields/profile';
 import { subscriptionGroupsProperty, subscriptionGroups } from './fields/subscriptionGroups';
@@ -40,16 +43,7 @@ export function buildAttributes(context: IExecuteSingleFunctions, body: IDataObj
 			(value) => value !== null && typeof value === 'object' && !Array.isArray(value),
 		)
 	) {
-		if (
-			booleanField(
-				context,
-				context.getNodeParameter('mergeObjects', false),
-				'Merge Nested Objects',
-				false,
-			)
-		) {
-			object._merge_objects = true;
-		}
+		if (mergesNestedObjects(context)) object._merge_objects = true;
 	}
 	body.attributes = [object];
 }

@@ -109,7 +109,7 @@ export function buildAudienceFromForm(form: AudienceForm): {
 	if (form.filters.length === 0 && form.groups.length === 0) {
 		problems.push({
 			message: 'Audience has no filters',
-			fix: 'Add a filter under Audience Filters, or set Audience to None.',
+			fix: 'Add a filter under Audience Filters, or set Audience to None (version 2: pick a way without an audience in Send To).',
 		});
 	}
 	return { audience: { [combinator]: elements }, problems };
@@ -281,7 +281,7 @@ export function parseAudienceJson(raw: PastedJson): {
 		return {
 			problem: {
 				message: 'Audience JSON is empty',
-				fix: 'Paste a Connected Audience object, such as {"push_subscription_status": {"comparison": "is", "value": "opted_in"}}, or set Audience to None.',
+				fix: 'Paste a Connected Audience object, such as {"push_subscription_status": {"comparison": "is", "value": "opted_in"}}, or set Audience to None (version 2: pick a way without an audience in Send To).',
 			},
 		};
 	}

@@ -1,9 +1,14 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { RECIPIENT_OPERATIONS, showForRecipients } from '../../helpers/form/displayOptions';
+import {
+	HIDE_WITHOUT_AUDIENCE,
+	ONLY_VERSION_1,
+	RECIPIENT_OPERATIONS,
+} from '../../helpers/form/displayOptions';
 
 const showForAudienceMode = (mode: string) => ({
 	show: { ...RECIPIENT_OPERATIONS, audienceMode: [mode] },
+	hide: HIDE_WITHOUT_AUDIENCE,
 });
 
 const combinatorOptions: INodePropertyOptions[] = [
@@ -175,31 +180,64 @@ function filterRowFields(allowGroup: boolean): INodeProperties[] {
 	];
 }
 
-/** Defined once for every operation that names recipients (see RECIPIENT_OPERATIONS). */
-export const audienceProperties: INodeProperties[] = [
+/** How an audience is given: built in the form, or pasted as JSON. */
+export const AUDIENCE_INPUT_OPTIONS: INodePropertyOptions[] = [
 	{
-		displayName: 'Audience',
-		name: 'audienceMode',
-		type: 'options',
-		noDataExpression: true,
-		options: [
-			{
-				name: 'Build With Form',
-				value: 'form',
-				description: 'Combine filters on custom attributes, subscriptions and last app use',
-			},
-			{
-				name: 'JSON',
-				value: 'json',
-				description: 'Paste a Braze Connected Audience object',
-			},
-			{ name: 'None', value: 'none', description: 'Target only the users or segment above' },
-		],
-		default: 'none',
-		description:
-			'Target every user who matches Connected Audience filters (custom attributes, push and email subscription status, last app use). On Send, Schedule and the triggers, an audience send without named users is a broadcast: turn Broadcast on. Braze limits broadcasts to 250 requests per minute, and 10 per minute for the same audience. On Live Activity › Start it is sent as custom_audience, without named users or a segment.',
-		displayOptions: showForRecipients(),
+		name: 'Build With Form',
+		value: 'form',
+		description: 'Combine filters on custom attributes, subscriptions and last app use',
 	},
+	{ name: 'JSON', value: 'json', description: 'Paste a Braze Connected Audience object' },
+];
+
+/**
+ * The Audience selector with None, for Campaign and Canvas › Trigger and Schedule (every version)
+ * and for version 1 of Message › Send and Schedule and Live Activity › Start; version 2 of those
+ * shows Send To's Audience Filter instead (shared/sendTo.ts). Two definitions rather than one
+ * with a rule on Send To: n8n fills in a hidden field's default when it decides what shows, so
+ * only the node's version and resource tell the cases apart reliably. Not routed and never an
+ * expression, so a definition more costs routing nothing.
+ */
+const audienceSelector = (
+	description: string,
+	show: NonNullable<INodeProperties['displayOptions']>['show'],
+): INodeProperties => ({
+	displayName: 'Audience',
+	name: 'audienceMode',
+	type: 'options',
+	noDataExpression: true,
+	options: [
+		...AUDIENCE_INPUT_OPTIONS,
+		{ name: 'None', value: 'none', description: 'Target only the users or segment above' },
+	],
+	default: 'none',
+	description,
+	displayOptions: { show },
+});
+
+const AUDIENCE_WORDS =
+	'Target every user who matches Connected Audience filters (custom attributes, push and email subscription status, last app use).';
+const BROADCAST_LIMITS =
+	'Braze limits broadcasts to 250 requests per minute, and 10 per minute for the same audience.';
+
+/** Campaign and Canvas › Trigger and Schedule. */
+export const triggerAudienceModeProperty = audienceSelector(
+	`${AUDIENCE_WORDS} Without recipients it narrows the broadcast: turn Broadcast on. ${BROADCAST_LIMITS}`,
+	{ resource: ['campaign', 'canvas'], operation: ['trigger', 'schedule'] },
+);
+
+/** Version 1 of Message › Send and Schedule and Live Activity › Start. */
+export const audienceModeProperty = audienceSelector(
+	`${AUDIENCE_WORDS} On Send and Schedule, an audience send without named users is a broadcast: turn Broadcast on. ${BROADCAST_LIMITS} On Live Activity › Start it is sent as custom_audience, without named users or a segment.`,
+	{
+		resource: ['message', 'liveActivity'],
+		operation: ['send', 'schedule', 'start'],
+		...ONLY_VERSION_1,
+	},
+);
+
+/** The fields of the Build With Form and JSON modes, shown by the Audience selector's value. */
+export const audienceModeFields: INodeProperties[] = [
 	{
 		displayName: 'Audience Match',
 		name: 'audienceCombinator',
@@ -269,4 +307,10 @@ export const audienceProperties: INodeProperties[] = [
 			'A Braze Connected Audience object: one filter, or {"AND": [...]} / {"OR": [...]} holding filters and groups. It is checked like the form before sending.',
 		displayOptions: showForAudienceMode('json'),
 	},
+];
+
+/** Campaign and Canvas: the Audience selector and its fields, in order. */
+export const audienceProperties: INodeProperties[] = [
+	triggerAudienceModeProperty,
+	...audienceModeFields,
 ];

@@ -1,6 +1,17 @@
-import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IDisplayOptions,
+	IExecuteSingleFunctions,
+	INodeProperties,
+} from 'n8n-workflow';
 
-import { jsonParameter, readJsonObject, textField } from '../../../helpers/validation/fieldValues';
+import { FROM_VERSION_2, ONLY_VERSION_1 } from '../../../helpers/form/displayOptions';
+import {
+	booleanField,
+	jsonParameter,
+	readJsonObject,
+	textField,
+} from '../../../helpers/validation/fieldValues';
 import { invalidInput } from '../../../helpers/validation/invalidInput';
 import { accepted, isProblem, shortText } from '../../../helpers/validation/userData';
 import { readBoolean } from '../../../helpers/values/boolean';
@@ -8,9 +19,50 @@ import { describeValue } from '../../../helpers/values/describe';
 import { readNumber } from '../../../helpers/values/number';
 import { isoDateTime } from '../../../helpers/values/date';
 import { customAttributeName, MAX_ARRAY_VALUES, nestedAttribute } from './customAttributeRules';
+import { movedToOptions } from './movedToOptions';
 
 // Also Transactional Email › Send's attributes, set before the email is made.
 const show = { show: { resource: ['user', 'transactional'], operation: ['upsert', 'send'] } };
+/** Version 1 shows the advanced fields at the top; version 2 moved them into Options. */
+const advancedOnVersion1 = { show: { ...show.show, ...ONLY_VERSION_1 } };
+
+/** Nested custom attributes as JSON: at the top on version 1, in Options from version 2. */
+const nestedAttributesField = {
+	displayName: 'Nested Custom Attributes (JSON)',
+	name: 'nestedAttributes',
+	type: 'json',
+	default: '{}',
+	description:
+		'Object or array-of-objects attributes as JSON, e.g. {"most_played_song": {"name": "Solea", "year": 1990}}. Dates inside must be {"$time": "2026-01-01T00:00:00Z"}. Arrays of objects take $add, $update and $remove.',
+} satisfies INodeProperties;
+
+/** `_merge_objects`: at the top on version 1, in Options from version 2. */
+const mergeObjectsField = {
+	displayName: 'Merge Nested Objects',
+	name: 'mergeObjects',
+	type: 'boolean',
+	default: false,
+	description:
+		'Whether nested attributes are merged into the stored object (_merge_objects) instead of replacing it. $update on arrays of objects needs it on.',
+} satisfies INodeProperties;
+
+const withDisplay = (fields: INodeProperties[], displayOptions: IDisplayOptions) =>
+	fields.map((field): INodeProperties => ({ ...field, displayOptions }));
+
+/**
+ * The advanced fields in User › Create or Update's Options (version 2): '/operation' is the root
+ * field. Merge Nested Objects is not offered on Transactional Email, which never sent it.
+ */
+export const upsertAdvancedOptions: INodeProperties[] = withDisplay(
+	[nestedAttributesField, mergeObjectsField],
+	{ show: { '/operation': ['upsert'], ...FROM_VERSION_2 } },
+);
+
+/** Nested Custom Attributes (JSON) in Transactional Email › Send's Options (version 2). */
+export const nestedAttributesOption: INodeProperties = {
+	...nestedAttributesField,
+	displayOptions: { show: FROM_VERSION_2 },
+};
 
 /**
  * Custom attributes as rows with a type, and nested ones as JSON.
@@ -89,24 +141,7 @@ export const customAttributeProperties: INodeProperties[] = [
 			},
 		],
 	},
-	{
-		displayName: 'Nested Custom Attributes (JSON)',
-		name: 'nestedAttributes',
-		type: 'json',
-		default: '{}',
-		description:
-			'Object or array-of-objects attributes as JSON, e.g. {"most_played_song": {"name": "Solea", "year": 1990}}. Dates inside must be {"$time": "2026-01-01T00:00:00Z"}. Arrays of objects take $add, $update and $remove.',
-		displayOptions: show,
-	},
-	{
-		displayName: 'Merge Nested Objects',
-		name: 'mergeObjects',
-		type: 'boolean',
-		default: false,
-		description:
-			'Whether nested attributes are merged into the stored object (_merge_objects) instead of replacing it. $update on arrays of objects needs it on.',
-		displayOptions: show,
-	},
+	...withDisplay([nestedAttributesField, mergeObjectsField], advancedOnVersion1),
 ];
 
 interface AttributeRow {
@@ -254,7 +289,7 @@ function listValue(
 			throw invalidInput(
 				context,
 				`${label}: the list holds ${describeValue(entry)}`,
-				'An array attribute holds text, numbers or booleans; use Nested Custom Attributes (JSON) for objects.',
+				`An array attribute holds text, numbers or booleans; use ${nestedAttributesPlace(context).label} for objects.`,
 			);
 		}
 		if (typeof entry === 'string')
@@ -263,9 +298,14 @@ function listValue(
 	return list as Array<string | number | boolean>;
 }
 
+/** Where Nested Custom Attributes (JSON) is for this node's version (movedToOptions.ts). */
+function nestedAttributesPlace(context: IExecuteSingleFunctions) {
+	return movedToOptions(context, nestedAttributesField.name, nestedAttributesField.displayName);
+}
+
 function nestedAttributes(context: IExecuteSingleFunctions, rows: IDataObject): IDataObject {
-	const field = 'Nested Custom Attributes (JSON)';
-	const parsed = readJsonObject(context, jsonParameter(context, 'nestedAttributes', field), field);
+	const { path, label: field } = nestedAttributesPlace(context);
+	const parsed = readJsonObject(context, jsonParameter(context, path, field), field);
 	for (const [name, value] of Object.entries(parsed)) {
 		const label = `${field} › ${name}`;
 		const checkedName = customAttributeName(name);
@@ -292,4 +332,17 @@ function nestedAttributes(context: IExecuteSingleFunctions, rows: IDataObject): 
 		}
 	}
 	return parsed;
+}
+
+/**
+ * The item's Merge Nested Objects (`_merge_objects`), read where the node's version shows it.
+ * Only Create or Update sends it.
+ */
+export function mergesNestedObjects(context: IExecuteSingleFunctions): boolean {
+	const { path, label } = movedToOptions(
+		context,
+		mergeObjectsField.name,
+		mergeObjectsField.displayName,
+	);
+	return booleanField(context, context.getNodeParameter(path, false), label, false);
 }

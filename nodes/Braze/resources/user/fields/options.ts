@@ -25,22 +25,29 @@ const objectsPerRequestOption: INodeProperties = {
 	displayOptions: { show: { '/operation': TRACK_OPERATIONS } },
 };
 
-/** One Options collection for all the operations of a User or Subscription Group resource. */
-export function userOptionsProperty(resource: string, operations: string[]): INodeProperties {
+/**
+ * One Options collection for all the operations of a User or Subscription Group resource, with
+ * the resource's own `extra` options (User: the fields version 2 moved in, movedToOptions.ts).
+ */
+export function userOptionsProperty(
+	resource: string,
+	operations: string[],
+	extra: INodeProperties[] = [],
+): INodeProperties {
 	const tracks = operations.some((operation) => TRACK_OPERATIONS.includes(operation));
 	const base = optionsPropertyFor(
 		resource,
 		operations[0],
 		SHARED,
 		tracks
-			? 'Objects per request (Create or Update, Track Event, Track Purchase), dry run, timeout, and how to handle rate limits and server errors'
+			? 'How Braze applies the update, objects per request, dry run, timeout, and how to handle rate limits and server errors'
 			: 'Dry run, timeout, and how to handle rate limits and server errors',
 	);
-	const options = tracks
-		? [...(base.options as INodeProperties[]), objectsPerRequestOption].sort((a, b) =>
-				a.displayName.localeCompare(b.displayName),
-			)
-		: base.options;
+	const options = [
+		...(base.options as INodeProperties[]),
+		...(tracks ? [objectsPerRequestOption] : []),
+		...extra,
+	].sort((a, b) => a.displayName.localeCompare(b.displayName));
 	return { ...base, displayOptions: showFor(resource, operations), options };
 }
 
