@@ -249,6 +249,25 @@ describe('items, errors and Continue On Fail in a real n8n', { concurrency: fals
 		items.forEach((item, i) => assert.equal(item.dispatchId, byUser[`u-${i + 1}`], `item ${i} keeps its own dispatch_id`));
 	});
 
+	it('Batch Items: 120 CRM contacts with the same email make 3 requests (50 + 50 + 20), one output item each', async () => {
+		requireSetup();
+		const { out } = await run(wfs.crmBatch.id);
+		assert.equal(status(out), 'success', JSON.stringify(runError(out)));
+		const reqs = sends();
+		assert.deepEqual(
+			reqs.map((r) => r.body.external_user_ids.length),
+			[50, 50, 20],
+		);
+		const all = reqs.flatMap((r) => r.body.external_user_ids);
+		assert.equal(new Set(all).size, 120, 'each contact exactly once');
+		assert.equal(standIn.deliveries.size, 120);
+		const items = n8n.nodeItems(out, 'Next');
+		assert.equal(items.length, 120, 'one output item per contact');
+		items.forEach((item, i) =>
+			assert.equal(item.dispatchId, reqs[Math.floor(i / 50)].response.dispatch_id, `item ${i} has its request's dispatch_id`),
+		);
+	});
+
 	it('a key without messages.send (403) fails the run with a clear error; nothing downstream runs', async () => {
 		requireSetup();
 		const { out, result } = await run(wfs.forbidden.id);

@@ -49,13 +49,13 @@ function next(x = 800) {
 }
 
 /** A Braze node (Message › Send unless `params` names another); `name` when a workflow has two. */
-function braze(params, { credentialId, onError, x = 600, name = 'Braze' } = {}) {
+function braze(params, { credentialId, onError, x = 600, name = 'Braze', typeVersion = 1 } = {}) {
 	return {
 		parameters: { resource: 'message', operation: 'send', ...params },
 		id: name.toLowerCase().replace(/\W+/g, '-'),
 		name,
 		type: NODE_TYPE,
-		typeVersion: 1,
+		typeVersion,
 		position: [x, 0],
 		credentials: { brazeApi: { id: credentialId, name: credentialId } },
 		...(onError ? { onError } : {}),
@@ -94,6 +94,21 @@ function testWorkflows(creds) {
 			setRaw('Users', { users: ['u-1', 'u-2', 'u-3'] }),
 			splitOut('users'),
 			braze({ externalUserIds: '={{ $json.users }}', ...email }, { credentialId: creds.good }),
+			next(),
+		]),
+		// The CRM list case of Batch Items (version 2's default): 120 contacts, one welcome email.
+		crmBatch: wf('BrazeE2eCrmBatch001', 'e2e: 120 CRM contacts, one welcome email, batched', [
+			manual,
+			setRaw('CRM contacts', { contacts: Array.from({ length: 120 }, (_, i) => `crm-contact-${i + 1}`) }),
+			splitOut('contacts'),
+			braze(
+				{
+					externalUserIds: '={{ $json.contacts }}',
+					...email,
+					emailSubject: 'Welcome to Acme, {{${first_name}}}!',
+				},
+				{ credentialId: creds.good, typeVersion: 2 },
+			),
 			next(),
 		]),
 		usersBatch: wf('BrazeE2eUsersBatch01', 'e2e: 160 users created in shared requests', [

@@ -44,6 +44,8 @@ export interface Operation {
 	before?: () => Promise<IDataObject>;
 	/** The stand-in refuses the same change twice (a schedule already deleted). */
 	refusesRepeat?: boolean;
+	/** The node's version (1 unless set): version 2 batches the items of a send (Batch Items). */
+	typeVersion?: number;
 }
 
 export interface Failure {
@@ -119,6 +121,15 @@ function triggerOperations(resource: 'campaign' | 'canvas', id: IDataObject): Op
 			applied: delivered,
 		},
 		{
+			name: `${label} › Trigger (two items in one request, Batch Items)`,
+			rule: 'report',
+			parameters: { ...base, operation: 'trigger', externalUserIds: byId },
+			ids: ['u1', 'u2'],
+			path: `${path}/send`,
+			applied: delivered,
+			typeVersion: 2,
+		},
+		{
 			name: `${label} › Schedule`,
 			rule: 'report',
 			parameters: { ...schedule, externalUserIds: byId },
@@ -156,6 +167,15 @@ export const OPERATIONS: Operation[] = [
 		ids: ['u1'],
 		path: '/messages/send',
 		applied: delivered,
+	},
+	{
+		name: 'Message › Send (two items in one request, Batch Items)',
+		rule: 'report',
+		parameters: { ...emailSend, externalUserIds: byId },
+		ids: ['u1', 'u2'],
+		path: '/messages/send',
+		applied: delivered,
+		typeVersion: 2,
 	},
 	{
 		name: 'Message › Schedule',
@@ -413,6 +433,7 @@ export async function runCell(operation: Operation, failure: Failure, mode: Retr
 				options: { ...failure.options, retryServerErrors: mode.retryServerErrors },
 			} as never,
 			items: operation.ids.map((id) => ({ id })),
+			typeVersion: operation.typeVersion,
 			credentials: creds(),
 			...(mode.settings ? { settings: mode.settings } : {}),
 			...(retryOf ? { retryOf } : {}),

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { dryRunOption } from '../transport/dryRun';
+import { batchItemsOption } from './batchItems';
 import {
 	DEFAULT_MAX_WAIT_ON_RATE_LIMIT,
 	DEFAULT_TIMEOUT_SECONDS,
@@ -29,6 +30,7 @@ export const sendOptionsProperty: INodeProperties = {
 		'Campaign tracking, send ID, frequency capping or messaging limits, subscription state, dry run, timeout, and how to handle rate limits and server errors',
 	displayOptions: { show: { resource: ['message'], operation: MESSAGE_REQUEST_OPERATIONS } },
 	options: [
+		{ ...batchItemsOption, displayOptions: onlyFor('send') },
 		{
 			displayName: 'Campaign ID',
 			name: 'campaignId',

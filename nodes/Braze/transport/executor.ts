@@ -172,14 +172,17 @@ async function executeItem(
 		ledger,
 		attempt,
 	};
-	const requests = spec.batch ? sharedRequest(item, spec.batch) : ownRequests(item);
+	const requests = requestsOf(item, spec.batch);
 	const pairedItem = { item: context.getItemIndex() };
-	if (isDryRun(context)) return [{ json: requests.dryRun(), pairedItem }];
+	if (isDryRun(context)) return [{ json: await requests.dryRun(), pairedItem }];
 	const sent = await sendRequests(item, requests);
 	if ('stopped' in sent) return sent.stopped;
 	const { done, answers, fresh, notes } = sent;
-	// An item sharing a request has no dispatch_id of its own.
-	ledger.confirm(context.getItemIndex(), requests.shared ? [] : dispatchIdsOf(done));
+	// An item sharing a /users/track request has no dispatch_id; a shared message has its request's.
+	ledger.confirm(
+		context.getItemIndex(),
+		requests.shared && !spec.batch?.share ? [] : dispatchIdsOf(done),
+	);
 	const shape = { simplify, shared: requests.shared };
 	const json = withNotes(
 		answerOutput(body, done, answers, spec, shape),
@@ -208,6 +211,17 @@ function preparedBody(
 	if (spec.perUserWrite)
 		namedUsersOf(context, attempt).note(context.getItemIndex(), namedUser(body));
 	return body;
+}
+
+/**
+ * The item's requests: a share of a request other items of the run share, where its operation
+ * shares (`batch`) and, for a message, the item may (`batch.share`); else its own.
+ */
+function requestsOf(item: ItemRun, batch: BatchSpec | undefined): ItemRequests {
+	if (!batch) return ownRequests(item);
+	if (!batch.share) return sharedRequest(item, batch);
+	const shared = batch.share(item.retry.context, item.body);
+	return shared ? sharedRequest(item, batch, shared) : ownRequests(item);
 }
 
 /**

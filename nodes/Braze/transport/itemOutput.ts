@@ -137,8 +137,20 @@ export interface Share {
 	about: IDataObject;
 	/** Braze's non-fatal errors naming this item's objects, and those naming no object. */
 	errors: { mine: IDataObject[]; unplaced: unknown[] };
-	/** The request's number among the run's shared requests, and how many items it carried. */
-	request: { number: number; of: number; items: number };
+	/**
+	 * The request's number among the run's shared requests, how many items it carried, and for a
+	 * message, how many recipients.
+	 */
+	request: { number: number; of: number; items: number; recipients?: number };
+}
+
+/**
+ * The output of an item whose message went out in a request shared with other items: Braze's
+ * answer as for a request of its own (its dispatch_id is the request's, shared by every
+ * recipient in it), and the request it went in.
+ */
+export function sendShareOutput({ answer, request }: Share): IDataObject {
+	return { ...answer, message: answer.message ?? 'success', request };
 }
 
 /** The output of an item that shared its request: whom it was about, whether Braze processed it. */

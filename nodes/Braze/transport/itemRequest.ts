@@ -35,7 +35,7 @@ export interface ItemRequests {
 	/** Whether the item's one request is shared with other items of the run. */
 	shared: boolean;
 	/** The Dry Run output: the requests as they would be sent. */
-	dryRun: () => IDataObject;
+	dryRun: () => IDataObject | Promise<IDataObject>;
 	/** Sends request `index`; `repeats` when an earlier try left it unclear and it may go again. */
 	send: (index: number, repeats: ResendGround | undefined) => Promise<SendOutcome>;
 }

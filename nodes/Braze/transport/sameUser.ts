@@ -8,6 +8,8 @@ import type { RunLedger } from './runLedger';
 /** Whom the items of one try of one node run named: the user's text, or null for anything else. */
 class NamedUsers {
 	private readonly byItem = new Map<number, string | null>();
+	/** The answer for the items noted so far: every item asks once all have started. */
+	private answer: { noted: number; same: boolean } | undefined;
 
 	constructor(private readonly itemCount: number) {}
 
@@ -18,9 +20,12 @@ class NamedUsers {
 	/** Whether two or more items named a user and every item that got that far named the same one. */
 	allSame(): boolean {
 		if (this.itemCount < 2) return false;
-		const users = new Set(this.byItem.values());
 		const noted = this.byItem.size;
-		return noted >= 2 && users.size === 1 && !users.has(null);
+		if (this.answer?.noted !== noted) {
+			const users = new Set(this.byItem.values());
+			this.answer = { noted, same: noted >= 2 && users.size === 1 && !users.has(null) };
+		}
+		return this.answer.same;
 	}
 }
 

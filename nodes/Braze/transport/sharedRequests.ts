@@ -1,13 +1,16 @@
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 import type { IDataObject, IExecuteSingleFunctions, JsonObject } from 'n8n-workflow';
 
+import type { BrazeBody } from '../helpers/body/types';
+
 import { isPlainObject } from '../helpers/values/object';
 import { jsonByteLength } from '../helpers/values/bytes';
-import { MAX_BODY_BYTES } from './bodySize';
+import { assertRequestSizes, MAX_BODY_BYTES } from './bodySize';
 import { dryRunResult } from './dryRun';
 import { sendUnlessHalted } from './itemRequest';
 import type { ItemRequests, ItemRun } from './itemRequest';
 import { shareOutput } from './itemOutput';
+import type { Share } from './itemOutput';
 import { brazeErrors } from './request/answer';
 import type { SendOutcome } from './request/failurePolicy';
 import { stoppedByAnother } from './runLedger';
@@ -31,12 +34,32 @@ export interface BatchSpec {
 	limits: (context: IExecuteSingleFunctions) => BatchLimits;
 	/** The output fields that say whom an item was about, from its objects. */
 	describe: (objects: Record<string, IDataObject[]>) => IDataObject;
+	/**
+	 * For bodies that hold more than the arrays (a message, a campaign): whether this item may
+	 * share, and with whom. Items share a request only when the rest of their bodies is the same
+	 * (`key`); `body` is the item's body as it is shared (the same request as the item's own).
+	 * Undefined: the item sends its own requests. Without `share`, every item shares, and a
+	 * shared request holds the arrays alone (/users/track).
+	 */
+	share?: (context: IExecuteSingleFunctions, body: BrazeBody) => SharedBody | undefined;
+	/** The item's output from its share of the answer; `shareOutput` (a user's object) unless set. */
+	output?: (share: Share) => IDataObject;
+}
+
+/** An item's body as it shares a request: what else the request holds, and how it is told apart. */
+export interface SharedBody {
+	/** The same for items that may share a request: the body without the arrays, as JSON. */
+	key: string;
+	body: BrazeBody;
 }
 
 /** One item's objects, by the body array they go in (`attributes`, `events`, …). */
 export interface ItemShare {
 	itemIndex: number;
 	objects: Record<string, IDataObject[]>;
+	/** The rest of the body, the same for every item of a group (`key`); none for /users/track. */
+	rest?: IDataObject;
+	key?: string;
 }
 
 /** How much one request may hold: objects in total and per array, and bytes of JSON. */
@@ -50,7 +73,10 @@ export interface BatchLimits {
 
 /** One request: its body, where each item's objects sit in each array, and its place in the group. */
 export interface PlannedRequest {
+	/** The arrays of the request's body, filled with its items' objects. */
 	body: Record<string, IDataObject[]>;
+	/** The rest of the body, the same for all its items (none for /users/track). */
+	rest?: IDataObject;
 	members: Array<{ itemIndex: number; positions: Record<string, number[]> }>;
 	/** 1-based number of this request among the requests of its group, and how many there are. */
 	number: number;
@@ -96,10 +122,15 @@ export function planRequests(shares: ItemShare[], limits: BatchLimits): PlannedR
 		) {
 			current = {
 				body: {},
+				...(share.rest ? { rest: share.rest } : {}),
 				members: [],
 				number: requests.length + 1,
 				of: 0,
-				load: { weight: 0, bytes: 0 },
+				// The rest of the body (a message) goes in every request of the group once.
+				load: {
+					weight: 0,
+					bytes: share.rest && limits.maxBytes !== undefined ? jsonByteLength(share.rest) : 0,
+				},
 			};
 			requests.push(current);
 		}
@@ -115,6 +146,12 @@ export function planRequests(shares: ItemShare[], limits: BatchLimits): PlannedR
 	for (const request of requests) request.of = requests.length;
 	return requests;
 }
+
+/** The body a planned request goes out with: the rest of the body, then the arrays. */
+export const plannedBody = (request: PlannedRequest): IDataObject => ({
+	...request.rest,
+	...request.body,
+});
 
 /** Sends one planned request: Braze's answer (and whether it was sent again), or the failure. */
 export type SendPlanned = (request: PlannedRequest) => Promise<SendOutcome>;
@@ -156,10 +193,20 @@ export class ItemBatcher {
 
 	private async flushSoon(): Promise<void> {
 		await sleep(0);
-		const group = this.waiting.splice(0);
+		const arrived = this.waiting.splice(0);
+		// Items share a request only with items whose body is otherwise the same, in item order.
+		const groups = new Map<string, Waiting[]>();
+		for (const entry of [...arrived].sort((a, b) => a.share.itemIndex - b.share.itemIndex)) {
+			const key = entry.share.key ?? '';
+			groups.set(key, [...(groups.get(key) ?? []), entry]);
+		}
+		// One request after the other: they share the rate limit, and a halt stops the rest.
+		for (const group of groups.values()) await this.sendGroup(group);
+	}
+
+	private async sendGroup(group: Waiting[]): Promise<void> {
 		const byItem = new Map(group.map((entry) => [entry.share.itemIndex, entry]));
 		const send = group[0].send;
-		// One request after the other: they share the rate limit, and a halt stops the rest.
 		for (const request of planRequests(
 			group.map((entry) => entry.share),
 			this.limits,
@@ -234,44 +281,84 @@ function batcherOf(
  * The one request of an item whose operation shares requests: its objects, built and checked like
  * any body, go to the run's batcher, and what the item gets back is its share of the answer.
  */
-export function sharedRequest(item: ItemRun, batch: BatchSpec): ItemRequests {
+export function sharedRequest(item: ItemRun, batch: BatchSpec, shared?: SharedBody): ItemRequests {
 	const { context, requestData } = item.retry;
+	const body = shared?.body ?? item.body;
 	const objects: Record<string, IDataObject[]> = {};
+	const rest: IDataObject = { ...body };
 	for (const array of batch.arrays) {
-		if (Array.isArray(item.body[array])) objects[array] = item.body[array] as IDataObject[];
+		delete rest[array];
+		if (Array.isArray(body[array])) objects[array] = body[array] as IDataObject[];
 	}
 	const limits = batch.limits(context);
+	// An item too big for a request on its own is refused before it joins the others.
+	if (shared) assertRequestSizes(context, body, [undefined]);
+	const itemShare: ItemShare = {
+		itemIndex: context.getItemIndex(),
+		objects,
+		...(shared ? { rest, key: shared.key } : {}),
+	};
+	const batcher = () => batcherOf(context, item.attempt, limits);
+	const output = batch.output ?? shareOutput;
 	return {
 		chunks: [undefined],
 		shared: true,
-		dryRun: () => ({
-			...dryRunResult(requestData.options, [objects]),
-			note: `Items are grouped into requests of up to ${String(limits.total ?? limits.perArray)} objects when sent.`,
-		}),
+		dryRun: shared
+			? // Planned with the run's other items, as they would be sent, without sending.
+				async () => {
+					const { outcome, request } = await batcher().submit(itemShare, async (planned) => ({
+						json: plannedRequest(planned),
+					}));
+					return {
+						...dryRunResult(requestData.options, [plannedBody(request)]),
+						...('json' in outcome ? outcome.json : {}),
+						note: `Items whose message is the same share requests of up to ${String(limits.total)} recipients.`,
+					};
+				}
+			: () => ({
+					...dryRunResult(requestData.options, [objects]),
+					note: `Items are grouped into requests of up to ${String(limits.total ?? limits.perArray)} objects when sent.`,
+				}),
 		// The shared request carries other items' objects too: it goes out as a new request, so an
 		// earlier try's unclear answer (`repeats`) is this item's note, not the request's.
 		send: async () => {
-			const shared = await batcherOf(context, item.attempt, limits)
+			const sent = await batcher()
 				.submit(
-					{ itemIndex: context.getItemIndex(), objects },
-					async (planned) => await sendUnlessHalted(item.retry, planned.body),
+					itemShare,
+					async (planned) => await sendUnlessHalted(item.retry, plannedBody(planned)),
 				)
 				.catch((thrown: Error) => {
 					throw errorForItem(context, thrown);
 				});
-			const { outcome, request, member } = shared;
+			const { outcome, request, member } = sent;
 			if ('failure' in outcome) {
 				return {
 					failure: { ...outcome.failure, error: errorForItem(context, outcome.failure.error) },
 				};
 			}
-			const share = {
+			const share: Share = {
 				answer: outcome.json,
 				about: batch.describe(objects),
 				errors: errorsOf(outcome.json, member),
-				request: { number: request.number, of: request.of, items: request.members.length },
+				request: {
+					number: request.number,
+					of: request.of,
+					items: request.members.length,
+					...(shared ? { recipients: request.load.weight } : {}),
+				},
 			};
-			return { json: shareOutput(share), resent: outcome.resent };
+			return { json: output(share), resent: outcome.resent };
+		},
+	};
+}
+
+/** Where a planned request stands among the run's, and which items (n8n's indexes) it carries. */
+function plannedRequest(planned: PlannedRequest): IDataObject {
+	return {
+		request: {
+			number: planned.number,
+			of: planned.of,
+			items: planned.members.map((member) => member.itemIndex),
 		},
 	};
 }

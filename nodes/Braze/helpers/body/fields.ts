@@ -3,6 +3,8 @@ import type { INodeProperties, NodePropertyTypes } from 'n8n-workflow';
 /** A form field that routing writes straight into the body at `path`. */
 export interface BodyField {
 	path: string;
+	/** The path split at its dots, once for all items. */
+	keys: readonly string[];
 	type: NodePropertyTypes;
 	label: string;
 	required: boolean;
@@ -26,6 +28,7 @@ export function collectBodyFields(properties: INodeProperties[], labelPrefix = '
 		if (typeof path === 'string' && !path.startsWith('=')) {
 			fields.push({
 				path,
+				keys: path.split('.'),
 				type: property.type,
 				label,
 				required: property.required === true,

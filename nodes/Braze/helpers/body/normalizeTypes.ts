@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 
 import type { BodyField } from './fields';
-import { deletePath, getPath, hasPath, setPath } from '../values/object';
+import { pathSlot } from '../values/object';
 import { assertBrazeId } from '../validation/brazeId';
 import { booleanField, idField } from '../validation/fieldValues';
 import { invalidInput } from '../validation/invalidInput';
@@ -21,8 +21,10 @@ export function normalizeBodyTypes(
 	fields: readonly BodyField[],
 ): void {
 	for (const field of fields) {
-		if (!hasPath(body, field.path)) continue;
-		const value = getPath(body, field.path);
+		const slot = pathSlot(body, field.keys);
+		if (!slot || !(slot.last in slot.parent)) continue;
+		const { parent, last } = slot;
+		const value = parent[last];
 		if (isEmpty(field, value)) {
 			if (field.required) {
 				throw invalidInput(
@@ -31,13 +33,13 @@ export function normalizeBodyTypes(
 					`Fill in "${field.label}". If it comes from an expression, check that the expression gives a value for this item.`,
 				);
 			}
-			deletePath(body, field.path);
+			delete parent[last];
 			continue;
 		}
 		const converted = convert(context, field, value);
 		// An optional ID of only spaces is no ID: leave it out, as an empty one.
-		if (converted === '' && !field.required) deletePath(body, field.path);
-		else setPath(body, field.path, converted);
+		if (converted === '' && !field.required) delete parent[last];
+		else parent[last] = converted;
 	}
 }
 

@@ -37,6 +37,22 @@ function parentOf(target: IDataObject, parents: string[]): Record<string, unknow
 	return isObjectLike(parent) ? parent : undefined;
 }
 
+/**
+ * Where a path's value sits: the object holding its last key, and that key; undefined when a
+ * parent is missing. Takes the path already split, so a path read for every item is split once.
+ */
+export function pathSlot(
+	target: IDataObject,
+	keys: readonly string[],
+): { parent: Record<string, unknown>; last: string } | undefined {
+	let current: unknown = target;
+	for (let index = 0; index < keys.length - 1; index++) {
+		if (!isObjectLike(current)) return undefined;
+		current = current[keys[index]];
+	}
+	return isObjectLike(current) ? { parent: current, last: keys[keys.length - 1] } : undefined;
+}
+
 export function hasPath(target: IDataObject, path: string): boolean {
 	const { parents, last } = split(path);
 	const parent = parentOf(target, parents);
@@ -64,4 +80,16 @@ export function deletePath(target: IDataObject, path: string): void {
 	const { parents, last } = split(path);
 	const parent = parentOf(target, parents);
 	if (parent) delete parent[last];
+}
+
+/**
+ * JSON with every object's keys in order, so that two values equal in content give the same
+ * text whatever order their keys were set in. Values are bounded in depth before they get here.
+ */
+export function canonicalJson(value: unknown): string {
+	return JSON.stringify(value, (_key, inner: unknown) =>
+		isPlainObject(inner)
+			? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+			: inner,
+	);
 }

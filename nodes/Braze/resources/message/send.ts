@@ -1,4 +1,5 @@
 import { assertValidMessages } from '../../channels/selection';
+import { messageBatch } from '../../shared/batchItems';
 import { assertValidRecipients } from '../../shared/recipients';
 import { addMessageRecipients } from '../../shared/sendTo';
 import type { OperationSpec } from '../../transport/operation';
@@ -22,4 +23,5 @@ export const sendOperation: OperationSpec = {
 	prepare: sendSteps,
 	onUnclearAnswer: report(CHANGES.message),
 	perUserWrite: true,
+	batch: messageBatch,
 };

@@ -67,9 +67,10 @@ const campaign: TriggerSpec = {
 		}),
 	],
 	options: {
-		names: ['dryRun', 'maxWaitOnRateLimit', 'retryServerErrors', 'sendId', 'timeout'],
+		names: ['batchItems', 'dryRun', 'maxWaitOnRateLimit', 'retryServerErrors', 'sendId', 'timeout'],
 		// Braze documents send_id for the trigger and the schedule create, not for update or delete.
 		triggerAndSchedule: ['sendId'],
+		triggerOnly: ['batchItems'],
 		description:
 			'Send ID (Trigger and Schedule), dry run, timeout, and how to handle rate limits and server errors',
 	},

@@ -68,7 +68,8 @@ const canvas: TriggerSpec = {
 			"Canvas entry properties for every recipient, which the Canvas uses as {{context.${key}}} (sent as context, at most 50 KB). A recipient's own Context wins over these.",
 	},
 	options: {
-		names: ['dryRun', 'maxWaitOnRateLimit', 'retryServerErrors', 'timeout'],
+		names: ['batchItems', 'dryRun', 'maxWaitOnRateLimit', 'retryServerErrors', 'timeout'],
+		triggerOnly: ['batchItems'],
 		description: 'Dry run, timeout, and how to handle rate limits and server errors',
 	},
 	stepsBeforeChecks: [assertContextSize],

@@ -3,6 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { BodyStep } from '../../helpers/body/types';
 import { showFor } from '../../helpers/form/displayOptions';
 import { addAudience, assertValidAudience } from '../../shared/audience/index';
+import { triggerBatch } from '../../shared/batchItems';
 import type { OperationSpec } from '../../transport/operation';
 import { addTriggerRecipients, assertValidTriggerTargeting } from './recipients';
 import type { TriggerSpec } from './triggerSpec';
@@ -45,5 +46,6 @@ export function triggerOperation(spec: TriggerSpec): OperationSpec {
 		value: 'trigger',
 		...spec.operation,
 		prepare: [...targetingSteps(spec), ...(spec.triggerOnlySteps ?? [])],
+		batch: triggerBatch(spec.kind.propertiesKey),
 	};
 }

@@ -58,14 +58,21 @@ function triggerOptionsProperty(
 ): INodeProperties {
 	const base = optionsPropertyFor(resource, 'trigger', options.names, options.description);
 	const limited = options.triggerAndSchedule ?? [];
+	const triggerOnly = options.triggerOnly ?? [];
+	// Collection options are shown relative to the collection: '/operation' is the root field.
+	const onlyOn = (option: INodeProperties, operations: string[]) => ({
+		...option,
+		displayOptions: { show: { '/operation': operations } },
+	});
 	return {
 		...base,
 		displayOptions: showFor(resource, TRIGGER_OPERATIONS),
 		options: (base.options as INodeProperties[]).map((option) =>
 			limited.includes(option.name)
-				? // Collection options are shown relative to the collection: '/operation' is the root field.
-					{ ...option, displayOptions: { show: { '/operation': TARGETING_OPERATIONS } } }
-				: option,
+				? onlyOn(option, TARGETING_OPERATIONS)
+				: triggerOnly.includes(option.name)
+					? onlyOn(option, ['trigger'])
+					: option,
 		),
 	};
 }

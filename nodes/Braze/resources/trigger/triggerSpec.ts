@@ -59,8 +59,16 @@ export interface TriggerSpec {
 	propertiesField: { displayName: string; name: string; description: string };
 	/** Fields of Trigger only, shown after the audience, before the schedule and Options. */
 	triggerOnlyProperties?: INodeProperties[];
-	/** Options picked from Send's collection by name; `triggerAndSchedule` only on those two. */
-	options: { names: string[]; triggerAndSchedule?: string[]; description: string };
+	/**
+	 * Options picked from Send's collection by name; `triggerAndSchedule` only on those two,
+	 * `triggerOnly` only on Trigger.
+	 */
+	options: {
+		names: string[];
+		triggerAndSchedule?: string[];
+		triggerOnly?: string[];
+		description: string;
+	};
 	/** Checks of Trigger and Schedule, run before the audience and targeting checks. */
 	stepsBeforeChecks?: BodyStep[];
 	/** Steps of Trigger only, run after all the others (the fields of triggerOnlyProperties). */
