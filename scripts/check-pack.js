@@ -14,8 +14,11 @@ const path = require('path');
 // package.json. The form's descriptions and the errors' sentences alone (1,236 strings) gzip to
 // 53 KB, so 60 KB is out of reach without deleting the help text. Issue 20 (per-operation retry
 // rules and their sentences, the checks of its slip list, key redaction, the Trigger's bounds) took
-// it to 111.6 KB on 2026-12-06. The budget catches leftovers and unplanned growth.
-const MAX_PACKED_BYTES = 120 * 1024;
+// it to 111.6 KB on 2026-12-06. Issues 22 and 23 (node version 2's form: Send To, Email Content,
+// Simplify, the User options; the HTTP Request node's credential guard; the Braze Trigger's
+// version 2, its token credential and panel texts; Batch Items) took it past 120 KB the same day.
+// The budget catches leftovers and unplanned growth.
+const MAX_PACKED_BYTES = 135 * 1024;
 // The README is shipped and shown on npm; long reference material belongs in docs/.
 const MAX_README_BYTES = 16 * 1024;
 
@@ -33,6 +36,7 @@ const REQUIRED = [
 	'dist/nodes/BrazeTrigger/braze.svg',
 	'dist/nodes/BrazeTrigger/braze.dark.svg',
 	'dist/credentials/BrazePostbackApi.credentials.js',
+	'dist/credentials/BrazePostbackTokenApi.credentials.js',
 ];
 
 function kb(bytes) {

@@ -46,6 +46,7 @@ const BUILT_FIELDS = {
 	endTime: 'end_time (query string; the date only, as YYYY-MM-DDT00:00:00Z)',
 	// Node behaviour, not part of the request.
 	'options.dryRun': '(not sent: outputs the request bodies instead of calling Braze)',
+	'options.batchItems': '(not sent: items with the same message share requests of up to 50 recipients)',
 	'options.maxWaitOnRateLimit': '(not sent: how long the node waits on a 429)',
 	'options.retryServerErrors': '(not sent: whether the node retries a 5xx)',
 	'options.timeout': '(not sent: how long the node waits for an answer)',

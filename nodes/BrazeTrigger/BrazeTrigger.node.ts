@@ -49,6 +49,8 @@ export class BrazeTrigger implements INodeType {
 		version: [1, 2],
 		subtitle:
 			'={{ $parameter["events"].length === 5 ? "All transactional email events" : "Transactional email: " + $parameter["events"].join(", ") }}',
+		// n8n's nodes panel merges Braze and Braze Trigger into one entry and shows the trigger's
+		// description for it (n8n-editor-ui, generateMergedNodesAndActions): it describes the package.
 		description:
 			'Send messages, transactional emails, campaigns and Canvases through Braze, update user profiles, and start workflows on transactional email events',
 		defaults: { name: 'Braze Trigger' },

@@ -18,6 +18,7 @@ describe('The package check', () => {
 		{ path: 'dist/nodes/BrazeTrigger/braze.svg', size: 400 },
 		{ path: 'dist/nodes/BrazeTrigger/braze.dark.svg', size: 400 },
 		{ path: 'dist/credentials/BrazePostbackApi.credentials.js', size: 1000 },
+		{ path: 'dist/credentials/BrazePostbackTokenApi.credentials.js', size: 1000 },
 	];
 
 	it('passes a lean tarball', () => {
@@ -39,8 +40,8 @@ describe('The package check', () => {
 	});
 
 	it('fails over the size budget, on a long README and on a missing file', () => {
-		expect(packProblems({ files: lean, size: 121 * 1024 })).toEqual([
-			'packed size 121.0 KB is over the 120.0 KB budget',
+		expect(packProblems({ files: lean, size: 136 * 1024 })).toEqual([
+			'packed size 136.0 KB is over the 135.0 KB budget',
 		]);
 		const longReadme = lean.map((file) =>
 			file.path === 'README.md' ? { ...file, size: 40 * 1024 } : file,
