@@ -7,7 +7,7 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
-/** Braze's documented REST endpoints, one per instance (braze-api-reference §7). */
+/** Braze's documented REST endpoints, one per instance (https://www.braze.com/docs/api/basics/#endpoints). */
 const BRAZE_INSTANCES = [
 	['US-01', 'https://rest.iad-01.braze.com'],
 	['US-02', 'https://rest.iad-02.braze.com'],
