@@ -30,6 +30,7 @@ const {
 	standInCredentials,
 	brazeNodeType,
 	arg,
+	median,
 } = require('./lib/engine');
 
 const ITEMS = Number(arg('items', 10000));
@@ -104,12 +105,6 @@ async function once(standIn, testCase, items, batchItems) {
 		items.every((item) => standIn.deliveries.get(`external:${item.id}`) === 1);
 	return { ms, requests: requests.length, outputs: result.output.length, everyContactOnce, load };
 }
-
-const median = (values) => {
-	const sorted = [...values].sort((a, b) => a - b);
-	const mid = Math.floor(sorted.length / 2);
-	return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
 
 async function main() {
 	// The stand-in's rate-limit windows on the real clock, the one the node waits on here.

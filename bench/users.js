@@ -25,6 +25,7 @@ const {
 	standInCredentials,
 	brazeNodeType,
 	arg,
+	median,
 } = require('./lib/engine');
 
 const SIZES = String(arg('items', '1000,10000')).split(',').map(Number);
@@ -73,12 +74,6 @@ async function once(standIn, items, objectsPerRequest) {
 		standIn.profiles.size === items.length;
 	return { ms, requests: standIn.requests.length, outputs: result.output.length, once, load };
 }
-
-const median = (values) => {
-	const sorted = [...values].sort((a, b) => a - b);
-	const mid = Math.floor(sorted.length / 2);
-	return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
 
 async function main() {
 	const standIn = await startStandIn();

@@ -30,4 +30,11 @@ function arg(name, fallback) {
 	return i > 0 ? process.argv[i + 1] : fallback;
 }
 
-module.exports = { root, runBrazeNode, startStandIn, standInCredentials, brazeNodeType, arg };
+/** The middle value (the mean of the two middle ones for an even count). */
+function median(values) {
+	const sorted = [...values].sort((a, b) => a - b);
+	const mid = Math.floor(sorted.length / 2);
+	return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+module.exports = { root, runBrazeNode, startStandIn, standInCredentials, brazeNodeType, arg, median };

@@ -58,7 +58,7 @@ let page;
 let server;
 let shot;
 let debugShot;
-let dismissOverlays;
+let addBrazeNode;
 let openNode;
 
 // Setup failures are reported as a failing test (and fail every test), never as a skip.
@@ -69,7 +69,7 @@ before(async () => {
 			workflows: [EMPTY, SAVED_V1, TRANSACTIONAL],
 			prefix: 'n8n-braze-editor-message-',
 		});
-		({ page, server, shot, debugShot, dismissOverlays, openNode } = session);
+		({ page, server, shot, debugShot, openNode, addBrazeNode } = session);
 	} catch (e) {
 		setupError = e;
 	}
@@ -126,33 +126,7 @@ describe('n8n editor: Message › Send (headless Chromium)', { concurrency: fals
 	it('a new Braze node (version 2) shows Send To, and only the chosen way’s fields', async () => {
 		requireSetup();
 		try {
-			await page.goto(`${server.url}/workflow/${EMPTY.id}`);
-			await page
-				.locator('[data-test-id="canvas-node"]')
-				.first()
-				.waitFor({ state: 'visible', timeout: 60000 });
-			await dismissOverlays();
-			// The node creator, as a user opens it: the + button (or Tab), then search.
-			const plus = page.locator('[data-test-id="node-creator-plus-button"]').first();
-			if (await plus.isVisible().catch(() => false)) await plus.click();
-			else await page.keyboard.press('Tab');
-			const search = page
-				.locator(
-					'[data-test-id="node-creator-search-bar"] input, input[data-test-id="node-creator-search-bar"]',
-				)
-				.first();
-			await search.waitFor();
-			await search.fill('Braze');
-			await page
-				.locator('[data-test-id="node-creator-item-name"]')
-				.filter({ hasText: /^Braze$/ })
-				.first()
-				.click();
-			await page
-				.locator('[data-test-id="node-creator"]')
-				.getByText('Send a message', { exact: true })
-				.first()
-				.click();
+			await addBrazeNode(EMPTY.id, 'Send a message');
 			await ndv().waitFor({ state: 'visible' });
 			await ndv().getByText('Send To', { exact: true }).first().waitFor();
 			await page.mouse.move(0, 0);
@@ -213,7 +187,10 @@ describe('n8n editor: Message › Send (headless Chromium)', { concurrency: fals
 				/Settings › APIs and Identifiers › App Identifiers/,
 				`the App ID hint is visible under the field (it reads: ${appIdText})`,
 			);
-			const placeholder = await appId.locator('input, textarea').first().getAttribute('placeholder');
+			const placeholder = await appId
+				.locator('input, textarea')
+				.first()
+				.getAttribute('placeholder');
 			assert.match(String(placeholder), /^e\.g\. /);
 			assert.ok(
 				await ndv().getByText('Email Content', { exact: true }).first().isVisible(),
@@ -271,41 +248,45 @@ describe('n8n editor: Message › Send (headless Chromium)', { concurrency: fals
 	});
 });
 
-describe('n8n editor: Transactional Email › Send (headless Chromium)', { concurrency: false }, () => {
-	it('Duplicate Protection says Automatic covers retries only and points to Custom Key with the order ID; the campaign list says it cannot filter', async () => {
-		requireSetup();
-		try {
-			await openNode(TRANSACTIONAL.id, 'Order email');
-			await ndv().getByText('Duplicate Protection', { exact: true }).first().waitFor();
-			const protection = fieldRow('Duplicate Protection');
-			await protection.scrollIntoViewIfNeeded();
-			const text = await protection.innerText();
-			for (const words of [
-				'Automatic protects against retries only',
-				'a webhook that arrives twice is a new execution',
-				'Custom Key with the order ID',
-				'order-{{ $json.id }}',
-				'24 hours',
-			]) {
-				assert.ok(text.includes(words), `the hint shows "${words}" (it reads: ${text})`);
+describe(
+	'n8n editor: Transactional Email › Send (headless Chromium)',
+	{ concurrency: false },
+	() => {
+		it('Duplicate Protection says Automatic covers retries only and points to Custom Key with the order ID; the campaign list says it cannot filter', async () => {
+			requireSetup();
+			try {
+				await openNode(TRANSACTIONAL.id, 'Order email');
+				await ndv().getByText('Duplicate Protection', { exact: true }).first().waitFor();
+				const protection = fieldRow('Duplicate Protection');
+				await protection.scrollIntoViewIfNeeded();
+				const text = await protection.innerText();
+				for (const words of [
+					'Automatic protects against retries only',
+					'a webhook that arrives twice is a new execution',
+					'Custom Key with the order ID',
+					'order-{{ $json.id }}',
+					'24 hours',
+				]) {
+					assert.ok(text.includes(words), `the hint shows "${words}" (it reads: ${text})`);
+				}
+				const campaign = await fieldRow('Campaign ID').innerText();
+				assert.match(campaign, /Braze's list cannot tell which are Transactional Email/);
+				await page.mouse.move(0, 0);
+				await shot('transactional-duplicate-protection.png', ndv());
+				// The option's own words, in the list: what shows before the list cuts them short.
+				await ndv().locator('[data-test-id="parameter-input-duplicateProtection"]').first().click();
+				const automatic = page.locator(OPTIONS).filter({ hasText: 'Automatic' }).first();
+				await automatic.waitFor({ state: 'visible' });
+				assert.match(await automatic.innerText(), /Retries only: a webhook that arrives twice/);
+				const custom = page.locator(OPTIONS).filter({ hasText: 'Custom Key' }).first();
+				assert.match(await custom.innerText(), /One email per key within 24 hours/);
+				await page.mouse.move(0, 0);
+				await shot('transactional-duplicate-options.png', ndv());
+				await page.keyboard.press('Escape');
+			} catch (e) {
+				await debugShot('transactional-duplicate-failed.png');
+				throw e;
 			}
-			const campaign = await fieldRow('Campaign ID').innerText();
-			assert.match(campaign, /Braze's list cannot tell which are Transactional Email/);
-			await page.mouse.move(0, 0);
-			await shot('transactional-duplicate-protection.png', ndv());
-			// The option's own words, in the list: what shows before the list cuts them short.
-			await ndv().locator('[data-test-id="parameter-input-duplicateProtection"]').first().click();
-			const automatic = page.locator(OPTIONS).filter({ hasText: 'Automatic' }).first();
-			await automatic.waitFor({ state: 'visible' });
-			assert.match(await automatic.innerText(), /Retries only: a webhook that arrives twice/);
-			const custom = page.locator(OPTIONS).filter({ hasText: 'Custom Key' }).first();
-			assert.match(await custom.innerText(), /One email per key within 24 hours/);
-			await page.mouse.move(0, 0);
-			await shot('transactional-duplicate-options.png', ndv());
-			await page.keyboard.press('Escape');
-		} catch (e) {
-			await debugShot('transactional-duplicate-failed.png');
-			throw e;
-		}
-	});
-});
+		});
+	},
+);

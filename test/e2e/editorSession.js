@@ -37,7 +37,17 @@ async function startEditorSession({
 		);
 	}
 	let page;
-	const session = { log, shot, debugShot, close, openNode, ndvLabels, dismissOverlays, OWNER };
+	const session = {
+		log,
+		shot,
+		debugShot,
+		close,
+		openNode,
+		addBrazeNode,
+		ndvLabels,
+		dismissOverlays,
+		OWNER,
+	};
 	try {
 		await start();
 	} catch (error) {
@@ -154,6 +164,42 @@ async function startEditorSession({
 		await node.waitFor({ state: 'visible', timeout: 60000 });
 		await dismissOverlays();
 		await node.dblclick();
+		const ndv = page.locator('[data-test-id="ndv"]');
+		await ndv.waitFor({ state: 'visible' });
+		return ndv;
+	}
+
+	/**
+	 * Opens workflow `workflowId` and adds a Braze node as a user does: the node creator's + (or
+	 * Tab), search "Braze", then the action named `action`. Returns the new node's open panel.
+	 */
+	async function addBrazeNode(workflowId, action) {
+		await page.goto(`${session.server.url}/workflow/${workflowId}`);
+		await page
+			.locator('[data-test-id="canvas-node"]')
+			.first()
+			.waitFor({ state: 'visible', timeout: 60000 });
+		await dismissOverlays();
+		const plus = page.locator('[data-test-id="node-creator-plus-button"]').first();
+		if (await plus.isVisible().catch(() => false)) await plus.click();
+		else await page.keyboard.press('Tab');
+		const search = page
+			.locator(
+				'[data-test-id="node-creator-search-bar"] input, input[data-test-id="node-creator-search-bar"]',
+			)
+			.first();
+		await search.waitFor();
+		await search.fill('Braze');
+		await page
+			.locator('[data-test-id="node-creator-item-name"]')
+			.filter({ hasText: /^Braze$/ })
+			.first()
+			.click();
+		await page
+			.locator('[data-test-id="node-creator"]')
+			.getByText(action, { exact: true })
+			.first()
+			.click();
 		const ndv = page.locator('[data-test-id="ndv"]');
 		await ndv.waitFor({ state: 'visible' });
 		return ndv;

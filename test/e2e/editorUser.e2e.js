@@ -42,7 +42,7 @@ let server;
 let shot;
 let debugShot;
 let ndvLabels;
-let dismissOverlays;
+let addBrazeNode;
 let openNode;
 
 // Setup failures are reported as a failing test (and fail every test), never as a skip.
@@ -53,7 +53,7 @@ before(async () => {
 			workflows: [EMPTY, SAVED_V1],
 			prefix: 'n8n-braze-editor-user-',
 		});
-		({ page, server, shot, debugShot, ndvLabels, dismissOverlays, openNode } = session);
+		({ page, server, shot, debugShot, ndvLabels, openNode, addBrazeNode } = session);
 	} catch (e) {
 		setupError = e;
 	}
@@ -97,33 +97,7 @@ describe(
 		it('a new Braze node (version 2) on User › Create or Update: the advanced fields in Options, not at the top; Simplify shown', async () => {
 			requireSetup();
 			try {
-				await page.goto(`${server.url}/workflow/${EMPTY.id}`);
-				await page
-					.locator('[data-test-id="canvas-node"]')
-					.first()
-					.waitFor({ state: 'visible', timeout: 60000 });
-				await dismissOverlays();
-				// The node creator, as a user opens it: the + button (or Tab), then search.
-				const plus = page.locator('[data-test-id="node-creator-plus-button"]').first();
-				if (await plus.isVisible().catch(() => false)) await plus.click();
-				else await page.keyboard.press('Tab');
-				const search = page
-					.locator(
-						'[data-test-id="node-creator-search-bar"] input, input[data-test-id="node-creator-search-bar"]',
-					)
-					.first();
-				await search.waitFor();
-				await search.fill('Braze');
-				await page
-					.locator('[data-test-id="node-creator-item-name"]')
-					.filter({ hasText: /^Braze$/ })
-					.first()
-					.click();
-				await page
-					.locator('[data-test-id="node-creator"]')
-					.getByText('Create or update a user', { exact: true })
-					.first()
-					.click();
+				await addBrazeNode(EMPTY.id, 'Create or update a user');
 				const ndv = page.locator('[data-test-id="ndv"]');
 				await ndv.waitFor({ state: 'visible' });
 				await ndv.getByText('Identify User By').first().waitFor();
