@@ -6,6 +6,7 @@ import { campaignProperties } from './resources/trigger/campaign';
 import { canvasProperties } from './resources/trigger/canvas';
 import { liveActivityProperties } from './resources/liveActivity';
 import { messageProperties } from './resources/message';
+import { segmentProperties } from './resources/segment';
 import { sendIdProperties } from './resources/sendId';
 import { mergeForms } from './helpers/form/mergeForms';
 import { readableSubtitle } from './helpers/form/subtitle';
@@ -20,6 +21,7 @@ const SUBTITLE = readableSubtitle({
 	canvas: ['Canvas Journey', canvasProperties],
 	liveActivity: ['Live Activity', liveActivityProperties],
 	message: ['Message', messageProperties],
+	segment: ['Segment', segmentProperties],
 	sendId: ['Send ID', sendIdProperties],
 	subscriptionGroup: ['Subscription Group', subscriptionGroupProperties],
 	transactional: ['Transactional Email', transactionalProperties],
@@ -75,6 +77,12 @@ export class Braze implements INodeType {
 					},
 					{ name: 'Message', value: 'message', description: 'Messages sent through Braze' },
 					{
+						name: 'Segment',
+						value: 'segment',
+						description:
+							"The workspace's segments: find one by name, read its details and its size over time",
+					},
+					{
 						name: 'Send ID',
 						value: 'sendId',
 						description: "Send identifiers that track one send of a campaign's analytics",
@@ -105,6 +113,7 @@ export class Braze implements INodeType {
 				canvasProperties,
 				liveActivityProperties,
 				messageProperties,
+				segmentProperties,
 				sendIdProperties,
 				subscriptionGroupProperties,
 				userProperties,

@@ -12,7 +12,7 @@ if (process.env.BRAZE_E2E !== '1') {
 const { describe, it, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const n8n = require('../../scripts/lib/n8n');
-const { startEditorSession } = require('./editorSession');
+const { startEditorSession, OPTIONS } = require('./editorSession');
 const { wf, manual, braze } = require('./workflows');
 
 const PACKAGE_DESCRIPTION =
@@ -46,7 +46,6 @@ const TRIGGER_WF = wf('BrazeEdCustomTrig1', 'e2e: Braze Trigger', [
 		webhookId: 'c3d7e2a0-5b1f-4c8e-9a6d-2f4b8e1c7a90',
 	},
 ]);
-const OPTIONS = '.el-select-dropdown__item:visible, [role="option"]:visible';
 
 let session;
 let page;
@@ -81,8 +80,10 @@ it('setup: real n8n installed, package packed and installed as a community packa
 
 /** Picks `option` in the open node panel's dropdown `parameter`. */
 async function pick(parameter, option) {
-	await page.locator(`[data-test-id="ndv"] [data-test-id="parameter-input-${parameter}"]`).click();
-	const item = page.locator(OPTIONS).filter({ hasText: option }).first();
+	const items = await session.openList(
+		page.locator(`[data-test-id="ndv"] [data-test-id="parameter-input-${parameter}"]`),
+	);
+	const item = items.filter({ hasText: option }).first();
 	await item.waitFor({ state: 'visible' });
 	await item.scrollIntoViewIfNeeded();
 	await item.click();
@@ -125,9 +126,9 @@ describe('the HTTP Request node with the Braze API credential', { concurrency: f
 		try {
 			await session.openNode(HTTP_WF.id, 'HTTP Request');
 			await pick('authentication', 'Predefined Credential Type');
-			await page
-				.locator('[data-test-id="ndv"] [data-test-id="parameter-input-nodeCredentialType"]')
-				.click();
+			await session.openList(
+				page.locator('[data-test-id="ndv"] [data-test-id="parameter-input-nodeCredentialType"]'),
+			);
 			await page.keyboard.type('Braze');
 			const offered = page.locator(OPTIONS).filter({ hasText: /^Braze API$/ });
 			await offered.first().waitFor({ state: 'visible' });
@@ -154,19 +155,23 @@ describe("the Braze node's Custom API Call entry", { concurrency: false }, () =>
 		requireSetup();
 		try {
 			const ndv = await session.openNode(BRAZE_WF.id, 'Braze');
-			await ndv.locator('[data-test-id="parameter-input-operation"]').click();
-			await page.locator(OPTIONS).filter({ hasText: 'Send' }).first().waitFor();
-			const operations = await page.locator(OPTIONS).allInnerTexts();
+			const operationList = await session.openList(
+				ndv.locator('[data-test-id="parameter-input-operation"]'),
+			);
+			await operationList.filter({ hasText: 'Send' }).first().waitFor();
+			const operations = await operationList.allInnerTexts();
 			assert.equal(
 				operations.at(-1),
 				'Custom API Call',
 				`the last operation (got ${operations.length})`,
 			);
-			await page.keyboard.press('Escape');
-			await ndv.locator('[data-test-id="parameter-input-resource"]').click();
-			await page.locator(OPTIONS).filter({ hasText: 'Message' }).first().waitFor();
-			assert.equal((await page.locator(OPTIONS).allInnerTexts()).at(-1), 'Custom API Call');
-			await page.keyboard.press('Escape');
+			await session.closeList();
+			const resourceList = await session.openList(
+				ndv.locator('[data-test-id="parameter-input-resource"]'),
+			);
+			await resourceList.filter({ hasText: 'Message' }).first().waitFor();
+			assert.equal((await resourceList.allInnerTexts()).at(-1), 'Custom API Call');
+			await session.closeList();
 			await pick('operation', 'Custom API Call');
 			const notice = ndv.getByText('Use the HTTP Request node to make a custom API call.', {
 				exact: false,

@@ -51,7 +51,6 @@ const RECIPIENT_LABELS = [
 	'Audience Filters',
 	'Audience JSON',
 ];
-const OPTIONS = '.el-select-dropdown__item:visible, [role="option"]:visible';
 
 let session;
 let page;
@@ -100,10 +99,9 @@ async function recipientLabels() {
 	return shown.filter((label, index) => shown.indexOf(label) === index);
 }
 
-/** Clicks the open list's entry named `option` (an entry's first line is its name). */
-async function pickListEntry(option) {
-	const items = page.locator(OPTIONS);
-	await items.first().waitFor({ state: 'visible' });
+/** Opens `field`'s list and clicks its entry named `option` (an entry's first line is its name). */
+async function pickListEntry(field, option) {
+	const items = await session.openList(field);
 	const names = (await items.allInnerTexts()).map((text) => text.trim().split('\n')[0].trim());
 	const index = names.indexOf(option);
 	assert.ok(index >= 0, `the list offers "${option}" (it offers: ${names.join(', ')})`);
@@ -112,10 +110,7 @@ async function pickListEntry(option) {
 
 /** Picks `option` in the options field `name` of the open panel. */
 async function choose(name, option) {
-	const field = ndv().locator(`[data-test-id="parameter-input-${name}"]`).first();
-	await field.scrollIntoViewIfNeeded();
-	await field.click();
-	await pickListEntry(option);
+	await pickListEntry(ndv().locator(`[data-test-id="parameter-input-${name}"]`).first(), option);
 }
 
 /** The parameter row of the field labelled `label` (its input, hint and label). */
@@ -150,9 +145,11 @@ describe('n8n editor: Message › Send (headless Chromium)', { concurrency: fals
 			assert.deepEqual(await recipientLabels(), ['Send To', 'Segment ID']);
 
 			// The list offers every way, with its description.
-			await ndv().locator('[data-test-id="parameter-input-sendTo"]').first().click();
-			await page.locator(OPTIONS).filter({ hasText: 'Users in a Segment' }).first().waitFor();
-			const offered = (await page.locator(OPTIONS).allInnerTexts()).join('\n');
+			const sendToList = await session.openList(
+				ndv().locator('[data-test-id="parameter-input-sendTo"]').first(),
+			);
+			await sendToList.filter({ hasText: 'Users in a Segment' }).first().waitFor();
+			const offered = (await sendToList.allInnerTexts()).join('\n');
 			for (const way of [
 				'Users',
 				'Users in a Segment',
@@ -163,7 +160,7 @@ describe('n8n editor: Message › Send (headless Chromium)', { concurrency: fals
 				assert.ok(offered.includes(way), `Send To offers "${way}" (offered: ${offered})`);
 			}
 			await shot('message-send-to-options.png', ndv());
-			await page.keyboard.press('Escape');
+			await session.closeList();
 		} catch (e) {
 			await debugShot('message-send-to-failed.png');
 			throw e;
@@ -173,11 +170,8 @@ describe('n8n editor: Message › Send (headless Chromium)', { concurrency: fals
 	it('Email: App ID shows where Braze lists it; Email Content puts the template pick-list in reach', async () => {
 		requireSetup();
 		try {
-			const channels = ndv().locator('[data-test-id="parameter-input-channels"]');
-			await channels.scrollIntoViewIfNeeded();
-			await channels.click();
-			await pickListEntry('Email');
-			await page.keyboard.press('Escape');
+			await pickListEntry(ndv().locator('[data-test-id="parameter-input-channels"]'), 'Email');
+			await session.closeList();
 			await ndv().getByText('Email: App ID', { exact: true }).first().waitFor();
 			const appId = fieldRow('Email: App ID');
 			await appId.scrollIntoViewIfNeeded();
@@ -274,15 +268,17 @@ describe(
 				await page.mouse.move(0, 0);
 				await shot('transactional-duplicate-protection.png', ndv());
 				// The option's own words, in the list: what shows before the list cuts them short.
-				await ndv().locator('[data-test-id="parameter-input-duplicateProtection"]').first().click();
-				const automatic = page.locator(OPTIONS).filter({ hasText: 'Automatic' }).first();
+				const protectionList = await session.openList(
+					ndv().locator('[data-test-id="parameter-input-duplicateProtection"]').first(),
+				);
+				const automatic = protectionList.filter({ hasText: 'Automatic' }).first();
 				await automatic.waitFor({ state: 'visible' });
 				assert.match(await automatic.innerText(), /Retries only: a webhook that arrives twice/);
-				const custom = page.locator(OPTIONS).filter({ hasText: 'Custom Key' }).first();
+				const custom = protectionList.filter({ hasText: 'Custom Key' }).first();
 				assert.match(await custom.innerText(), /One email per key within 24 hours/);
 				await page.mouse.move(0, 0);
 				await shot('transactional-duplicate-options.png', ndv());
-				await page.keyboard.press('Escape');
+				await session.closeList();
 			} catch (e) {
 				await debugShot('transactional-duplicate-failed.png');
 				throw e;

@@ -19,6 +19,9 @@ const OWNER = {
 };
 const log = (...a) => console.log('#', ...a);
 
+/** The entries of the open dropdown list (n8n's Element Plus select and its option roles). */
+const OPTIONS = '.el-select-dropdown__item:visible, [role="option"]:visible';
+
 /**
  * Starts n8n with the package, imports `credentials` (the stand-in's Braze credential first) and
  * `workflows`, publishes `publish` (workflow ids), and signs in. Returns the session.
@@ -46,6 +49,8 @@ async function startEditorSession({
 		addBrazeNode,
 		ndvLabels,
 		dismissOverlays,
+		openList,
+		closeList,
 		OWNER,
 	};
 	try {
@@ -205,6 +210,25 @@ async function startEditorSession({
 		return ndv;
 	}
 
+	/**
+	 * Opens the dropdown of `field` (a locator) and returns its entries. A list closed a moment
+	 * earlier stays visible while it fades out; its entries must not be taken for this list's.
+	 */
+	async function openList(field) {
+		await page.locator(OPTIONS).first().waitFor({ state: 'hidden' });
+		await field.scrollIntoViewIfNeeded();
+		await field.click();
+		const items = page.locator(OPTIONS);
+		await items.first().waitFor({ state: 'visible' });
+		return items;
+	}
+
+	/** Closes the open dropdown (Escape) and waits until it is gone. */
+	async function closeList() {
+		await page.keyboard.press('Escape');
+		await page.locator(OPTIONS).first().waitFor({ state: 'hidden' });
+	}
+
 	/** Visible parameter labels in the open node panel. */
 	async function ndvLabels() {
 		const ndv = page.locator('[data-test-id="ndv"]');
@@ -226,4 +250,4 @@ async function startEditorSession({
 	}
 }
 
-module.exports = { startEditorSession, IMAGES, OWNER, log };
+module.exports = { startEditorSession, IMAGES, OWNER, OPTIONS, log };

@@ -43,6 +43,10 @@ import type { UnclearAnswer } from './request/unclearAnswers';
 import { haltFailure, reportedEarlier, runLedgerOf, stoppedByAnother } from './runLedger';
 import type { RunLedger } from './runLedger';
 import { namedUsersOf, oneUserNamed } from './sameUser';
+import { firstPageDryRun, pagedRecords } from './pages';
+import type { PagingSpec } from './pages';
+import { outputChoice, shapeRecord } from './recordShape';
+import type { RecordShape } from './recordShape';
 import { sharedRequest } from './sharedRequests';
 import { simplifies } from './simplify';
 import type { BatchSpec } from './sharedRequests';
@@ -83,6 +87,16 @@ export interface ExecutorSpec {
 	outputItems?: (context: IExecuteSingleFunctions, json: IDataObject) => IDataObject[];
 	/** For endpoints that take many users at once: the run's items share requests (sharedRequests.ts). */
 	batch?: BatchSpec;
+	/**
+	 * A Get Many: the item's records, read page by page (pages.ts), one output item per record.
+	 * The form gets Return All and Limit (readFields.ts).
+	 */
+	paging?: PagingSpec;
+	/**
+	 * Records with more fields than a workflow needs: the form gets Output (Simplified, Raw,
+	 * Selected Fields) and each output record is shaped by it, keeping the ID (recordShape.ts).
+	 */
+	shape?: RecordShape;
 	/** The item's endpoint path, for endpoints with a path parameter; read after `prepare`. */
 	path?: (context: IExecuteSingleFunctions) => string;
 	/**
@@ -163,6 +177,9 @@ async function executeItem(
 	const body = preparedBody(context, requestData, spec, attempt);
 	// Read before anything is sent: a Simplify that is neither true nor false refuses the item.
 	const simplify = simplifies(context);
+	const shaped = spec.shape && { shape: spec.shape, choice: outputChoice(context) };
+	const shapeAll = (records: IDataObject[]) =>
+		shaped ? records.map((record) => shapeRecord(record, shaped.shape, shaped.choice)) : records;
 	if (spec.path) {
 		requestData = { ...requestData, options: { ...requestData.options, url: spec.path(context) } };
 	}
@@ -172,8 +189,13 @@ async function executeItem(
 		ledger,
 		attempt,
 	};
-	const requests = requestsOf(item, spec.batch);
 	const pairedItem = { item: context.getItemIndex() };
+	if (spec.paging) {
+		if (isDryRun(context)) return [{ json: firstPageDryRun(item, spec.paging), pairedItem }];
+		const records = shapeAll(await pagedRecords(item, spec.paging));
+		return records.map((json) => ({ json, pairedItem }));
+	}
+	const requests = requestsOf(item, spec.batch);
 	if (isDryRun(context)) return [{ json: await requests.dryRun(), pairedItem }];
 	const sent = await sendRequests(item, requests);
 	if ('stopped' in sent) return sent.stopped;
@@ -190,7 +212,7 @@ async function executeItem(
 		spec.onUnclearAnswer,
 	);
 	spec.finish?.(json, fresh);
-	const outputs = spec.outputItems ? spec.outputItems(context, json) : [json];
+	const outputs = shapeAll(spec.outputItems ? spec.outputItems(context, json) : [json]);
 	return outputs.map((output) => ({ json: output, pairedItem }));
 }
 

@@ -20,6 +20,8 @@ export const brazeErrors = new WeakSet<Error>();
 export interface BrazeAnswer {
 	status: number;
 	rateLimit: RateLimitInfo;
+	/** The `cursor` of the next page, from a `Link: <…?cursor=…>; rel="next"` header. */
+	nextCursor?: string;
 }
 
 /** One answer read: Braze's JSON on success, or the error in the user's words. */
@@ -57,6 +59,23 @@ function headerText(response: IN8nHttpFullResponse, name: string): string {
 	return String(Array.isArray(value) ? value[0] : (value ?? ''));
 }
 
+/**
+ * The next page's cursor from a Link header (Braze's cursor paging, e.g.
+ * https://www.braze.com/docs/api/endpoints/catalogs/catalog_items/synchronous/get_catalog_items_details_bulk:
+ * `Link: <https://…/catalogs/…/items?cursor=c2tpcDow>; rel="next"`). Only the cursor is kept: the
+ * next page is asked of the same endpoint on the credential's host, never of the link's host.
+ */
+export function nextPageCursor(link: string): string | undefined {
+	for (const part of link.split(',')) {
+		const match = /<([^>]*)>\s*;\s*rel="?next"?/i.exec(part);
+		if (!match) continue;
+		const query = match[1].includes('?') ? match[1].slice(match[1].indexOf('?') + 1) : '';
+		const cursor = new URLSearchParams(query).get('cursor');
+		if (cursor) return cursor;
+	}
+	return undefined;
+}
+
 /** The redirect's target, as an origin only: a full Location can carry tokens of its own. */
 function redirectTarget(response: IN8nHttpFullResponse): string {
 	const location = headerText(response, 'location');
@@ -84,6 +103,8 @@ export function readAnswer(
 ): ReadAnswer {
 	const status = response.statusCode;
 	const answer: BrazeAnswer = { status, rateLimit: readRateLimitInfo(response) };
+	const nextCursor = nextPageCursor(headerText(response, 'link'));
+	if (nextCursor !== undefined) answer.nextCursor = nextCursor;
 	if (status < 300) {
 		if (isBrazeJson(response.body)) return { json: { ...response.body }, answer };
 		// Braze documents its lists without a `message` (e.g.

@@ -79,7 +79,8 @@ export interface RequestFailure {
  * or the failure.
  */
 export type SendOutcome =
-	{ json: IDataObject; resent?: ResendGround } | { failure: RequestFailure };
+	| { json: IDataObject; resent?: ResendGround; nextCursor?: string }
+	| { failure: RequestFailure };
 
 export function networkCode(error: Error): string {
 	const cause = (error as { cause?: { code?: string } }).cause;

@@ -119,7 +119,12 @@ export async function sendWithRetries(run: RetryRun): Promise<SendOutcome> {
 			run.onAnswer?.('ok');
 			gate.release(attempt.answer.rateLimit, attempt.answer.status);
 			const resent = tries.unclearRetries > 0 ? tries.resend : tries.repeats;
-			return { json: attempt.json, ...(resent ? { resent } : {}) };
+			const { nextCursor } = attempt.answer;
+			return {
+				json: attempt.json,
+				...(resent ? { resent } : {}),
+				...(nextCursor !== undefined ? { nextCursor } : {}),
+			};
 		}
 		const { error, answer } = attempt;
 		const kind = classify(error, answer);
