@@ -200,12 +200,37 @@ function metadataProblems(credentials) {
 	return problems.filter(Boolean);
 }
 
+/** Every file under `dir`, recursively. */
+function filesUnder(dir) {
+	return fs.readdirSync(path.join(root, dir), { withFileTypes: true }).flatMap((entry) => {
+		const file = path.join(dir, entry.name);
+		return entry.isDirectory() ? filesUnder(file) : [file];
+	});
+}
+
+/**
+ * Every API key permission an operation declares (`permission: '…'` in nodes/Braze/resources/)
+ * is in the credential page's permission table, so a user can give a key exactly what it needs.
+ */
+function permissionProblems() {
+	const table = read('docs/credentials.md');
+	const problems = [];
+	for (const file of filesUnder('nodes/Braze/resources').filter((f) => f.endsWith('.ts'))) {
+		for (const match of read(file).matchAll(/permission: '([a-z_.]+)'/g)) {
+			if (!table.includes(`\`${match[1]}\``))
+				problems.push(`docs/credentials.md: no row names the permission ${match[1]} (${file})`);
+		}
+	}
+	return problems;
+}
+
 /** `description`: the Braze node's; `credentials`: one instance of every credential type. */
 function docProblems({ description, credentials }) {
 	return [
 		...readmeProblems(),
 		...linkProblems(),
 		...optionGroupProblems(description),
+		...permissionProblems(),
 		...metadataProblems(credentials),
 	];
 }
