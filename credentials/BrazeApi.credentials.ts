@@ -7,6 +7,8 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
+import { statusHandling } from './statusExceptions';
+
 /** Braze's documented REST endpoints, one per instance (https://www.braze.com/docs/api/basics/#endpoints). */
 const BRAZE_INSTANCES = [
 	['US-01', 'https://rest.iad-01.braze.com'],
@@ -137,7 +139,8 @@ const NO_ENDPOINT =
  * request shapes n8n has: `disableFollowRedirect` (the Braze node's requests) and
  * `followRedirect`/`followAllRedirects` (the HTTP Request node's, which n8n passes on as `uri`).
  * A redirect would carry the key (and a second copy of a message) to wherever the Location header
- * points; Braze never redirects its REST API, so a 3xx is an error.
+ * points; Braze never redirects its REST API, so a 3xx is an error. The status handling is set
+ * to what the running n8n honours (`statusHandling`, for the credential test on n8n 1.x).
  */
 export async function authenticateBrazeRequest(
 	credentials: ICredentialDataDecryptedObject,
@@ -158,6 +161,9 @@ export async function authenticateBrazeRequest(
 		followRedirect: false,
 		followAllRedirects: false,
 		sendCredentialsOnCrossOriginRedirect: false,
+		...('ignoreHttpStatusErrors' in options
+			? { ignoreHttpStatusErrors: statusHandling(options.ignoreHttpStatusErrors) }
+			: {}),
 		headers: {
 			...options.headers,
 			Authorization: `Bearer ${String(credentials.apiKey ?? '')}`,
@@ -251,7 +257,10 @@ export class BrazeApi implements ICredentialType {
 
 	// POST /messages/send with no recipients and no message: Braze checks the key and its
 	// messages.send permission first (401/403), then refuses the empty request with a 400.
-	// So the test can never deliver anything, and a 400 means the key is good.
+	// So the test can never deliver anything, and a 400 means the key is good. Only the 400 is
+	// let through (`except`: every other status fails and its rule names it). An n8n whose HTTP
+	// layer cannot let one status through (1.x, 2.0 to 2.8; statusExceptions.ts) gets plain error
+	// handling instead: there the 400 fails too, and its rule says that the key works.
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: BRAZE_BASE_URL_EXPRESSION,
@@ -307,6 +316,14 @@ export class BrazeApi implements ICredentialType {
 					value: 403,
 					message:
 						'The API key is valid but lacks the messages.send permission (403): it cannot send messages. This test checks messages.send only. For sending, create a key with messages.send under Settings › APIs and Identifiers. A key made only for the User and Subscription Group operations (users.track, users.identify, users.alias.new, users.delete, subscription.status.set) fails this test but works for them: save the credential anyway.',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 400,
+					message:
+						"The API key works: Braze accepted the key and its messages.send permission, and refused only this test's empty message (400), so nothing was sent. This n8n version cannot mark the test as passed: save the credential and use it.",
 				},
 			},
 			{

@@ -217,7 +217,8 @@ function permissionProblems() {
 	const problems = [];
 	for (const file of filesUnder('nodes/Braze/resources').filter((f) => f.endsWith('.ts'))) {
 		for (const match of read(file).matchAll(/permission: '([a-z_.]+)'/g)) {
-			if (!table.includes(`\`${match[1]}\``))
+			// A prefix (campaigns.trigger.schedule) names its rows' .create/.update/.delete.
+			if (!table.includes(`\`${match[1]}`))
 				problems.push(`docs/credentials.md: no row names the permission ${match[1]} (${file})`);
 		}
 	}

@@ -134,7 +134,7 @@ async function main() {
 		step(6, `Start n8n (n8n start) on http://localhost:${N8N_PORT}`);
 		const listens = (n) => n.type === 'n8n-nodes-base.webhook' || n.type === TRIGGER_TYPE;
 		if (brazeNode && wf.nodes.some(listens)) {
-			const pub = await n8n.runN8n(['publish:workflow', `--id=${wf.id}`], { userFolder });
+			const pub = await n8n.runN8n(n8n.publishArgs(wf.id), { userFolder });
 			if (pub.code !== 0) console.log('    (could not publish the webhook workflow; the editor still works)');
 		}
 		server = await n8n.startN8nServer({

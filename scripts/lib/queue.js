@@ -370,10 +370,7 @@ class QueueStack {
 		await n8n.importCredentials(this.mainFolder, credentials, opts);
 		await n8n.importWorkflows(this.mainFolder, workflows, opts);
 		for (const wf of workflows) {
-			await n8n.runN8nOk(['publish:workflow', `--id=${wf.id}`], {
-				userFolder: this.mainFolder,
-				...opts,
-			});
+			await n8n.publishWorkflow(wf.id, { userFolder: this.mainFolder, ...opts });
 		}
 		this.say(
 			`imported ${credentials.length} credential(s) and ${workflows.length} workflow(s), published (${Math.round((Date.now() - t0) / 1000)} s)`,

@@ -74,7 +74,7 @@ async function startEditorSession({
 		if (workflows.length) await n8n.importWorkflows(session.userFolder, workflows);
 		// Published (2.x's "active"), so that `n8n start` serves its production webhook.
 		for (const id of publish) {
-			await n8n.runN8nOk(['publish:workflow', `--id=${id}`], { userFolder: session.userFolder });
+			await n8n.publishWorkflow(id, { userFolder: session.userFolder });
 		}
 		const port = await n8n.freePort();
 		const t0 = Date.now();

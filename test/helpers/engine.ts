@@ -45,6 +45,8 @@ export interface RunOptions {
 	 * the error and the failed node's last run removed, as n8n's ExecutionService.retry does.
 	 */
 	retryOf?: IRun;
+	/** Receives n8n's Stop for this execution (the editor's Stop button), to call during the run. */
+	withStop?: (stop: () => void) => void;
 }
 
 export interface RunResult {
@@ -97,11 +99,13 @@ export async function runBrazeNode(options: RunOptions): Promise<RunResult> {
 	);
 
 	const items = (options.items ?? [{}]).map((json) => ({ json }));
-	const run = await new WorkflowExecute(
+	const execution = new WorkflowExecute(
 		additionalData,
 		options.retryOf ? 'retry' : 'manual',
 		options.retryOf ? retryData(options.retryOf) : startingAt(brazeNode, [items]),
 	).processRunExecutionData(workflow);
+	options.withStop?.(() => execution.cancel());
+	const run = await execution;
 	return {
 		run,
 		output: outputOf(run, BRAZE_NODE),

@@ -24,6 +24,10 @@ export interface BrazeStandIn {
 	reset(): void;
 	queueFaults(...faults: IDataObject[]): void;
 	setRateLimit(limit: { limit: number; windowMs: number } | null): void;
+	/** The limit of an endpoint with its own bucket (route.rateLimit); null: the route's own. */
+	setOwnRateLimit(path: string, limit: { limit: number; windowMs: number } | null): void;
+	/** Extra records after a list's fixed catalogue ('campaigns', 'canvases', 'segments'…), until reset(). */
+	seedList(key: string, records: IDataObject[]): void;
 	/** Profiles made by the user endpoints, keyed external:<id>, alias:<label>:<name>, email:<address>… */
 	profiles: Map<
 		string,

@@ -34,7 +34,8 @@ async function startBrazeStandIn(options = {}) {
     deliveries: new Map(),
     faults: new FaultQueue(),
     rateLimiter: new RateLimiter(),
-    data: { schedules: new Map(), profiles: new Map(), subscriptions: new Map(), triggerSchedules: new Map(), externalSends: new Map(), transactionalEvents: [], liveActivities: new Map(), usersTrackCap: 'combined' }, // endpoint state
+    data: { schedules: new Map(), profiles: new Map(), subscriptions: new Map(), triggerSchedules: new Map(), externalSends: new Map(), transactionalEvents: [], liveActivities: new Map(), usersTrackCap: 'combined', seeded: new Map() }, // endpoint state
+    ownLimits: new Map(), // path -> RateLimiter, for endpoints with their own limit (route.rateLimit)
     timers: new Set(),
     postbackUrl: null,
     postbacks: [],
@@ -71,12 +72,32 @@ async function startBrazeStandIn(options = {}) {
       s.data.liveActivities.clear();
       s.data.subscriptions.clear();
       s.data.usersTrackCap = 'combined';
+      s.data.seeded.clear();
+      s.ownLimits.clear();
       s.postbacks.length = 0;
       s.rateLimiter.configure(null);
     },
     queueFaults: (...faults) => s.faults.push(...faults),
     pendingFaults: () => s.faults.pending,
     setRateLimit: (config) => s.rateLimiter.configure(config),
+    /**
+     * An endpoint with its own limit (route.rateLimit, e.g. 50,000/min for /campaigns/data_series)
+     * counts in its own bucket, not the shared one: this sets that bucket (null: the route's own).
+     */
+    setOwnRateLimit: (path, config) => {
+      const route = s.routes.find((r) => r.path === path && r.rateLimit);
+      if (!route) throw new TypeError(`No route with its own rate limit at ${path}`);
+      const limiter = new RateLimiter();
+      limiter.configure(config || route.rateLimit);
+      s.ownLimits.set(path, limiter);
+    },
+    /**
+     * Extra records after a list's fixed catalogue (routes/catalogue.js), by the list's key
+     * ('campaigns', 'canvases', 'segments'…), e.g. 250 campaigns to page through. Cleared by reset().
+     */
+    seedList: (key, records) => {
+      s.data.seeded.set(key, [...(s.data.seeded.get(key) || []), ...records]);
+    },
     /** Profiles created by /users/track and friends, keyed external:<id>, alias:<label>:<name>, email:<e>… */
     profiles: s.data.profiles,
     subscriptions: s.data.subscriptions,

@@ -7,6 +7,7 @@ const { authorize } = require('./auth');
 const { SERVER_ERROR_NAMES, isAcceptFault } = require('./faults');
 const { deliverPostbacks } = require('./postback');
 const { echoAnswer, withEcho } = require('./echo');
+const { RateLimiter } = require('./rateLimit');
 
 const MAX_BODY_BYTES = 4 * 1024 * 1024; // Braze: "most endpoints accept request bodies up to 4 MB"
 const HEALTH_PATHS = new Set(['/', '/health']);
@@ -168,15 +169,17 @@ function createServer(s) {
       }
     }
 
-    // 3. Rate limit; the headers go on every answer from here on.
+    // 3. Rate limit; the headers go on every answer from here on. An endpoint with its own limit
+    // (route.rateLimit) counts in its own bucket instead of the shared one.
     const now = s.now();
-    const allowed = s.rateLimiter.take(now);
-    const limitHeaders = s.rateLimiter.headers(now);
+    const limiter = route.rateLimit ? ownLimiterOf(s, route) : s.rateLimiter;
+    const allowed = limiter.take(now);
+    const limitHeaders = limiter.headers(now);
     let result;
     if (!allowed) {
       result = { status: 429, body: { message: 'Rate Limited' } };
     } else if (route.noBody) {
-      result = route.handle({ body: undefined, query: record.query, params, ctx: { strict: s.strict, now }, state: s.data });
+      result = route.handle({ body: undefined, query: record.query, params, ctx: { strict: s.strict, now, search: url.searchParams }, state: s.data }); // search: every value of a repeated key (phone_numbers[]=…)
     } else if (size > MAX_BODY_BYTES) {
       // 4. Body: size, then JSON.
       result = { status: 413, body: { message: 'Request Entity Too Large', errors: [`Request body is ${size} bytes; the maximum is ${MAX_BODY_BYTES}`] } };
@@ -214,7 +217,7 @@ function createServer(s) {
       await sleep(fault.delayMs, req);
     }
     if (fault && fault.type === 'echoHeaders') result = { ...result, body: withEcho(result.body, req.headers) };
-    send(result.status, result.body, limitHeaders);
+    send(result.status, result.body, { ...limitHeaders, ...result.headers }); // a route may add its own (Link, an endpoint's own limit)
     // Braze posts a transactional email's events after it answered the send.
     if (result.postback && s.postbackUrl) {
       const delivery = deliverPostbacks(s.postbackUrl, result.postback, s.postbacks);
@@ -222,6 +225,16 @@ function createServer(s) {
       delivery.finally(() => s.pendingPostbacks.delete(delivery));
     }
   }
+}
+
+/** The bucket of an endpoint with its own limit, made from route.rateLimit on first use. */
+function ownLimiterOf(s, route) {
+  if (!s.ownLimits.has(route.path)) {
+    const limiter = new RateLimiter();
+    limiter.configure(route.rateLimit);
+    s.ownLimits.set(route.path, limiter);
+  }
+  return s.ownLimits.get(route.path);
 }
 
 module.exports = { createServer, MAX_BODY_BYTES };

@@ -1,3 +1,5 @@
+import { searchCatalogs } from './catalogs';
+import { searchContentBlocks } from './contentBlocks';
 import { searchEmailTemplates } from './emailTemplates';
 import { searchApiCampaigns, searchCampaigns, searchCanvases, searchSegments } from './pagedLists';
 
@@ -6,6 +8,8 @@ export const listSearch = {
 	searchApiCampaigns,
 	searchCampaigns,
 	searchCanvases,
+	searchCatalogs,
+	searchContentBlocks,
 	searchEmailTemplates,
 	searchSegments,
 };

@@ -103,7 +103,7 @@ export const sendOptionsProperty: INodeProperties = {
 			default: false,
 			description:
 				// The operations named here declare `resend` for an unclear answer (unclearAnswers.ts).
-				'Whether to send again (up to twice, after 1 s, then 3 s) after a 5xx, a timeout or a connection dropped after sending, only where a second try comes out the same: User › Create or Update (without Increment By, $add or $update), Identify, Add Alias, Delete; Subscription Group › Set Status; Update and Delete Schedule; Send ID › Create with a Send ID. Everything else ignores it: sends, triggers, new schedules, Live Activities, events and purchases are never sent again (the item fails, saying what may have happened); a Transactional Email with a key is resent under it whatever this says.',
+				'Whether to send again (up to twice, after 1 s, then 3 s) after a 5xx, a timeout or a connection dropped after sending, only where a second try comes out the same: User › Create or Update (without Increment By, $add or $update), Identify, Add Alias, Delete; Subscription Group › Set Status; Update and Delete Schedule; Send ID › Create with a Send ID; Email Template and Content Block › Update. Everything else ignores it: sends, triggers, new schedules, Live Activities, events and purchases are never sent again (the item fails, saying what may have happened); a Transactional Email with a key is resent under it whatever this says.',
 		},
 		{
 			displayName: 'Send ID',

@@ -39,6 +39,7 @@ import { cancellableSleep, rateLimitGate } from './request/rateLimit';
 import type { FailureKind } from './request/failurePolicy';
 import type { HaltCheck, RetryRun } from './request/retry';
 import { retrySettings } from './request/settings';
+import { readsOnly } from './request/unclearAnswers';
 import type { UnclearAnswer } from './request/unclearAnswers';
 import { haltFailure, reportedEarlier, runLedgerOf, stoppedByAnother } from './runLedger';
 import type { RunLedger } from './runLedger';
@@ -53,8 +54,17 @@ import type { BatchSpec } from './sharedRequests';
 
 /** What an operation tells the executor; everything else is the same for every operation. */
 export interface ExecutorSpec {
-	/** The API key permission the endpoint needs, named when Braze answers 403. */
-	permission: string;
+	/**
+	 * The API key permission the endpoint needs, named when Braze answers 403; a function of the
+	 * item where its fields pick the endpoint (KPI › Get's Metric).
+	 */
+	permission: string | ((context: IExecuteSingleFunctions) => string);
+	/**
+	 * Braze's own rate limit of the endpoint, where it has one apart from the shared hourly pool
+	 * (e.g. 1,000 an hour shared by /events/list and /events, https://www.braze.com/docs/api/api_limits):
+	 * its requests are paced by a gate of their own, learnt from their own X-RateLimit-* headers.
+	 */
+	rateLimitBucket?: string;
 	/**
 	 * What a retry may do with a request whose answer was unclear (a 5xx, a timeout, a connection
 	 * lost after sending), and how the errors word what may have happened (unclearAnswers.ts):
@@ -89,9 +99,10 @@ export interface ExecutorSpec {
 	batch?: BatchSpec;
 	/**
 	 * A Get Many: the item's records, read page by page (pages.ts), one output item per record.
-	 * The form gets Return All and Limit (readFields.ts).
+	 * The form gets Return All and Limit (readFields.ts). A function of the item where a field
+	 * picks the endpoint, and with it the paging (Custom Event › Get Many's Include Details).
 	 */
-	paging?: PagingSpec;
+	paging?: PagingSpec | ((context: IExecuteSingleFunctions) => PagingSpec);
 	/**
 	 * Records with more fields than a workflow needs: the form gets Output (Simplified, Raw,
 	 * Selected Fields) and each output record is shaped by it, keeping the ID (recordShape.ts).
@@ -99,6 +110,12 @@ export interface ExecutorSpec {
 	shape?: RecordShape;
 	/** The item's endpoint path, for endpoints with a path parameter; read after `prepare`. */
 	path?: (context: IExecuteSingleFunctions) => string;
+	/**
+	 * A check of the prepared body that must read from Braze first (Catalog Item's Check Fields
+	 * Against the Catalog reads the catalog's fields, once per run): it may complete the body or
+	 * refuse the item, after `prepare` and before any of the item's requests is planned or sent.
+	 */
+	verify?: (item: ItemRun) => Promise<void>;
 	/**
 	 * The body's idempotency key, if it carries one: Braze acts on a request with that key once,
 	 * so a request that may have been sent is sent again (under the same key) instead of being
@@ -130,7 +147,8 @@ export function brazeRequestExecutor(spec: ExecutorSpec) {
 			if (stopOnError && !reportedEarlier.has(error)) {
 				ledger.halt(attempt, { reason: error.message, item: this.getItemIndex() });
 			}
-			if (stopOnError) ledger.track(error);
+			// A read sent nothing: its error needs no list of what was sent.
+			if (stopOnError && !readsOnly(spec.onUnclearAnswer)) ledger.track(error);
 			await untilRoutingListens(this, ledger, attempt);
 			throw error;
 		}
@@ -189,10 +207,12 @@ async function executeItem(
 		ledger,
 		attempt,
 	};
+	if (spec.verify) await spec.verify(item);
 	const pairedItem = { item: context.getItemIndex() };
-	if (spec.paging) {
-		if (isDryRun(context)) return [{ json: firstPageDryRun(item, spec.paging), pairedItem }];
-		const records = shapeAll(await pagedRecords(item, spec.paging));
+	const paging = typeof spec.paging === 'function' ? spec.paging(context) : spec.paging;
+	if (paging) {
+		if (isDryRun(context)) return [{ json: firstPageDryRun(item, paging), pairedItem }];
+		const records = shapeAll(await pagedRecords(item, paging));
 		return records.map((json) => ({ json, pairedItem }));
 	}
 	const requests = requestsOf(item, spec.batch);
@@ -200,10 +220,13 @@ async function executeItem(
 	const sent = await sendRequests(item, requests);
 	if ('stopped' in sent) return sent.stopped;
 	const { done, answers, fresh, notes } = sent;
-	// An item sharing a /users/track request has no dispatch_id; a shared message has its request's.
+	// An item sharing a /users/track request has no dispatch_id; a shared message has its request's;
+	// an operation whose endpoint gives none (a catalog write) names none.
 	ledger.confirm(
 		context.getItemIndex(),
-		requests.shared && !spec.batch?.share ? [] : dispatchIdsOf(done),
+		(requests.shared && !spec.batch?.share) || spec.outputsDispatchId === false
+			? []
+			: dispatchIdsOf(done),
 	);
 	const shape = { simplify, shared: requests.shared };
 	const json = withNotes(
@@ -314,7 +337,7 @@ function retryRun(
 	const gate = rateLimitGate(
 		context.getExecutionCancelSignal(),
 		context.getExecuteData(),
-		String(context.getNode().credentials?.brazeApi?.id ?? ''),
+		`${context.getNode().credentials?.brazeApi?.id ?? ''}${spec.rateLimitBucket ? `|${spec.rateLimitBucket}` : ''}`,
 	);
 	const stopOnError = !context.continueOnFail();
 	const halted: HaltCheck = () => {
@@ -333,7 +356,7 @@ function retryRun(
 	return {
 		context,
 		requestData,
-		permission: spec.permission,
+		permission: typeof spec.permission === 'function' ? spec.permission(context) : spec.permission,
 		gate,
 		settings: retrySettings(context),
 		unclear: spec.onUnclearAnswer,

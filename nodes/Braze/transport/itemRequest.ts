@@ -9,7 +9,7 @@ import { waits } from './request/rateLimit';
 import { sendWithRetries } from './request/retry';
 import type { RetryRun } from './request/retry';
 import { withPayload } from './request/sendOnce';
-import { resendGround } from './request/unclearAnswers';
+import { readsOnly, resendGround } from './request/unclearAnswers';
 import type { ResendGround } from './request/unclearAnswers';
 import { reportedEarlier } from './runLedger';
 import type { RunLedger } from './runLedger';
@@ -58,9 +58,10 @@ export async function sendItemRequest(
 ): Promise<RequestResult> {
 	const { retry, ledger } = item;
 	const itemIndex = retry.context.getItemIndex();
-	// A GET changes nothing in Braze: it is asked again on a retry, and its answer (a list) is
-	// not saved with the execution.
-	const reads = retry.requestData.options.method === 'GET';
+	// A read (a GET, or a POST that changes nothing, declared `askAgain`: /users/export/ids)
+	// changes nothing in Braze: it is asked again on a retry, and its answer is not saved with the
+	// execution.
+	const reads = retry.requestData.options.method === 'GET' || readsOnly(retry.unclear);
 	const earlier = reads ? undefined : ledger.earlier(itemIndex, index);
 	if (earlier?.sent === 'yes') return { json: earlier.json, replayed: true };
 	const repeats = earlier?.sent === 'maybe' ? resendsEarlier(item, earlier.at) : undefined;

@@ -1,6 +1,8 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { IExecuteSingleFunctions, JsonObject } from 'n8n-workflow';
 
+import { isToolCall } from './toolCall';
+
 /**
  * An error the node made itself (a check before sending, a request not sent), as n8n's editor
  * should show it: the node's sentence and its fix, nothing else.
@@ -11,6 +13,23 @@ import type { IExecuteSingleFunctions, JsonObject } from 'n8n-workflow';
  * with no HTTP code and no raw message is passed on untouched and shows neither.
  */
 export function asLocalRefusal(context: IExecuteSingleFunctions, error: unknown): NodeApiError {
+	return forModel(context, localRefusal(context, error));
+}
+
+/**
+ * A tool's error reaches an AI Agent's model as its message alone (n8n's engine hands the agent
+ * `{ error: message }`), so in a tool call the message carries the fix too; n8n's MCP Server
+ * Trigger then shows it once (it adds the description only when the message lacks it).
+ */
+function forModel(context: IExecuteSingleFunctions, error: NodeApiError): NodeApiError {
+	const fix = error.description?.trim();
+	if (isToolCall(context) && fix && !error.message.includes(fix)) {
+		error.message = `${error.message.replace(/[.\s]+$/, '')}. ${fix}`;
+	}
+	return error;
+}
+
+function localRefusal(context: IExecuteSingleFunctions, error: unknown): NodeApiError {
 	if (error instanceof NodeApiError) return error;
 	const source =
 		error instanceof NodeOperationError

@@ -38,6 +38,12 @@ export interface PagingSpec {
 	listKey: string;
 	/** One output item per record (default: the record as Braze gives it; a string becomes `{ value }`). */
 	record?: (record: unknown) => IDataObject;
+	/**
+	 * A lookup Braze answers in one page, asked once without paging parameters: with limit or
+	 * offset, /email/hard_bounces?email=… "can return an empty response"
+	 * (https://www.braze.com/docs/api/endpoints/email/get_list_hard_bounces).
+	 */
+	whole?: (query: IDataObject) => boolean;
 }
 
 /** How many records the item wants: all of them, or up to Limit. */
@@ -96,7 +102,7 @@ export function firstPageDryRun(item: ItemRun, paging: PagingSpec): IDataObject 
 	const want = pageWant(item.retry.context);
 	return {
 		...dryRunResult(item.retry.requestData.options, [
-			pageQuery(paging.style, item.body, 0, 0, want),
+			paging.whole?.(item.body) ? item.body : pageQuery(paging.style, item.body, 0, 0, want),
 		]),
 		paging: paging.style.kind,
 	};
@@ -112,7 +118,10 @@ export async function pagedRecords(item: ItemRun, paging: PagingSpec): Promise<I
 	const records: IDataObject[] = [];
 	let cursor: string | undefined;
 	for (let index = 0; ; index += 1) {
-		const query = pageQuery(paging.style, item.body, index, records.length, want, cursor);
+		const whole = paging.whole?.(item.body) === true;
+		const query = whole
+			? item.body
+			: pageQuery(paging.style, item.body, index, records.length, want, cursor);
 		const outcome = await sendUnlessHalted(item.retry, query);
 		if ('failure' in outcome) throw outcome.failure.error;
 		const list = outcome.json[paging.listKey];
@@ -121,7 +130,7 @@ export async function pagedRecords(item: ItemRun, paging: PagingSpec): Promise<I
 			if (records.length >= want.limit) break;
 			records.push(paging.record ? paging.record(record) : asRecord(record));
 		}
-		if (records.length >= want.limit) return records;
+		if (records.length >= want.limit || whole) return records;
 		// A cursor Braze gives twice would loop: the list ends there.
 		const next = outcome.nextCursor === cursor ? undefined : outcome.nextCursor;
 		if (lastPage(paging.style, query, list.length, next)) return records;

@@ -249,8 +249,10 @@ export function runLedgerOf(context: IExecuteSingleFunctions): RunLedger {
 	let ledger = ledgers.get(scope);
 	if (!ledger) {
 		const items = context.getExecuteData().data.main?.[0] ?? [];
+		// With the node's Execute Once setting, n8n runs the first item alone: waiting for the
+		// others to start would wait for ever.
 		ledger = new RunLedger(
-			Math.max(1, items.length),
+			context.getNode().executeOnce ? 1 : Math.max(1, items.length),
 			nodeRunState<Record<string, RequestRecord>>(context, 'brazeRequests', () => ({})),
 		);
 		ledgers.set(scope, ledger);

@@ -44,6 +44,21 @@ export interface BatchSpec {
 	share?: (context: IExecuteSingleFunctions, body: BrazeBody) => SharedBody | undefined;
 	/** The item's output from its share of the answer; `shareOutput` (a user's object) unless set. */
 	output?: (share: Share) => IDataObject;
+	/** Dry Run's note on how items with `share` share requests, unless a message's words fit. */
+	sharingNote?: (limits: BatchLimits) => string;
+	/**
+	 * For endpoints that refuse a whole request over some of its objects and name them (a catalog's
+	 * bulk item endpoints name the item IDs in their 400,
+	 * https://www.braze.com/docs/api/endpoints/catalogs/catalog_items/asynchronous/put_catalog_items_bulk):
+	 * this item's own error when Braze's refusal concerns its objects, else undefined. Braze acted
+	 * on none of the request, so the items it does not concern go again, in a request without the
+	 * others; a refusal that concerns no item by name stays every item's error.
+	 */
+	refusal?: (
+		context: IExecuteSingleFunctions,
+		refusal: Error,
+		objects: Record<string, IDataObject[]>,
+	) => Error | undefined;
 }
 
 /** An item's body as it shares a request: what else the request holds, and how it is told apart. */
@@ -171,6 +186,8 @@ interface Waiting {
 	send: SendPlanned;
 	resolve: (outcome: ShareOutcome) => void;
 	reject: (error: unknown) => void;
+	/** The item's own error in a refusal that names its objects (BatchSpec.refusal). */
+	blame?: (refusal: Error) => Error | undefined;
 }
 
 /** Collects the items of one node run and sends them in shared requests. */
@@ -183,9 +200,13 @@ export class ItemBatcher {
 	 * Hands in one item's objects. `send` is that item's way of sending (its execution
 	 * context); a group is sent with the first item's.
 	 */
-	async submit(share: ItemShare, send: SendPlanned): Promise<ShareOutcome> {
+	async submit(
+		share: ItemShare,
+		send: SendPlanned,
+		blame?: Waiting['blame'],
+	): Promise<ShareOutcome> {
 		const outcome = new Promise<ShareOutcome>((resolve, reject) =>
-			this.waiting.push({ share, send, resolve, reject }),
+			this.waiting.push({ share, send, resolve, reject, blame }),
 		);
 		if (this.waiting.length === 1) void this.flushSoon();
 		return await outcome;
@@ -211,16 +232,48 @@ export class ItemBatcher {
 			group.map((entry) => entry.share),
 			this.limits,
 		)) {
-			const sent = await send(request).then(
-				(outcome) => ({ outcome }),
-				(error: unknown) => ({ error }),
-			);
+			await this.sendPlanned(request, byItem, send);
+		}
+	}
+
+	/**
+	 * Sends one planned request and gives each of its items the outcome. A refusal that names
+	 * some of its items (BatchSpec.refusal) is theirs alone: the others were not acted on either,
+	 * so they go again, as the same request without the named ones.
+	 */
+	private async sendPlanned(
+		request: PlannedRequest,
+		byItem: Map<number, Waiting>,
+		send: SendPlanned,
+	): Promise<void> {
+		const sent = await send(request).then(
+			(outcome) => ({ outcome }),
+			(error: unknown) => ({ error }),
+		);
+		const failure =
+			'outcome' in sent && 'failure' in sent.outcome ? sent.outcome.failure : undefined;
+		const own = new Map<number, Error>();
+		if (failure?.kind === 'refused') {
 			for (const member of request.members) {
-				const waiting = byItem.get(member.itemIndex);
-				if ('error' in sent) waiting?.reject(sent.error);
-				else waiting?.resolve({ outcome: sent.outcome, request, member });
+				const error = byItem.get(member.itemIndex)?.blame?.(failure.error);
+				if (error) own.set(member.itemIndex, error);
 			}
 		}
+		for (const member of request.members) {
+			const waiting = byItem.get(member.itemIndex);
+			const error = own.get(member.itemIndex);
+			if (failure && error)
+				waiting?.resolve({ outcome: { failure: { ...failure, error } }, request, member });
+			else if (own.size) continue;
+			else if ('error' in sent) waiting?.reject(sent.error);
+			else waiting?.resolve({ outcome: sent.outcome, request, member });
+		}
+		const rest = request.members.filter((member) => !own.has(member.itemIndex));
+		if (!own.size || !rest.length) return;
+		const shares = rest.flatMap((member) => byItem.get(member.itemIndex)?.share ?? []);
+		// They fitted in the request before, so they fit in one now.
+		const [again] = planRequests(shares, {});
+		await this.sendPlanned({ ...again, number: request.number, of: request.of }, byItem, send);
 	}
 }
 
@@ -312,7 +365,9 @@ export function sharedRequest(item: ItemRun, batch: BatchSpec, shared?: SharedBo
 					return {
 						...dryRunResult(requestData.options, [plannedBody(request)]),
 						...('json' in outcome ? outcome.json : {}),
-						note: `Items whose message is the same share requests of up to ${String(limits.total)} recipients.`,
+						note:
+							batch.sharingNote?.(limits) ??
+							`Items whose message is the same share requests of up to ${String(limits.total)} recipients.`,
 					};
 				}
 			: () => ({
@@ -322,10 +377,13 @@ export function sharedRequest(item: ItemRun, batch: BatchSpec, shared?: SharedBo
 		// The shared request carries other items' objects too: it goes out as a new request, so an
 		// earlier try's unclear answer (`repeats`) is this item's note, not the request's.
 		send: async () => {
+			const blame =
+				batch.refusal && ((refusal: Error) => batch.refusal?.(context, refusal, objects));
 			const sent = await batcher()
 				.submit(
 					itemShare,
 					async (planned) => await sendUnlessHalted(item.retry, plannedBody(planned)),
+					blame,
 				)
 				.catch((thrown: Error) => {
 					throw errorForItem(context, thrown);

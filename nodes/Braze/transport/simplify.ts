@@ -31,7 +31,10 @@ function withBookkeeping(resource: string, operations: OperationSpec[]): string[
 	const namesUsers =
 		RECIPIENT_OPERATIONS.resource.includes(resource) &&
 		((operation: OperationSpec) => RECIPIENT_OPERATIONS.operation.includes(operation.value));
+	// An operation with `shape` outputs records, shaped by its Output option instead.
+	const recordsOnly = (operation: OperationSpec) => operation.shape !== undefined;
 	return operations
+		.filter((operation) => !recordsOnly(operation))
 		.filter((operation) => operation.batch !== undefined || (namesUsers && namesUsers(operation)))
 		.map((operation) => operation.value);
 }

@@ -58,6 +58,7 @@ const RULES = new Map<string, IdRule>([
 	['app_id', API_ID],
 	['campaign_id', API_ID],
 	['canvas_id', API_ID],
+	['content_block_id', API_ID],
 	['email_template_id', API_ID],
 	['message_variation_id', API_ID],
 	['schedule_id', API_ID],

@@ -53,7 +53,7 @@ export const startOperation: OperationSpec = {
 	value: 'start',
 	action: 'Start a live activity',
 	description:
-		"Start an iOS Live Activity on the devices of named users, a segment or an audience, with an alert (POST /messages/live_activity/start). Needs the app's push-to-start registration (Braze Swift SDK). More than 50 named users go out in requests of 50 with the same Activity ID. Outputs app_id, activity_id and Braze's message.",
+		"Start an iOS Live Activity (a live-updating lock-screen card, e.g. a delivery or a match score) on the devices of named users, a segment or an audience, with an alert (POST /messages/live_activity/start). Needs the app's push-to-start registration (Braze Swift SDK). More than 50 named users go out in requests of 50 with the same Activity ID. Outputs app_id, activity_id and Braze's message.",
 	url: '/messages/live_activity/start',
 	permission: 'messages.live_activity.start',
 	prepare: [

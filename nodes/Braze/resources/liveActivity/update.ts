@@ -37,7 +37,7 @@ export const updateOperation: OperationSpec = {
 	value: 'update',
 	action: 'Update a live activity',
 	description:
-		"Change the content of an iOS Live Activity, or end it, on every device that has it (POST /messages/live_activity/update). The activity is named by App ID and Activity ID alone. Outputs app_id, activity_id and Braze's message.",
+		"Change the content of a running iOS Live Activity (e.g. a new score or delivery step), or end it, on every device that has it (POST /messages/live_activity/update). The activity is named by App ID and Activity ID alone. Outputs app_id, activity_id and Braze's message.",
 	url: '/messages/live_activity/update',
 	permission: 'messages.live_activity.update',
 	prepare: [

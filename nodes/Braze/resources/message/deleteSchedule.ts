@@ -10,7 +10,7 @@ export const deleteScheduleOperation: OperationSpec = {
 	value: 'deleteSchedule',
 	action: 'Delete a scheduled message',
 	description:
-		'Cancel a message scheduled with Schedule before it is sent, by its schedule_id (POST /messages/schedule/delete). Outputs schedule_id and message.',
+		'Cancel a message scheduled with Message › Schedule before it is sent, by its schedule_id (POST /messages/schedule/delete). Use it when the message is no longer wanted, e.g. the user already converted. Outputs schedule_id and message.',
 	url: '/messages/schedule/delete',
 	permission: 'messages.schedule.delete',
 	// Only schedule_id goes.

@@ -80,7 +80,7 @@ export const listScheduledOperation: OperationSpec = {
 	value: 'listScheduled',
 	action: 'List scheduled campaigns and canvases',
 	description:
-		'List the campaigns and Canvases scheduled in Braze from now until End Time (GET /messages/scheduled_broadcasts): one output item per scheduled campaign or Canvas, with its name, ID, type, tags, next_send_time and schedule_type. No item when nothing is scheduled (turn on Settings › Always Output Data to get an empty one).',
+		'List the campaigns and Canvases scheduled in Braze from now until End Time, e.g. to check what will go out before adding another send (GET /messages/scheduled_broadcasts). Changes nothing. One output item per scheduled campaign or Canvas, with its name, ID, type, tags, next_send_time and schedule_type. No item when nothing is scheduled (turn on Settings › Always Output Data to get an empty one).',
 	url: '/messages/scheduled_broadcasts',
 	method: 'GET',
 	permission: 'messages.schedule_broadcasts',

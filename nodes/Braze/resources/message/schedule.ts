@@ -11,7 +11,7 @@ export const scheduleOperation: OperationSpec = {
 	value: 'schedule',
 	action: 'Schedule a message',
 	description:
-		'Schedule a message for later to named users, a segment or an audience, on one or more channels (POST /messages/schedule/create). Outputs schedule_id (keep it to update or delete the schedule) and dispatch_id; more than 50 named users are scheduled in several requests, listed in schedule_ids.',
+		"Schedule a message you write here for a later time (optionally in each user's local time), to named users, a segment or an audience, by email, push, SMS, WhatsApp, content card or webhook (POST /messages/schedule/create). Use it instead of Send when the message must go out later. Outputs schedule_id (keep it to update or delete the schedule) and dispatch_id; more than 50 named users are scheduled in several requests, listed in schedule_ids.",
 	url: '/messages/schedule/create',
 	permission: 'messages.schedule.create',
 	// The Send steps, then `schedule`.

@@ -17,7 +17,7 @@ export const sendOperation: OperationSpec = {
 	value: 'send',
 	action: 'Send a message',
 	description:
-		'Send a message now to named users or a segment, on one or more channels (POST /messages/send). Outputs the dispatch_id.',
+		'Send a message you write here, now, to the users you name (external IDs or aliases), a segment or an audience, by email, push, SMS, WhatsApp, content card or webhook (POST /messages/send). Use it for a one-off or support message; for content set up in Braze use Campaign or Canvas Journey › Trigger, for one order or password email Transactional Email › Send. Outputs the dispatch_id.',
 	url: '/messages/send',
 	permission: 'messages.send',
 	prepare: sendSteps,

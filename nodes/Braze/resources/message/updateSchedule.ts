@@ -72,7 +72,7 @@ export const updateScheduleOperation: OperationSpec = {
 	value: 'updateSchedule',
 	action: 'Update a scheduled message',
 	description:
-		'Change the time and/or the messages of a message scheduled with Schedule, by its schedule_id (POST /messages/schedule/update). Outputs schedule_id and message.',
+		'Change the send time and/or the content of a message scheduled with Message › Schedule, by its schedule_id, before it goes out (POST /messages/schedule/update). Use it to move or correct a scheduled message; the recipients stay as scheduled. Outputs schedule_id and message.',
 	url: '/messages/schedule/update',
 	permission: 'messages.schedule.update',
 	prepare: [assertValidScheduleId, applyUpdateToggles],

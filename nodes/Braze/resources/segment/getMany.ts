@@ -1,40 +1,12 @@
-import type { INodeProperties } from 'n8n-workflow';
-
-import { showFor } from '../../helpers/form/displayOptions';
 import { keepOnlyKeys } from '../../helpers/body/requestBody';
 import type { OperationSpec } from '../../transport/operation';
 import { askAgain, CHANGES } from '../../transport/request/unclearAnswers';
 
 /**
  * Segment › Get Many: GET /segments/list, 100 segments a page (?page=0, 1, …), oldest first by
- * creation time unless sorted; archived segments are never listed
- * (https://www.braze.com/docs/api/endpoints/export/segments/get_segment).
+ * creation time unless sorted (Sort, shared/reads/listFilters.ts); archived segments are never
+ * listed (https://www.braze.com/docs/api/endpoints/export/segments/get_segment).
  */
-export const getManySegmentsProperties: INodeProperties[] = [
-	{
-		displayName: 'Sort',
-		name: 'sort',
-		type: 'collection',
-		placeholder: 'Add Sort',
-		default: {},
-		displayOptions: showFor('segment', ['getMany']),
-		options: [
-			{
-				displayName: 'Direction',
-				name: 'sortDirection',
-				type: 'options',
-				default: 'asc',
-				description: 'Braze sorts segments by when they were created',
-				options: [
-					{ name: 'Oldest First', value: 'asc' },
-					{ name: 'Newest First', value: 'desc' },
-				],
-				routing: { send: { type: 'body', property: 'sort_direction' } },
-			},
-		],
-	},
-];
-
 export const getManySegmentsOperation: OperationSpec = {
 	name: 'Get Many',
 	value: 'getMany',

@@ -43,7 +43,7 @@ export const createOperation: OperationSpec = {
 	value: 'create',
 	action: 'Create a send ID',
 	description:
-		'Create a send ID for an API campaign, to track the analytics of one send of it separately (the Create Send ID endpoint). Braze allows 100 custom send IDs per day per workspace. Outputs send_id and message; pass send_id to Campaign › Trigger or Message › Send.',
+		'Create a send ID for an API campaign, to report the analytics of one send of it on their own, e.g. one newsletter issue (the Create Send ID endpoint). Braze allows 100 custom send IDs per day per workspace. Outputs send_id and message; pass send_id to Campaign › Trigger or Message › Send.',
 	url: '/sends/id/create',
 	permission: 'sends.id.create',
 	// A named send ID is created once; an empty one makes Braze generate a new one each time.

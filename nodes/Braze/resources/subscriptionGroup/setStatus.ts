@@ -159,7 +159,7 @@ export const setStatusOperation: OperationSpec = {
 	value: 'setStatus',
 	action: 'Set the subscription status of users',
 	description:
-		'Subscribe users to an email or SMS subscription group, or unsubscribe them (the Update User Subscription Group Status V2 endpoint). Items share requests of up to 50 users.',
+		'Subscribe users to an email or SMS subscription group, or unsubscribe them, by external ID, email or phone (the Update User Subscription Group Status V2 endpoint). Use it when a user opts in or out of a newsletter or SMS list, e.g. from a form or a reply. Items share requests of up to 50 users.',
 	url: '/v2/subscription/status/set',
 	permission: 'subscription.status.set',
 	prepare: [buildStatus],

@@ -229,7 +229,7 @@ export const transactionalSendOperation: OperationSpec = {
 	value: 'send',
 	action: 'Send a transactional email',
 	description:
-		'Send one email of a Transactional Email campaign to one user, with a key that makes a retry harmless (POST /transactional/v1/campaigns/{campaign_id}/send). Outputs external_send_id, dispatch_id, sent and duplicate (true when Braze had already sent under the key).',
+		'Send one email of a Transactional Email campaign (its content set up in Braze) to one user, e.g. an order confirmation or a password reset, with a key that makes a retry harmless (POST /transactional/v1/campaigns/{campaign_id}/send). Use it when one email must go out exactly once. Outputs external_send_id, dispatch_id, sent and duplicate (true when Braze had already sent under the key).',
 	url: '/transactional/v1/campaigns/{campaign_id}/send',
 	permission: 'transactional.send',
 	prepare: [addRecipient, assertTriggerPropertiesSize, addExternalSendId],

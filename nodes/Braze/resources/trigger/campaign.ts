@@ -1,11 +1,13 @@
 import type { IExecuteSingleFunctions } from 'n8n-workflow';
 
 import type { BrazeBody } from '../../helpers/body/types';
+import { beforeOptions } from '../../helpers/form/beforeOptions';
 import { attachmentsField, readAttachments } from '../../helpers/form/attachments';
 import { CHANGES, report } from '../../transport/request/unclearAnswers';
 import { invalidInput } from '../../helpers/validation/invalidInput';
 import { assertTriggerPropertiesSize } from '../../shared/propertiesSize';
 import { resourceProperties } from '../resource';
+import { campaignReadFields, campaignReadOperations } from '../campaign';
 import { triggerDeleteScheduleOperation } from './deleteSchedule';
 import { triggerScheduleOperation } from './schedule';
 import { triggerOperation } from './send';
@@ -80,7 +82,7 @@ const campaign: TriggerSpec = {
 	operation: {
 		action: 'Trigger a campaign',
 		description:
-			'Send an API-triggered campaign, whose content is set up in Braze, to named recipients or its whole audience (POST /campaigns/trigger/send). Outputs the dispatch_id; more than 50 recipients go out in requests of 50, listed in dispatch_ids.',
+			"Send an API-triggered campaign, whose content (any channel) is set up in Braze, now, to named recipients with their own trigger properties or to the campaign's whole audience (POST /campaigns/trigger/send). Use it when marketers own the message in Braze and the workflow decides when and to whom. Outputs the dispatch_id; more than 50 recipients go out in requests of 50, listed in dispatch_ids.",
 		url: '/campaigns/trigger/send',
 		permission: 'campaigns.trigger.send',
 		onUnclearAnswer: report(CHANGES.message),
@@ -93,15 +95,19 @@ const campaign: TriggerSpec = {
 	},
 };
 
-/** The Campaign resource: its operations (in alphabetical order, as n8n's lint asks) and its form. */
+/**
+ * The Campaign resource: its operations (in alphabetical order, as n8n's lint asks) and its form; the
+ * reads (Get, Get Analytics, Get Many…) are in resources/campaign/, their fields before the Options.
+ */
 export const campaignProperties = resourceProperties(
 	'campaign',
 	[
 		triggerDeleteScheduleOperation(campaign),
+		...campaignReadOperations,
 		triggerScheduleOperation(campaign),
 		triggerOperation(campaign),
 		triggerUpdateScheduleOperation(campaign),
 	],
-	triggerFields(campaign),
+	beforeOptions(triggerFields(campaign), campaignReadFields),
 	'trigger',
 );

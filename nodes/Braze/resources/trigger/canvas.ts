@@ -1,9 +1,11 @@
 import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 
 import type { BrazeBody } from '../../helpers/body/types';
+import { beforeOptions } from '../../helpers/form/beforeOptions';
 import { CHANGES, report } from '../../transport/request/unclearAnswers';
 import { assertPropertiesSize } from '../../shared/propertiesSize';
 import { resourceProperties } from '../resource';
+import { canvasReadFields, canvasReadOperations } from '../canvas';
 import { triggerDeleteScheduleOperation } from './deleteSchedule';
 import { triggerScheduleOperation } from './schedule';
 import { triggerOperation } from './send';
@@ -76,7 +78,7 @@ const canvas: TriggerSpec = {
 	operation: {
 		action: 'Trigger a canvas',
 		description:
-			"Enter named recipients, or the whole audience, into an API-triggered Canvas (POST /canvas/trigger/send). Outputs the dispatch_id; more than 50 recipients go out in requests of 50, listed in dispatch_ids. For a paused or archived Canvas Braze sends nothing: the output then has a warning and Braze's notice.",
+			"Enter named recipients, with their own context, or the Canvas's whole audience into an API-triggered Canvas, a multi-step journey set up in Braze (POST /canvas/trigger/send). Use it to start a journey (onboarding, win-back) from an event in the workflow. Outputs the dispatch_id; more than 50 recipients go out in requests of 50, listed in dispatch_ids. For a paused or archived Canvas Braze sends nothing: the output then has a warning and Braze's notice.",
 		url: '/canvas/trigger/send',
 		permission: 'canvas.trigger.send',
 		finish: addCanvasNotice,
@@ -91,15 +93,19 @@ const canvas: TriggerSpec = {
 	},
 };
 
-/** The Canvas resource: its operations (in alphabetical order, as n8n's lint asks) and its form. */
+/**
+ * The Canvas resource: its operations (in alphabetical order, as n8n's lint asks) and its form; the
+ * reads (Get, Get Analytics, Get Many…) are in resources/canvas/, their fields before the Options.
+ */
 export const canvasProperties = resourceProperties(
 	'canvas',
 	[
 		triggerDeleteScheduleOperation(canvas),
+		...canvasReadOperations,
 		triggerScheduleOperation(canvas),
 		triggerOperation(canvas),
 		triggerUpdateScheduleOperation(canvas),
 	],
-	triggerFields(canvas),
+	beforeOptions(triggerFields(canvas), canvasReadFields),
 	'trigger',
 );

@@ -14,7 +14,7 @@ export function triggerDeleteScheduleOperation(spec: TriggerSpec): OperationSpec
 		name: 'Delete Schedule',
 		value: 'deleteSchedule',
 		action: `Delete a scheduled ${noun.toLowerCase()}`,
-		description: `Cancel a scheduled ${noun} before it is sent, by its schedule_id (POST ${path}/delete). Outputs schedule_id and message.`,
+		description: `Cancel a ${noun} scheduled with Schedule before it is sent, by its schedule_id (POST ${path}/delete). Use it when the send is no longer wanted. Outputs schedule_id and message.`,
 		url: `${path}/delete`,
 		permission: `${permission}.delete`,
 		prepare: [assertValidScheduleId, keepOnlyKeys([spec.id.bodyKey, 'schedule_id'])],

@@ -16,7 +16,7 @@ export function triggerScheduleOperation(spec: TriggerSpec): OperationSpec {
 		name: 'Schedule',
 		value: 'schedule',
 		action: `Schedule ${article}`,
-		description: `Schedule an API-triggered ${noun} for a later time, for named recipients or its whole audience (POST ${path}/create).${scheduleNote ? ` ${scheduleNote}` : ''} Outputs schedule_id (keep it to update or delete the schedule) and dispatch_id; more than 50 recipients are scheduled in requests of 50, each with its own schedule_id, listed in schedule_ids`,
+		description: `Schedule an API-triggered ${noun}, set up in Braze, for a later time (optionally in each user's local time), for named recipients or its whole audience (POST ${path}/create). Use it instead of Trigger when it must start later.${scheduleNote ? ` ${scheduleNote}` : ''} Outputs schedule_id (keep it to update or delete the schedule) and dispatch_id; more than 50 recipients are scheduled in requests of 50, each with its own schedule_id, listed in schedule_ids.`,
 		url: `${path}/create`,
 		permission: `${permission}.create`,
 		prepare: [...targetingSteps(spec), addSchedule],

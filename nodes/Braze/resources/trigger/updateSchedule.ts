@@ -35,7 +35,7 @@ export function triggerUpdateScheduleOperation(spec: TriggerSpec): OperationSpec
 		name: 'Update Schedule',
 		value: 'updateSchedule',
 		action: `Update a scheduled ${noun.toLowerCase()}`,
-		description: `Move a scheduled ${noun} to a new time, by its schedule_id (POST ${path}/update). The new schedule replaces the old one whole (local or optimal time included); recipients and properties stay as scheduled. Outputs schedule_id and message.`,
+		description: `Move a ${noun} scheduled with Schedule to a new time, by its schedule_id, before it starts (POST ${path}/update). The new schedule replaces the old one whole (local or optimal time included); recipients and properties stay as scheduled. Outputs schedule_id and message.`,
 		url: `${path}/update`,
 		permission: `${permission}.update`,
 		prepare: [

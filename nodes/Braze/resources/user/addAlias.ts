@@ -39,7 +39,7 @@ export const addAliasOperation: OperationSpec = {
 	value: 'addAlias',
 	action: 'Add an alias to a user',
 	description:
-		'Add an alias to a user, or create an alias-only profile (the New User Alias endpoint). Items share requests of up to 50.',
+		'Add an alias (a name under a label, e.g. a CRM or shop ID) to a user, or create an alias-only profile for someone who has no external ID yet (the New User Alias endpoint). Use it to reach a contact by your own ID before they sign up. Items share requests of up to 50.',
 	url: '/users/alias/new',
 	permission: 'users.alias.new',
 	prepare: [buildAlias],

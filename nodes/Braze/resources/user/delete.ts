@@ -103,7 +103,7 @@ export const deleteOperation: OperationSpec = {
 	value: 'delete',
 	action: 'Delete a user',
 	description:
-		'Delete users and all their data from Braze, for good (the Delete Users endpoint). Needs Confirm Deletion. Items share requests of up to 50.',
+		'Delete a user and all their data from Braze, for good (the Delete Users endpoint), e.g. for a data erasure request. It cannot be undone; needs Confirm Deletion. Items share requests of up to 50.',
 	url: '/users/delete',
 	permission: 'users.delete',
 	prepare: [buildDelete],

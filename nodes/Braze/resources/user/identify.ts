@@ -46,7 +46,7 @@ export const identifyOperation: OperationSpec = {
 	value: 'identify',
 	action: 'Identify an alias-only user',
 	description:
-		'Give an alias-only profile an external ID, merging it into the user with that ID if there is one (the Identify Users endpoint). Items share requests of up to 50.',
+		'Give an alias-only profile an external ID, merging it into the user with that ID if there is one (the Identify Users endpoint). Use it when a contact known only by an alias signs up and gets their own ID. Items share requests of up to 50.',
 	url: '/users/identify',
 	permission: 'users.identify',
 	prepare: [buildIdentify],

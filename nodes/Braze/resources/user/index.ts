@@ -6,6 +6,8 @@ import { deleteNotice, deleteOperation, deleteProperties } from './delete';
 import { aliasProperties } from './fields/alias';
 import { upsertAdvancedOptions } from './fields/customAttributes';
 import { identityProperties } from './fields/identity';
+import { getOperation, getProperties, lookUpByProperty } from './get';
+import { getOptions } from './getOptions';
 import { occurrenceProperties } from './fields/occurrence';
 import { userOptionsProperty } from './fields/options';
 import { updateExistingOnlyOption, updateExistingOnlyProperty } from './fields/updateExistingOnly';
@@ -14,11 +16,14 @@ import { trackEventOperation, trackEventProperties } from './trackEvent';
 import { trackPurchaseOperation, trackPurchaseProperties } from './trackPurchase';
 import { upsertOperation, upsertProperties } from './upsert';
 
+const [identifyByProperty, ...identifierFields] = identityProperties;
+
 // The User operations, one file each (https://www.braze.com/docs/api/endpoints/user_data/).
 const operations = [
 	addAliasOperation,
 	upsertOperation,
 	deleteOperation,
+	getOperation,
 	identifyOperation,
 	trackEventOperation,
 	trackPurchaseOperation,
@@ -30,7 +35,11 @@ export const userProperties: INodeProperties[] = resourceProperties(
 	operations,
 	[
 		deleteNotice,
-		...identityProperties,
+		// Identify User By and Get's Look Up By, then the identifier fields they both show.
+		identifyByProperty,
+		lookUpByProperty,
+		...identifierFields,
+		...getProperties,
 		...upsertProperties,
 		...trackEventProperties,
 		...trackPurchaseProperties,
@@ -43,7 +52,7 @@ export const userProperties: INodeProperties[] = resourceProperties(
 		userOptionsProperty(
 			'user',
 			operations.map((operation) => operation.value),
-			[updateExistingOnlyOption, ...upsertAdvancedOptions],
+			[updateExistingOnlyOption, ...upsertAdvancedOptions, ...getOptions],
 		),
 	],
 	'upsert',

@@ -53,7 +53,7 @@ export const trackEventOperation: OperationSpec = {
 	value: 'trackEvent',
 	action: 'Track a custom event',
 	description:
-		"Record a custom event on the user's profile (the Track Users endpoint, events). Items share requests of up to 75.",
+		"Record a custom event (something the user did, e.g. order_shipped) with its properties on the user's profile (the Track Users endpoint, events). Use it to start event-triggered campaigns or Canvases in Braze, or to segment users by what they did. Items share requests of up to 75.",
 	url: '/users/track',
 	permission: 'users.track',
 	prepare: [buildEvent],

@@ -121,7 +121,7 @@ export const trackPurchaseOperation: OperationSpec = {
 	value: 'trackPurchase',
 	action: 'Track a purchase',
 	description:
-		"Record a purchase on the user's profile (the Track Users endpoint, purchases). Items share requests of up to 75.",
+		"Record a purchase (product, price, currency, quantity) on the user's profile (the Track Users endpoint, purchases). Use it when an order is paid, for revenue reporting and purchase-triggered campaigns in Braze. Items share requests of up to 75.",
 	url: '/users/track',
 	permission: 'users.track',
 	prepare: [buildPurchase],

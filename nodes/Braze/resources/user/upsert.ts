@@ -90,6 +90,7 @@ export const upsertOperation: OperationSpec = {
 	name: 'Create or Update',
 	value: 'upsert',
 	action: 'Create or update a user',
+	// The words n8n's lint rule requires of every Create or Update (node-param-description-wrong-for-upsert).
 	description: 'Create a new record, or update the current one if it already exists (upsert)',
 	url: '/users/track',
 	permission: 'users.track',

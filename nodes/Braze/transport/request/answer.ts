@@ -8,6 +8,7 @@ import type {
 } from 'n8n-workflow';
 
 import { isPlainObject } from '../../helpers/values/object';
+import { withFailure } from './failure';
 import { readRateLimitInfo, retryTime, waits } from './rateLimit';
 import type { RateLimitInfo } from './rateLimit';
 import { CHANGES } from './unclearAnswers';
@@ -127,14 +128,14 @@ export function readAnswer(
 		unclear: unclearOutcome(method, words),
 		redirect: redirected ? redirectTarget(response) : '',
 	});
-	const error = new NodeApiError(
-		context.getNode(),
-		(redirected ? { status } : { ...body }) as JsonObject,
-		{
-			...refusal,
+	const { failure, ...text } = refusal;
+	const error = withFailure(
+		new NodeApiError(context.getNode(), (redirected ? { status } : { ...body }) as JsonObject, {
+			...text,
 			httpCode: String(status),
 			itemIndex: context.getItemIndex(),
-		},
+		}),
+		failure,
 	);
 	brazeErrors.add(error);
 	return { error, answer };
@@ -153,7 +154,10 @@ function brazeErrorText(body: IDataObject): string {
 	return text === undefined ? '' : text.replace(/\s+/g, ' ').trim();
 }
 
-/** An error status's words: its first sentence, its advice, and what n8n may do about it. */
+/**
+ * An error status's words: its first sentence, its advice, and what n8n may do about it
+ * (`failure`, set on the error by `withFailure`).
+ */
 export interface Refusal {
 	message: string;
 	description: string;
@@ -237,6 +241,9 @@ export function refusalText(status: number, request: RefusedRequest): Refusal {
 						description: `Braze refused to list ${list} (403). Listing needs an API key with the ${permission} permission (Settings › APIs and Identifiers). Sending does not: By ID works with the key you have.`,
 					};
 		case 404:
+			// A catalog endpoint's 404 names what is missing (catalog-not-found, item-not-found):
+			// Braze's own words follow, below.
+			if (list === undefined && hasErrorList(request.body)) break;
 			return list === undefined
 				? {
 						message: 'Braze has no such endpoint (404)',
@@ -258,16 +265,40 @@ export function refusalText(status: number, request: RefusedRequest): Refusal {
 		};
 	}
 	if (status === 429) return rateLimitRefusal(request.rateLimit);
-	const brazeMessage = brazeErrorText(request.body);
-	const details = Array.isArray(request.body.errors)
-		? request.body.errors.map(String).join('; ')
-		: '';
+	const errors = Array.isArray(request.body.errors) ? request.body.errors : [];
+	// The catalog endpoints' errors are objects; their first message says more than "Invalid Request".
+	const first = errors.find(isPlainObject);
+	const brazeMessage =
+		first && typeof first.message === 'string'
+			? `${first.message}${typeof first.id === 'string' ? ` (${first.id})` : ''}`
+			: brazeErrorText(request.body);
+	const details = errors.map(errorText).join('; ');
 	return {
 		message: `Braze rejected the request (${status})${brazeMessage ? `: ${brazeMessage}` : ''}`,
 		description: details
 			? `Braze says: ${details}`
 			: 'Check the fields named in the message and try again.',
 	};
+}
+
+/** Whether Braze's error answer lists its errors (the catalog endpoints' `errors`). */
+function hasErrorList(body: IDataObject): boolean {
+	return Array.isArray(body.errors) && body.errors.length > 0;
+}
+
+/**
+ * One of Braze's errors in words: a text as it is; a catalog endpoint's object as its id, message
+ * and the values it names, e.g. `invalid-ids: Item IDs can only include … (id: "sku 1")`
+ * (https://www.braze.com/docs/api/endpoints/catalogs/catalog_items/asynchronous/put_catalog_items_bulk).
+ */
+function errorText(error: unknown): string {
+	if (!isPlainObject(error)) return String(error);
+	const { id, message, parameters, parameter_values: values } = error;
+	const named =
+		Array.isArray(values) && values.length
+			? ` (${Array.isArray(parameters) && parameters.length ? `${parameters.map(String).join(', ')}: ` : ''}${values.map((value) => JSON.stringify(value)).join(', ')})`
+			: '';
+	return `${[id, message].filter((part) => typeof part === 'string').join(': ')}${named}`;
 }
 
 /** Braze's own words, after ours, if it gave any. */

@@ -1,4 +1,4 @@
-import { sleep } from 'n8n-workflow';
+import * as n8nWorkflow from 'n8n-workflow';
 import type { IN8nHttpFullResponse } from 'n8n-workflow';
 
 /**
@@ -68,18 +68,52 @@ export function retryTime(info: RateLimitInfo): number | undefined {
  */
 export type GateResult = { go: true } | { go: false; resetAt?: Date; cancelled?: boolean };
 
-/** n8n's sleep, stopped by the execution's cancel signal; false when cancelled. */
-export async function cancellableSleep(
-	ms: number,
-	signal: AbortSignal | undefined,
-): Promise<boolean> {
-	try {
-		await sleep(ms, signal);
-		return true;
-	} catch {
-		return false;
-	}
+/** A sleep as n8n-workflow exports it: resolves after `ms`, maybe rejects once `signal` aborts. */
+type N8nSleep = (ms: number, signal?: AbortSignal) => Promise<void>;
+
+/**
+ * The sleeps an n8n-workflow exports; they differ between n8n versions. From n8n 2.35, `sleep(ms,
+ * signal)` stops when the signal aborts and `sleepWithAbort` is gone. Before (n8n 1.x to 2.34),
+ * `sleep(ms)` ignores a signal and `sleepWithAbort(ms, signal)` is the one that stops.
+ */
+export interface WorkflowSleeps {
+	sleep: N8nSleep;
+	sleepWithAbort?: N8nSleep;
 }
+
+/**
+ * n8n's sleep, stopped by the execution's cancel signal (n8n's Stop); resolves false when
+ * cancelled. Which sleep stops on the signal is read from what the running n8n-workflow exports
+ * (`sleepWithAbort` where there is one), not from its version; and the wait also ends on the
+ * signal itself, so that Stop ends it at once even on an n8n whose sleep ignores the signal.
+ */
+export function cancellableSleepWith(
+	workflow: WorkflowSleeps,
+): (ms: number, signal: AbortSignal | undefined) => Promise<boolean> {
+	const pause = workflow.sleepWithAbort ?? workflow.sleep;
+	return async (ms, signal) => {
+		if (signal?.aborted) return false;
+		let onAbort = () => {};
+		const cancelled = new Promise<boolean>((resolve) => {
+			onAbort = () => resolve(false);
+			signal?.addEventListener('abort', onAbort, { once: true });
+		});
+		try {
+			return await Promise.race([
+				pause(ms, signal).then(
+					() => true,
+					() => false,
+				),
+				cancelled,
+			]);
+		} finally {
+			signal?.removeEventListener('abort', onAbort);
+		}
+	};
+}
+
+/** n8n's sleep of the running n8n, stopped by the execution's cancel signal; false when cancelled. */
+export const cancellableSleep = cancellableSleepWith(n8nWorkflow as unknown as WorkflowSleeps);
 
 /**
  * The clock and the pauses behind every wait the node decides on: retry backoff and rate-limit

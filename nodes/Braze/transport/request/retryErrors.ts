@@ -2,6 +2,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { DeclarativeRestApiSettings, IExecuteSingleFunctions } from 'n8n-workflow';
 
 import { brazeErrors, unclearOutcome } from './answer';
+import { withFailure } from './failure';
 import { classify, FAILURE_POLICY, isUrlRefusal, networkCode } from './failurePolicy';
 import type { FailureKind } from './failurePolicy';
 import { nextClockHour } from './rateLimit';
@@ -90,19 +91,18 @@ export function rateLimitError(
 	const when = resetAt
 		? `The limit resets at ${resetAt.toISOString()}, later than Options › Max Wait on Rate Limit (${seconds} s) allows.`
 		: `Braze named no reset time; its hourly limits reset on the clock hour, next at ${nextClockHour().toISOString()}.`;
-	const error = new NodeApiError(
-		context.getNode(),
-		{ message: 'Rate Limited' },
-		{
-			message: 'Braze rate limit reached (429): nothing was sent for this item',
-			description: `${when} Run again after the reset, or raise Max Wait on Rate Limit (Braze's hourly limit resets on the clock hour, so up to 3600 s may be needed).`,
-			httpCode: '429',
-			itemIndex: context.getItemIndex(),
-			failure: {
-				cause: 'rate-limited',
-				...(resetAt ? { resetsAtEpochMs: resetAt.getTime() } : {}),
+	const error = withFailure(
+		new NodeApiError(
+			context.getNode(),
+			{ message: 'Rate Limited' },
+			{
+				message: 'Braze rate limit reached (429): nothing was sent for this item',
+				description: `${when} Run again after the reset, or raise Max Wait on Rate Limit (Braze's hourly limit resets on the clock hour, so up to 3600 s may be needed).`,
+				httpCode: '429',
+				itemIndex: context.getItemIndex(),
 			},
-		},
+		),
+		{ cause: 'rate-limited', ...(resetAt ? { resetsAtEpochMs: resetAt.getTime() } : {}) },
 	);
 	brazeErrors.add(error);
 	return error;

@@ -54,8 +54,8 @@ export async function sendOnce(
 }
 
 /**
- * The request with its payload: a POST carries it as the JSON body, a GET as the query string
- * (and no body).
+ * The request with its payload: a GET carries it as the query string (and no body); every other
+ * method (POST, and the catalog endpoints' PUT, PATCH and DELETE) as the JSON body.
  */
 export function withPayload<Options extends Pick<IHttpRequestOptions, 'method' | 'body' | 'qs'>>(
 	options: Options,

@@ -38,6 +38,12 @@ export interface UnclearAnswer extends ChangeWords {
 export const report = (words: ChangeWords): UnclearAnswer => ({ ...words, retry: 'report' });
 export const resend = (words: ChangeWords): UnclearAnswer => ({ ...words, retry: 'resend' });
 export const askAgain = (words: ChangeWords): UnclearAnswer => ({ ...words, retry: 'askAgain' });
+/**
+ * Whether the operation only reads (its rule is `askAgain`): a GET, or a POST that changes
+ * nothing, such as /users/export/ids. A read is asked again on a retry and is not recorded in
+ * the run's ledger as sent (itemRequest.ts).
+ */
+export const readsOnly = (unclear: UnclearAnswer): boolean => unclear.retry === 'askAgain';
 /** Resent only when `idempotent(body)`: a request that would count twice is reported. */
 export const resendIf = (
 	idempotent: (body: BrazeBody) => boolean,
@@ -136,6 +142,46 @@ export const CHANGES = {
 		change: 'the send ID',
 		outcome: 'the send ID may or may not have been created',
 		next: 'Running the item again is safe when it names its Send ID (Options › Retry Server Errors does so by itself); without one, Braze would make a second send ID.',
+	},
+	emailTemplate: {
+		change: 'the new email template',
+		outcome: 'the email template may or may not have been created',
+		next: 'Check Templates › Email Templates in Braze before running again, so that the template is not created twice.',
+	},
+	emailTemplateUpdate: {
+		change: 'the email template update',
+		outcome: 'the email template update may or may not have been applied',
+		next: SAFE_AGAIN,
+	},
+	contentBlock: {
+		change: 'the new Content Block',
+		outcome: 'the Content Block may or may not have been created',
+		next: 'Check Templates › Content Blocks in Braze before running again: if it was created, Braze refuses a second one with the same name.',
+	},
+	contentBlockUpdate: {
+		change: 'the Content Block update',
+		outcome: 'the Content Block update may or may not have been applied',
+		next: SAFE_AGAIN,
+	},
+	emailStatus: {
+		change: 'the email subscription change',
+		outcome: 'the email subscription state may or may not have been set',
+		next: SAFE_AGAIN,
+	},
+	listRemoval: {
+		change: 'the removal from the list',
+		outcome: 'the addresses may or may not have been removed from the list',
+		next: SAFE_AGAIN,
+	},
+	blocklist: {
+		change: 'the blocklisting',
+		outcome: 'the addresses may or may not have been blocklisted',
+		next: SAFE_AGAIN,
+	},
+	invalidNumberRemoval: {
+		change: 'the removal from the invalid list',
+		outcome: 'the phone numbers may or may not have been removed from the invalid list',
+		next: SAFE_AGAIN,
 	},
 	read: {
 		change: 'the list',

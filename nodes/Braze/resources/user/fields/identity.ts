@@ -7,10 +7,12 @@ import { emailAddress, accepted, phoneNumber } from '../../../helpers/validation
 
 /** The User operations that name one user per item, in each object they send. */
 export const ONE_USER_OPERATIONS = ['upsert', 'trackEvent', 'trackPurchase', 'delete'];
+/** The identifier fields also serve User › Get, whose own selector is "Look Up By" (get.ts). */
+const IDENTIFIED_OPERATIONS = [...ONE_USER_OPERATIONS, 'get'];
 const show = (identifyBy?: string) => ({
 	show: {
 		resource: ['user'],
-		operation: ONE_USER_OPERATIONS,
+		operation: identifyBy ? IDENTIFIED_OPERATIONS : ONE_USER_OPERATIONS,
 		...(identifyBy ? { identifyBy: [identifyBy] } : {}),
 	},
 });
@@ -18,7 +20,7 @@ const show = (identifyBy?: string) => ({
 const showWithTransactional = (identifyBy: string) => ({
 	show: {
 		resource: ['user', 'transactional'],
-		operation: [...ONE_USER_OPERATIONS, 'send'],
+		operation: [...IDENTIFIED_OPERATIONS, 'send'],
 		identifyBy: [identifyBy],
 	},
 });
@@ -112,8 +114,14 @@ export const identityProperties: INodeProperties[] = [
 	},
 ];
 
-/** The identifier object of this item's user, checked: `{ external_id }`, `{ user_alias }`… */
-export function userIdentifier(context: IExecuteSingleFunctions): IDataObject {
+/**
+ * The identifier object of this item's user, checked: `{ external_id }`, `{ user_alias }`…
+ * `selector`: the form's name of the identifyBy field, as the errors name it.
+ */
+export function userIdentifier(
+	context: IExecuteSingleFunctions,
+	selector = 'Identify User By',
+): IDataObject {
 	const identifyBy = context.getNodeParameter('identifyBy', 'externalId') as string;
 	const required = (name: string, label: string) => {
 		const value = userIdField(context, context.getNodeParameter(name, ''), label);
@@ -121,7 +129,7 @@ export function userIdentifier(context: IExecuteSingleFunctions): IDataObject {
 			throw invalidInput(
 				context,
 				`${label} is empty`,
-				`Fill in "${label}", or pick another way in "Identify User By".`,
+				`Fill in "${label}", or pick another way in "${selector}".`,
 			);
 		}
 		return value;
@@ -132,7 +140,7 @@ export function userIdentifier(context: IExecuteSingleFunctions): IDataObject {
 				user_alias: aliasFrom(
 					context,
 					{ name: 'aliasName', label: 'aliasLabel' },
-					', or pick another way in "Identify User By"',
+					`, or pick another way in "${selector}"`,
 				),
 			};
 		case 'brazeId':
