@@ -5,10 +5,19 @@ interface Layers {
 	crossNodeImports: () => string[];
 	unknownFolders: () => string[];
 	upwardImports: () => string[];
+	crowdedFolders: () => string[];
+	MAX_FILES_PER_FOLDER: number;
 }
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const layers = require('../support/layers') as Layers;
-const { LAYERS, crossNodeImports, unknownFolders, upwardImports } = layers;
+const {
+	LAYERS,
+	MAX_FILES_PER_FOLDER,
+	crossNodeImports,
+	crowdedFolders,
+	unknownFolders,
+	upwardImports,
+} = layers;
 
 describe('layers', () => {
 	it('has no import that runs back up a layer', () => {
@@ -18,6 +27,10 @@ describe('layers', () => {
 	it('places every folder of nodes/Braze in a layer', () => {
 		expect(unknownFolders()).toEqual([]);
 		expect(LAYERS[0]).toBe('(root)');
+	});
+
+	it(`keeps at most ${MAX_FILES_PER_FOLDER} .ts files directly in any folder of nodes/`, () => {
+		expect(crowdedFolders()).toEqual([]);
 	});
 
 	it('keeps the two nodes apart: the trigger uses only helpers/values/ and helpers/validation/ of nodes/Braze', () => {

@@ -265,6 +265,12 @@ it(
 		const b = users('rlb', N);
 		const known = await knownIds();
 		standIn.setRateLimit({ limit: LIMIT, windowMs: WINDOW_MS });
+		// Each execution's first request waits at the stand-in until the other execution has sent
+		// too, so that the two share the limit for certain rather than when the workers happen to
+		// start together (on a loaded machine one started 20 s late and they never overlapped).
+		const hasSent = (prefix) => (reqs) =>
+			reqs.some((r) => r.path === '/messages/send' && r.rawBody.includes(`"${prefix}-`));
+		standIn.hold('/messages/send', (reqs) => hasSent('rla')(reqs) && hasSent('rlb')(reqs));
 		try {
 			await Promise.all([post(a), post(b)]);
 			const execs = await waitExecutionsDone(known, 2, 240000);
@@ -319,6 +325,7 @@ it(
 			assert.ok(overlapS > 0, 'the two executions sent at the same time');
 		} finally {
 			standIn.setRateLimit(null);
+			standIn.releaseHolds();
 		}
 	},
 );
@@ -511,7 +518,7 @@ it(
 );
 
 it(
-	"5d. Retry of an execution that failed in the Braze node: it sends only what the failed execution did not",
+	'5d. Retry of an execution that failed in the Braze node: it sends only what the failed execution did not',
 	{ timeout: 300000 },
 	async () => {
 		requireSetup();
@@ -528,7 +535,10 @@ it(
 		const [failed] = await waitExecutionsDone(known, 1, 120000);
 		assert.equal(failed.status, 'error', 'the execution failed in the Braze node');
 		const before = deliveryStats(list);
-		assert.ok(before.once > 0 && before.never > 0, `some sent, some not: ${JSON.stringify(before)}`);
+		assert.ok(
+			before.once > 0 && before.never > 0,
+			`some sent, some not: ${JSON.stringify(before)}`,
+		);
 
 		known = await knownIds();
 		const r = await n8n.httpJson('POST', `${stack.main.url}/rest/executions/${failed.id}/retry`, {

@@ -4,6 +4,7 @@
 const { createServer, MAX_BODY_BYTES } = require('./server');
 const { DEFAULT_API_KEYS, ALL_PERMISSIONS } = require('./auth');
 const { RateLimiter } = require('./rateLimit');
+const { Holds } = require('./holds');
 const { FaultQueue, FAULT_TYPES } = require('./faults');
 const routes = require('./routes');
 
@@ -33,6 +34,7 @@ async function startBrazeStandIn(options = {}) {
     requests: [],
     deliveries: new Map(),
     faults: new FaultQueue(),
+    holds: new Holds(), // requests held until a test's condition is met (holds.js)
     rateLimiter: new RateLimiter(),
     data: { schedules: new Map(), profiles: new Map(), subscriptions: new Map(), triggerSchedules: new Map(), externalSends: new Map(), transactionalEvents: [], liveActivities: new Map(), usersTrackCap: 'combined', seeded: new Map() }, // endpoint state
     ownLimits: new Map(), // path -> RateLimiter, for endpoints with their own limit (route.rateLimit)
@@ -76,10 +78,18 @@ async function startBrazeStandIn(options = {}) {
       s.ownLimits.clear();
       s.postbacks.length = 0;
       s.rateLimiter.configure(null);
+      s.holds.clear();
     },
     queueFaults: (...faults) => s.faults.push(...faults),
     pendingFaults: () => s.faults.pending,
     setRateLimit: (config) => s.rateLimiter.configure(config),
+    /**
+     * Hold requests to `path` until `ready(requests)` is true for everything received so far (or
+     * `timeoutMs` passes), e.g. until two executions have both sent: they then meet at the stand-in.
+     */
+    hold: (path, ready, timeoutMs = 120000) => s.holds.add(path, ready, timeoutMs),
+    /** Lets every held request through and drops the holds (reset() does it too). */
+    releaseHolds: () => s.holds.clear(),
     /**
      * An endpoint with its own limit (route.rateLimit, e.g. 50,000/min for /campaigns/data_series)
      * counts in its own bucket, not the shared one: this sets that bucket (null: the route's own).
@@ -125,6 +135,7 @@ async function startBrazeStandIn(options = {}) {
     close() {
       for (const t of s.timers) clearTimeout(t);
       s.timers.clear();
+      s.holds.clear();
       return new Promise((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections(); // keep-alive sockets would hold close() open

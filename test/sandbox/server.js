@@ -79,6 +79,10 @@ function createServer(s) {
       return finish();
     }
 
+    // A test's hold (holds.js): wait at the door until its condition over all arrivals is met.
+    s.holds.check(s.requests);
+    await s.holds.pass(url.pathname);
+
     const send = (status, body, headers = {}) => {
       record.status = status;
       record.response = body;

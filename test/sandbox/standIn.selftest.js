@@ -549,6 +549,34 @@ describe('faults', () => {
   });
 });
 
+describe('holds', () => {
+  test('a held path answers nobody until its condition is met, then everybody', HELD, async (t) => {
+    const fromBoth = (reqs) => ['a-', 'b-'].every((p) => reqs.some((r) => r.rawBody.includes(`"${p}`)));
+    standIn.hold('/messages/send', fromBoth);
+    let firstAnswered = false;
+    const first = send({ ...one('sms'), external_user_ids: ['a-1'] }).then((r) => {
+      firstAnswered = true;
+      return r;
+    });
+    await until(() => standIn.requests.some((r) => r.rawBody.includes('"a-1"')), t.signal);
+    for (let i = 0; i < 20; i++) await turn();
+    assert.equal(firstAnswered, false, 'the first sender waits for the second');
+    assert.equal(standIn.requests[0].status, undefined);
+    const second = await send({ ...one('sms'), external_user_ids: ['b-1'] });
+    assert.equal(second.status, 201);
+    assert.equal((await first).status, 201);
+    assert.equal((await send(one('sms'))).status, 201, 'an open hold holds nothing more');
+  });
+
+  test('reset() lets held requests through', HELD, async (t) => {
+    standIn.hold('/messages/send', () => false);
+    const held = send(one('sms'));
+    await until(() => standIn.requests.length === 1 && standIn.requests[0].rawBody !== '', t.signal);
+    standIn.reset();
+    assert.equal((await held).status, 201);
+  });
+});
+
 describe('recording and deliveries', () => {
   test('requests records everything, accepted() only 2xx', async () => {
     await send(one('sms'), { key: null });

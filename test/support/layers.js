@@ -92,4 +92,19 @@ function crossNodeImports() {
   return problems;
 }
 
-module.exports = { LAYERS, upwardImports, unknownFolders, crossNodeImports };
+/** At most this many .ts files directly in one folder, so that a listing stays readable. */
+const MAX_FILES_PER_FOLDER = 15;
+
+/** Folders under nodes/ holding more than MAX_FILES_PER_FOLDER .ts files directly, with the count. */
+function crowdedFolders(dir = resolve(NODE_DIR, '..')) {
+	const names = readdirSync(dir);
+	const here = names.filter((name) => name.endsWith('.ts')).length;
+	const own = here > MAX_FILES_PER_FOLDER ? [`${relative(resolve(NODE_DIR, '..'), dir) || '.'}: ${here}`] : [];
+	const below = names
+		.map((name) => join(dir, name))
+		.filter((path) => statSync(path).isDirectory())
+		.flatMap((path) => crowdedFolders(path));
+	return [...own, ...below];
+}
+
+module.exports = { LAYERS, MAX_FILES_PER_FOLDER, upwardImports, unknownFolders, crossNodeImports, crowdedFolders };

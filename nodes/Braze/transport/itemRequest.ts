@@ -11,9 +11,9 @@ import type { RetryRun } from './request/retry';
 import { withPayload } from './request/sendOnce';
 import { readsOnly, resendGround } from './request/unclearAnswers';
 import type { ResendGround } from './request/unclearAnswers';
-import { reportedEarlier } from './runLedger';
-import type { RunLedger } from './runLedger';
-import { SEND_ONCE_WINDOW_MS } from './sendOnceKeys';
+import { reportedEarlier } from './ledger/runLedger';
+import type { RunLedger } from './ledger/runLedger';
+import { SEND_ONCE_WINDOW_MS } from './ledger/sendOnceKeys';
 
 /** One item on its way to Braze, after its body steps. */
 export interface ItemRun {

@@ -1,7 +1,7 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { IExecuteSingleFunctions, JsonObject } from 'n8n-workflow';
 
-import { isToolCall } from './toolCall';
+import { isToolCall } from './ledger/toolCall';
 
 /**
  * An error the node made itself (a check before sending, a request not sent), as n8n's editor

@@ -1,6 +1,6 @@
 import type { IExecuteSingleFunctions } from 'n8n-workflow';
 
-import type { RunLedger } from './runLedger';
+import type { RunLedger } from './ledger/runLedger';
 
 // When every item of a run writes to, or messages, one and the same user, the outputs warn
 // (itemOutput.ts SAME_USER_WARNING): often an ID typed as fixed text instead of an expression.

@@ -13,7 +13,7 @@ import { shareOutput } from './itemOutput';
 import type { Share } from './itemOutput';
 import { brazeErrors } from './request/answer';
 import type { SendOutcome } from './request/failurePolicy';
-import { stoppedByAnother } from './runLedger';
+import { stoppedByAnother } from './ledger/runLedger';
 
 /**
  * Batching across items, for endpoints that take many users' objects in one request

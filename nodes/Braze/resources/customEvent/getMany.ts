@@ -3,7 +3,7 @@ import type { IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 import { keepOnlyKeys } from '../../helpers/body/requestBody';
 import { showFor } from '../../helpers/form/displayOptions';
 import { booleanField } from '../../helpers/validation/fieldValues';
-import type { PagingSpec } from '../../transport/pages';
+import type { PagingSpec } from '../../transport/reads/pages';
 import type { OperationSpec } from '../../transport/operation';
 import { askAgain, CHANGES } from '../../transport/request/unclearAnswers';
 

@@ -8,7 +8,7 @@ import { optionsPropertyFor } from '../../shared/options';
 import { assertTriggerPropertiesSize } from '../../shared/propertiesSize';
 import type { OperationSpec } from '../../transport/operation';
 import { CHANGES, report } from '../../transport/request/unclearAnswers';
-import { automaticSendKey } from '../../transport/sendOnceKeys';
+import { automaticSendKey } from '../../transport/ledger/sendOnceKeys';
 import { assertBrazeId } from '../../helpers/validation/brazeId';
 import { idField, textField } from '../../helpers/validation/fieldValues';
 import { isPlainObject } from '../../helpers/values/object';

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-
 
 import type { BrazeBody } from '../../../helpers/body/types';
 import { showFor } from '../../../helpers/form/displayOptions';
-import type { PagingSpec } from '../../../transport/pages';
+import type { PagingSpec } from '../../../transport/reads/pages';
 import { textField } from '../../../helpers/validation/fieldValues';
 import { accepted, emailAddress } from '../../../helpers/validation/userData';
 import { dayRangeOptions, readDayRange } from './dayRange';

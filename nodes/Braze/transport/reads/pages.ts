@@ -1,13 +1,13 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 
-import { invalidInput } from '../helpers/validation/invalidInput';
-import { booleanField } from '../helpers/validation/fieldValues';
-import { isPlainObject } from '../helpers/values/object';
-import { readNumber } from '../helpers/values/number';
-import { dryRunResult } from './dryRun';
-import { sendUnlessHalted } from './itemRequest';
-import type { ItemRun } from './itemRequest';
+import { invalidInput } from '../../helpers/validation/invalidInput';
+import { booleanField } from '../../helpers/validation/fieldValues';
+import { isPlainObject } from '../../helpers/values/object';
+import { readNumber } from '../../helpers/values/number';
+import { dryRunResult } from '../dryRun';
+import { sendUnlessHalted } from '../itemRequest';
+import type { ItemRun } from '../itemRequest';
 
 /**
  * Get Many: an item's list, read page by page with the endpoint's own paging, until Return All

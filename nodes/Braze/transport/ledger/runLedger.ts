@@ -2,8 +2,8 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 
 import { nodeRunState } from './nodeRunState';
-import { brazeErrors } from './request/answer';
-import type { RequestFailure } from './request/failurePolicy';
+import { brazeErrors } from '../request/answer';
+import type { RequestFailure } from '../request/failurePolicy';
 
 /** What became of one request (one chunk of one item) in an earlier try of this node run. */
 export type RequestRecord =

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 
-import { canonicalJson } from '../helpers/values/object';
+import { canonicalJson } from '../../helpers/values/object';
 
 /**
  * Whether this run is a tool call: the node connected to an AI Agent or an MCP Server Trigger

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { OperationSpec } from './operation';
+import type { OperationSpec } from '../operation';
 
 /**
  * The fields n8n users know from every Get Many and every read with a large answer, added to a

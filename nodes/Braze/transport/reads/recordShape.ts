@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 
-import { invalidInput } from '../helpers/validation/invalidInput';
-import { isPlainObject } from '../helpers/values/object';
+import { invalidInput } from '../../helpers/validation/invalidInput';
+import { isPlainObject } from '../../helpers/values/object';
 
 /**
  * The Output option of a read whose records carry more than a workflow (or an AI model reading a

@@ -1,5 +1,5 @@
-import { nextPageCursor } from '../../../nodes/Braze/transport/request/answer';
-import { pageQuery } from '../../../nodes/Braze/transport/pages';
+import { nextPageCursor } from '../../../../nodes/Braze/transport/request/answer';
+import { pageQuery } from '../../../../nodes/Braze/transport/reads/pages';
 
 // The paging arithmetic alone; every Get Many's engine tests run it against the stand-in.
 describe('Get Many paging', () => {
