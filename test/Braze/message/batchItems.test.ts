@@ -4,6 +4,7 @@ import { runBrazeNode } from '../../helpers/engine';
 import type { RunOptions } from '../../helpers/engine';
 import { emailSend, TRIGGER_RESOURCES } from '../../helpers/fixtures';
 import { standInCredentials, useStandIn } from '../../helpers/standIn';
+import { virtualTime } from '../../helpers/virtualTime';
 
 // Options › Batch Items: items whose message is the same share requests of up to 50 recipients.
 // On by default on version 2 nodes; version 1 nodes keep one request per item.
@@ -147,11 +148,7 @@ describe('Message › Send › Batch Items', () => {
 	});
 
 	it('never merges segment sends, and an item naming more than 50 users sends its own requests', async () => {
-		const segment = await send(
-			contacts(3),
-			{},
-			{ sendTo: 'segment', segmentId: 'seg-1' },
-		);
+		const segment = await send(contacts(3), {}, { sendTo: 'segment', segmentId: 'seg-1' });
 		expect(segment.error).toBeUndefined();
 		expect(sends()).toHaveLength(3);
 		standIn.reset();
@@ -263,6 +260,37 @@ describe('Message › Send › Batch Items', () => {
 		);
 	});
 
+	it('a 429 on shared request 2 of 3 is waited out (virtual clock) and that request sent again: each contact once', async () => {
+		standIn.queueFaults({ type: 'pass' }, { type: 'rateLimited', resetInSeconds: 30 });
+		const items = contacts(120);
+		const result = await send(items);
+		expect(result.error).toBeUndefined();
+		// The stand-in refuses a 429 before reading the body as JSON: read the raw text for it.
+		const recipients = (request: { body?: IDataObject; rawBody?: string }) =>
+			idsOf({ body: request.body ?? (JSON.parse(request.rawBody ?? '{}') as IDataObject) });
+		expect(sends().map((request) => [request.status, recipients(request).length])).toEqual([
+			[201, 50],
+			[429, 50],
+			[201, 50],
+			[201, 20],
+		]);
+		expect(idsOf(sends()[2])).toEqual(recipients(sends()[1]));
+		expect(virtualTime.waits.some((ms) => ms >= 29_000 && ms <= 31_000)).toBe(true);
+		expectEachDelivered(items);
+		// The items of the refused request output the dispatch_id of the request that went through.
+		expect(result.output[50].json.dispatch_id).toBe(sends()[2].response.dispatch_id);
+	});
+
+	it("shared requests are paced by Braze's window: at 2 requests per 30 s the third waits for the reset, none refused", async () => {
+		standIn.setRateLimit({ limit: 2, windowMs: 30_000 });
+		const items = contacts(120);
+		const result = await send(items);
+		expect(result.error).toBeUndefined();
+		expect(sends().map((request) => request.status)).toEqual([201, 201, 201]);
+		expect(virtualTime.waits.some((ms) => ms >= 20_000 && ms <= 31_000)).toBe(true);
+		expectEachDelivered(items);
+	});
+
 	it('Dry Run shows the merged requests and the items in each, and sends nothing', async () => {
 		const items = contacts(60);
 		const result = await send(items, {}, { options: { dryRun: true } });
@@ -335,6 +363,17 @@ describe.each(TRIGGER_RESOURCES)('$label › Trigger › Batch Items', (resource
 		const result = await trigger(items);
 		expect(result.error).toBeUndefined();
 		expect(triggers()).toHaveLength(5);
+		expectEachDelivered(items);
+	});
+
+	it('a 429 on a shared request is waited out and that request sent again: each contact once, with its own properties', async () => {
+		standIn.queueFaults({ type: 'rateLimited', resetInSeconds: 20 });
+		const items = contacts(60).map((item, index) => ({ ...item, order: `O-${index}` }));
+		const result = await trigger(items);
+		expect(result.error).toBeUndefined();
+		expect(triggers().map((request) => request.status)).toEqual([429, 201, 201]);
+		expect(triggers()[1].body).toEqual(JSON.parse(String(triggers()[0].rawBody)));
+		expect(virtualTime.waits.some((ms) => ms >= 19_000 && ms <= 21_000)).toBe(true);
 		expectEachDelivered(items);
 	});
 
