@@ -1,6 +1,5 @@
 import { searchCatalogs } from './catalogs';
-import { searchContentBlocks } from './contentBlocks';
-import { searchEmailTemplates } from './emailTemplates';
+import { searchContentBlocks, searchEmailTemplates } from './offsetLists';
 import { searchApiCampaigns, searchCampaigns, searchCanvases, searchSegments } from './pagedLists';
 
 /** The node's searchable lists (methods.listSearch), one per Braze list endpoint. */

@@ -181,3 +181,48 @@ export function pagedListSearch(list: BrazeList & { key: string }) {
 		return await searchPagedList(this, list, filter, paginationToken);
 	};
 }
+
+/** A Braze list paged by limit and offset (/templates/email/list, /content_blocks/list). */
+export interface OffsetList extends BrazeList {
+	/** The answer's key that holds the entries. */
+	key: string;
+	/** Each entry's ID and name. */
+	id: string;
+	name: string;
+	/** Leave `offset` out of the first request (Braze wants it greater than 0). */
+	omitZeroOffset?: boolean;
+}
+
+/**
+ * A list-search method (methods.listSearch) over a Braze list paged by limit and offset: reads
+ * from the offset in the token, filters, and reads on while a search has found nothing yet.
+ */
+export function offsetListSearch(list: OffsetList) {
+	return async function searchList(
+		this: ILoadOptionsFunctions,
+		filter?: string,
+		paginationToken?: string,
+	): Promise<INodeListSearchResult> {
+		let offset = Number(paginationToken ?? 0);
+		if (!Number.isInteger(offset) || offset < 0) offset = 0;
+		const results: INodeListSearchItems[] = [];
+		for (let read = 0; ; read += 1) {
+			const skip = offset === 0 && list.omitZeroOffset ? {} : { offset };
+			const page = await getBrazeList(this, list, { limit: BRAZE_PAGE_SIZE, ...skip });
+			const listed = page[list.key];
+			const entries: unknown[] = Array.isArray(listed) ? listed : [];
+			for (const entry of entries) {
+				if (!isPlainObject(entry)) continue;
+				const id = entry[list.id];
+				if (typeof id !== 'string') continue;
+				const item = { name: String(entry[list.name] ?? id), value: id };
+				if (matches(filter, item)) results.push(item);
+			}
+			offset += entries.length;
+			if (entries.length < BRAZE_PAGE_SIZE) return { results };
+			if (results.length > 0 || read + 1 >= MAX_PAGES_PER_SEARCH) {
+				return { results, paginationToken: String(offset) };
+			}
+		}
+	};
+}
