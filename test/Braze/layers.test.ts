@@ -6,6 +6,7 @@ interface Layers {
 	unknownFolders: () => string[];
 	upwardImports: () => string[];
 	crowdedFolders: () => string[];
+	importCycles: (dir?: string) => string[];
 	MAX_FILES_PER_FOLDER: number;
 }
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -15,6 +16,7 @@ const {
 	MAX_FILES_PER_FOLDER,
 	crossNodeImports,
 	crowdedFolders,
+	importCycles,
 	unknownFolders,
 	upwardImports,
 } = layers;
@@ -31,6 +33,10 @@ describe('layers', () => {
 
 	it(`keeps at most ${MAX_FILES_PER_FOLDER} .ts files directly in any folder of nodes/`, () => {
 		expect(crowdedFolders()).toEqual([]);
+	});
+
+	it('has no files that import each other in a loop, type-only imports included', () => {
+		expect(importCycles()).toEqual([]);
 	});
 
 	it('keeps the two nodes apart: the trigger uses only helpers/values/ and helpers/validation/ of nodes/Braze', () => {

@@ -107,4 +107,46 @@ function crowdedFolders(dir = resolve(NODE_DIR, '..')) {
 	return [...own, ...below];
 }
 
-module.exports = { LAYERS, MAX_FILES_PER_FOLDER, upwardImports, unknownFolders, crossNodeImports, crowdedFolders };
+/** The file an import names, as a path with .ts, or undefined when it is not one of ours. */
+function importedFile(file, spec) {
+	const target = resolve(dirname(file), spec);
+	for (const candidate of [`${target}.ts`, join(target, 'index.ts')]) {
+		try {
+			if (statSync(candidate).isFile()) return candidate;
+		} catch {
+			// not this one
+		}
+	}
+	return undefined;
+}
+
+/**
+ * Files of nodes/ that import each other in a loop (type-only imports too: a loop of types still
+ * ties the files together), each loop as "a → b → … → a"; empty when there is none.
+ */
+function importCycles(dir = resolve(NODE_DIR, '..')) {
+	const edges = new Map();
+	for (const file of sourceFiles(dir)) {
+		const specs = [...readFileSync(file, 'utf8').matchAll(/from '(\.[^']+)'/g)].map((m) => m[1]);
+		edges.set(file, specs.map((spec) => importedFile(file, spec)).filter(Boolean));
+	}
+	const cycles = [];
+	const state = new Map(); // file -> 'open' while on the path, 'done' once explored
+	const path = [];
+	const visit = (file) => {
+		state.set(file, 'open');
+		path.push(file);
+		for (const next of edges.get(file) || []) {
+			if (state.get(next) === 'open') {
+				const loop = path.slice(path.indexOf(next)).concat(next);
+				cycles.push(loop.map((f) => relative(dir, f)).join(' → '));
+			} else if (!state.has(next)) visit(next);
+		}
+		path.pop();
+		state.set(file, 'done');
+	};
+	for (const file of edges.keys()) if (!state.has(file)) visit(file);
+	return cycles;
+}
+
+module.exports = { LAYERS, MAX_FILES_PER_FOLDER, importCycles, upwardImports, unknownFolders, crossNodeImports, crowdedFolders };

@@ -1,11 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { OperationSpec } from '../operation';
+import type { OperationSpec } from '../../transport/operation';
 
 /**
  * The fields n8n users know from every Get Many and every read with a large answer, added to a
  * resource's form from what its operations declare: Return All and Limit for an operation with
- * `paging` (pages.ts), Output and Fields for one with `shape` (recordShape.ts). They go just
+ * `paging` (transport/reads/pages.ts), Output and Fields for one with `shape` (transport/reads/recordShape.ts). They go just
  * before the resource's Options, or last.
  */
 export function withReadFields(
