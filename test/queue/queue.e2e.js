@@ -253,80 +253,100 @@ it(
 	},
 );
 
+/**
+ * Two executions of N users each, posted at once under a limit of LIMIT per WINDOW_MS, their
+ * users prefixed `${tag}a` and `${tag}b`: what the stand-in and n8n's database saw.
+ */
+async function sharedLimitRun(tag, N, LIMIT, WINDOW_MS) {
+	const [pa, pb] = [`${tag}a`, `${tag}b`];
+	const a = users(pa, N);
+	const b = users(pb, N);
+	const known = await knownIds();
+	standIn.setRateLimit({ limit: LIMIT, windowMs: WINDOW_MS });
+	// Each execution's first request waits at the stand-in until the other execution has sent
+	// too, so that the two share the limit for certain rather than when the workers happen to
+	// start together (on a loaded machine one started 20 s late and they never overlapped).
+	const hasSent = (prefix) => (reqs) =>
+		reqs.some((r) => r.path === '/messages/send' && r.rawBody.includes(`"${prefix}-`));
+	standIn.hold('/messages/send', (reqs) => hasSent(pa)(reqs) && hasSent(pb)(reqs));
+	try {
+		await Promise.all([post(a), post(b)]);
+		const execs = await waitExecutionsDone(known, 2, 240000);
+		const reqs = [...sends(pa), ...sends(pb)];
+		const span = (list) => [
+			Math.min(...list.map((r) => r.receivedAt)),
+			Math.max(...list.map((r) => r.receivedAt)),
+		];
+		const [a0, a1] = span(sends(pa));
+		const [b0, b1] = span(sends(pb));
+		return {
+			execs,
+			stats: deliveryStats([...a, ...b]),
+			reqs,
+			on: execs.map((e) => (stack.startedBy().get(String(e.id)) || [])[0]),
+			overlapS: Math.max(0, Math.min(a1, b1) - Math.max(a0, b0)) / 1000,
+		};
+	} finally {
+		standIn.setRateLimit(null);
+		standIn.releaseHolds();
+	}
+}
+
 it(
 	'4. shared rate limit: two workers, two large executions at once, 100 requests per 10 s: 0 lost, 0 duplicated',
-	{ timeout: 300000 },
+	{ timeout: 600000 },
 	async () => {
 		requireSetup();
 		const N = 200;
 		const LIMIT = 100;
 		const WINDOW_MS = 10000;
-		const a = users('rla', N);
-		const b = users('rlb', N);
-		const known = await knownIds();
-		standIn.setRateLimit({ limit: LIMIT, windowMs: WINDOW_MS });
-		// Each execution's first request waits at the stand-in until the other execution has sent
-		// too, so that the two share the limit for certain rather than when the workers happen to
-		// start together (on a loaded machine one started 20 s late and they never overlapped).
-		const hasSent = (prefix) => (reqs) =>
-			reqs.some((r) => r.path === '/messages/send' && r.rawBody.includes(`"${prefix}-`));
-		standIn.hold('/messages/send', (reqs) => hasSent('rla')(reqs) && hasSent('rlb')(reqs));
-		try {
-			await Promise.all([post(a), post(b)]);
-			const execs = await waitExecutionsDone(known, 2, 240000);
+		// Which worker takes a job is Bull's choice: when both jobs went to one worker, the case
+		// is run again (up to three times), since only two workers test a limit they share.
+		let run;
+		for (let attempt = 1; attempt <= 3; attempt++) {
+			run = await sharedLimitRun(`rl${attempt}`, N, LIMIT, WINDOW_MS);
 			assert.deepEqual(
-				execs.map((e) => e.status),
+				run.execs.map((e) => e.status),
 				['success', 'success'],
 			);
-			const all = [...a, ...b];
-			const stats = deliveryStats(all);
 			assert.deepEqual(
-				stats,
+				run.stats,
 				{ delivered: 2 * N, once: 2 * N, duplicated: 0, never: 0 },
 				'0 lost, 0 duplicated',
 			);
-			const reqs = [...sends('rla'), ...sends('rlb')];
-			const ok = reqs.filter((r) => r.status === 201);
-			const limited = reqs.filter((r) => r.status === 429);
-			assert.equal(ok.length, 2 * N);
-			assert.equal(
-				reqs.length,
-				ok.length + limited.length,
-				'every request was either sent or refused with 429',
-			);
-			const on = execs.map((e) => (stack.startedBy().get(String(e.id)) || [])[0]);
-			const first = Math.min(...reqs.map((r) => r.receivedAt));
-			const last = Math.max(...ok.map((r) => r.receivedAt));
-			const span = (list) => [
-				Math.min(...list.map((r) => r.receivedAt)),
-				Math.max(...list.map((r) => r.receivedAt)),
-			];
-			const [a0, a1] = span(sends('rla'));
-			const [b0, b1] = span(sends('rlb'));
-			const overlapS = Math.max(0, Math.min(a1, b1) - Math.max(a0, b0)) / 1000;
-			// The stand-in's window opens at the first request: 400 requests at 100 per 10 s can end
-			// at the earliest in the 4th window, 30 s after the first.
-			const idealS = ((Math.ceil((2 * N) / LIMIT) - 1) * WINDOW_MS) / 1000;
-			const elapsedS = (last - first) / 1000;
-			results.rateLimit = {
-				limit: `${LIMIT} per ${WINDOW_MS / 1000} s`,
-				requests: reqs.length,
-				sent: ok.length,
-				answered429: limited.length,
-				elapsedS: Number(elapsedS.toFixed(1)),
-				idealS,
-				overIdealS: Number((elapsedS - idealS).toFixed(1)),
-				workers: on,
-				overlapS: Number(overlapS.toFixed(1)),
-			};
-			log(`shared rate limit: ${JSON.stringify(results.rateLimit)}`);
-			assert.ok(on[0] && on[1], `both executions ran on workers: ${on}`);
-			assert.notEqual(on[0], on[1], `the two executions ran on two different workers: ${on}`);
-			assert.ok(overlapS > 0, 'the two executions sent at the same time');
-		} finally {
-			standIn.setRateLimit(null);
-			standIn.releaseHolds();
+			if (run.on[0] !== run.on[1]) break;
+			log(`attempt ${attempt}: both executions ran on ${run.on[0]}; running the case again`);
 		}
+		const { reqs, on, overlapS } = run;
+		const ok = reqs.filter((r) => r.status === 201);
+		const limited = reqs.filter((r) => r.status === 429);
+		assert.equal(ok.length, 2 * N);
+		assert.equal(
+			reqs.length,
+			ok.length + limited.length,
+			'every request was either sent or refused with 429',
+		);
+		const first = Math.min(...reqs.map((r) => r.receivedAt));
+		const last = Math.max(...ok.map((r) => r.receivedAt));
+		// The stand-in's window opens at the first request: 400 requests at 100 per 10 s can end
+		// at the earliest in the 4th window, 30 s after the first.
+		const idealS = ((Math.ceil((2 * N) / LIMIT) - 1) * WINDOW_MS) / 1000;
+		const elapsedS = (last - first) / 1000;
+		results.rateLimit = {
+			limit: `${LIMIT} per ${WINDOW_MS / 1000} s`,
+			requests: reqs.length,
+			sent: ok.length,
+			answered429: limited.length,
+			elapsedS: Number(elapsedS.toFixed(1)),
+			idealS,
+			overIdealS: Number((elapsedS - idealS).toFixed(1)),
+			workers: on,
+			overlapS: Number(overlapS.toFixed(1)),
+		};
+		log(`shared rate limit: ${JSON.stringify(results.rateLimit)}`);
+		assert.ok(on[0] && on[1], `both executions ran on workers: ${on}`);
+		assert.notEqual(on[0], on[1], `the two executions ran on two different workers: ${on}`);
+		assert.ok(overlapS > 0, 'the two executions sent at the same time');
 	},
 );
 
