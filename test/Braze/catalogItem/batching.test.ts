@@ -292,4 +292,21 @@ describe('Rate limits', () => {
 		expect(standIn.requests.map((request) => request.status)).toEqual([200, 200, 200]);
 		expect(virtualTime.waits.some((ms) => ms >= 44_000 && ms <= 46_000)).toBe(true);
 	});
+
+	it('a whole per-minute window is waited out under the default Max Wait (60 s): 120 rows read at 50 requests a minute', async () => {
+		catalogs().create(
+			'products',
+			PRODUCT_FIELDS,
+			'',
+			productRows(120).map((row) => ({ id: row.sku })),
+		);
+		catalogs().windows.catalogItems = { end: virtualTime.now() + 60_000, used: 49 };
+		const result = await runBrazeNode({
+			parameters: itemParameters('getMany', { returnAll: true }) as never,
+			credentials: standInCredentials(standIn),
+		});
+		expect(result.error).toBeUndefined();
+		expect(result.output).toHaveLength(120);
+		expect(standIn.requests.map((request) => request.status)).toEqual([200, 200, 200]);
+	});
 });

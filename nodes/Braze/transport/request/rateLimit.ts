@@ -129,6 +129,13 @@ export const waits = {
 const RESET_MARGIN_MS = 50;
 
 /**
+ * X-RateLimit-Reset is in whole seconds, so an announced reset can read up to a second later than
+ * the window really ends: a wait that much past Max Wait still counts as within it. Without this, a
+ * whole per-minute window (catalogs, /users/export/ids) read 60.x s and failed the default 60 s.
+ */
+const RESET_ROUNDING_MS = 1000;
+
+/**
  * Paces every request one node run makes to one Braze instance. Routing starts all items at
  * once; the gate lets the first request go alone, learns the window from Braze's
  * X-RateLimit-* headers, then lets through only as many requests as the window has left and
@@ -179,7 +186,9 @@ export class RateLimitGate {
 				this.budget <= 0 && this.resetAt !== undefined ? this.resetAt : 0,
 			);
 			if (waitUntil > now) {
-				if (waitUntil - now > maxWaitMs) return { go: false, resetAt: new Date(waitUntil) };
+				if (waitUntil - now > maxWaitMs + RESET_ROUNDING_MS) {
+					return { go: false, resetAt: new Date(waitUntil) };
+				}
 				if (!(await waits.sleep(waitUntil - now + RESET_MARGIN_MS, signal))) {
 					return { go: false, cancelled: true };
 				}

@@ -80,7 +80,8 @@ describe('Rate limits (429): wait for the reset, then send the same request agai
 	});
 
 	it('fails at once, saying when the limit resets, when the reset is further than Max Wait on Rate Limit', async () => {
-		standIn.queueFaults({ type: 'rateLimited', resetInSeconds: 2 });
+		// More than Max Wait plus the second the reset header's whole seconds may add.
+		standIn.queueFaults({ type: 'rateLimited', resetInSeconds: 3 });
 		const result = await send({ options: { maxWaitOnRateLimit: 1 } });
 		expect(virtualTime.waits).toEqual([]);
 		expect(result.error?.message).toBe(
