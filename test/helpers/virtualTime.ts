@@ -39,6 +39,15 @@ export const virtualTime = {
 	},
 };
 
+/**
+ * Whether the node waited out a reset `seconds` away: Braze gives the reset in whole seconds
+ * (rounded up, so up to a second later) and the node adds 50 ms, so the wait lies between
+ * `seconds` and `seconds` + 1.1 s, wherever in its second the virtual clock started.
+ */
+export function waitedForReset(seconds: number): boolean {
+	return recorded.some((ms) => ms >= seconds * 1000 && ms <= seconds * 1000 + 1100);
+}
+
 async function drive(): Promise<void> {
 	if (driving) return;
 	driving = true;
