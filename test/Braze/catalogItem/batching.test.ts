@@ -274,18 +274,23 @@ describe('Rate limits', () => {
 		expect(bulk()[0].response).toEqual({ message: 'success' });
 	});
 
-	it("Get Many's pages are paced by the synchronous item endpoints' own 50 a minute", async () => {
+	/** Catalog Item › Get Many (Return All) of 120 rows, the item endpoints' window closing in `ms` with 1 request left. */
+	async function getManyWithWindowEndingIn(ms: number) {
 		catalogs().create(
 			'products',
 			PRODUCT_FIELDS,
 			'',
 			productRows(120).map((row) => ({ id: row.sku })),
 		);
-		catalogs().windows.catalogItems = { end: virtualTime.now() + 45_000, used: 49 };
-		const result = await runBrazeNode({
+		catalogs().windows.catalogItems = { end: virtualTime.now() + ms, used: 49 };
+		return await runBrazeNode({
 			parameters: itemParameters('getMany', { returnAll: true }) as never,
 			credentials: standInCredentials(standIn),
 		});
+	}
+
+	it("Get Many's pages are paced by the synchronous item endpoints' own 50 a minute", async () => {
+		const result = await getManyWithWindowEndingIn(45_000);
 		expect(result.error).toBeUndefined();
 		expect(result.output).toHaveLength(120);
 		// Page 1 spends the window; pages 2 and 3 go after its reset, without a 429.
@@ -294,17 +299,7 @@ describe('Rate limits', () => {
 	});
 
 	it('a whole per-minute window is waited out under the default Max Wait (60 s): 120 rows read at 50 requests a minute', async () => {
-		catalogs().create(
-			'products',
-			PRODUCT_FIELDS,
-			'',
-			productRows(120).map((row) => ({ id: row.sku })),
-		);
-		catalogs().windows.catalogItems = { end: virtualTime.now() + 60_000, used: 49 };
-		const result = await runBrazeNode({
-			parameters: itemParameters('getMany', { returnAll: true }) as never,
-			credentials: standInCredentials(standIn),
-		});
+		const result = await getManyWithWindowEndingIn(60_000);
 		expect(result.error).toBeUndefined();
 		expect(result.output).toHaveLength(120);
 		expect(standIn.requests.map((request) => request.status)).toEqual([200, 200, 200]);
